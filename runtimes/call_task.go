@@ -1,0 +1,88 @@
+package runtimes
+
+// callTask is a Call seen as a Task: handing the same object to the executor
+// and to the loop, with a phase, keeps Start free of allocations.
+type callTask Call
+
+// Run runs the call's current phase.
+func (t *callTask) Run() {
+	c := (*Call)(t)
+	if c.phase == phaseWork {
+		c.work()
+	} else {
+		c.deliver()
+	}
+}
+
+// work runs the implementation on a worker, then hands the completion to the
+// loop, or delivers it here without a loop.
+func (c *Call) work() {
+	if err := c.ctx.Err(); err != nil {
+		c.err = err
+	} else {
+		c.err = c.runSafe()
+	}
+	c.endCtx()
+	loop := c.rt.loop
+	if loop == nil {
+		c.deliver()
+		return
+	}
+	c.phase = phaseDeliver
+	if loop.Post((*callTask)(c)) != nil {
+		c.err = ErrClosed // the loop is gone: discard the results
+		c.deliver()
+	}
+}
+
+// runSafe calls Run, turning a panic into a *PanicError.
+func (c *Call) runSafe() (err error) {
+	defer catch(&err)
+	return c.self.Run(c.ctx)
+}
+
+// endCtx cancels the derived context, if any, and drops the context.
+func (c *Call) endCtx() {
+	if c.cancel != nil {
+		c.cancel()
+		c.cancel = nil
+	}
+	c.ctx = nil
+}
+
+// fail completes a call that will not run with err, off the caller's stack:
+// on the loop, else on the executor, else on a new goroutine. Only an inline
+// executor without a loop completes it synchronously.
+func (c *Call) fail(err error) {
+	c.err = err
+	c.phase = phaseDeliver
+	r := c.rt
+	switch {
+	case r.loop != nil:
+		if r.loop.Post((*callTask)(c)) == nil {
+			return
+		}
+	case r.inline:
+		c.deliver()
+		return
+	default:
+		if r.exec.Execute((*callTask)(c)) == nil {
+			return
+		}
+	}
+	go c.deliver()
+}
+
+// deliver calls Complete, then ends the pending call. It does not touch c
+// after Complete, which may start c again.
+func (c *Call) deliver() {
+	r, self, err, held := c.rt, c.self, c.err, c.held
+	c.self, c.err = nil, nil
+	if held {
+		defer r.release()
+	}
+	if r.opts.onCallbackPanic != nil {
+		defer r.recoverCallback()
+	}
+	self.Complete(err)
+}

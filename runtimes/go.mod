@@ -1,0 +1,3 @@
+module github.com/shimgen/shimgen/runtimes
+
+go 1.23

@@ -1,0 +1,95 @@
+package runtimes
+
+import (
+	"sync"
+	"sync/atomic"
+)
+
+// closedBit marks the runtime closed in Runtime.state; the bits below it
+// count the pending calls.
+const closedBit = 1 << 62
+
+// Runtime runs the calls of generated code: blocking work on an [Executor],
+// completions on a [Loop] (or on the worker when there is none). It is safe
+// for concurrent use. Build one with [New] or with an adapter subpackage.
+type Runtime struct {
+	exec     Executor
+	loop     Loop
+	onLooper OnLooper
+	inline   bool
+	opts     options
+
+	state   atomic.Int64  // closedBit | number of pending calls
+	drained chan struct{} // closed once closed and no call is pending
+
+	closeOnce sync.Once
+	done      chan struct{} // closed when shutdown finished
+	closeErr  error         // written before done is closed
+}
+
+// New builds a runtime that runs blocking work on exec and delivers
+// completions on loop. exec must not be nil (New panics otherwise).
+//
+// loop may be nil: the runtime then has no loop, completions run on the
+// goroutine that finished the work, and the blocking form invokes callback
+// implementations on the caller's goroutine.
+func New(exec Executor, loop Loop, opts ...Option) *Runtime {
+	if exec == nil {
+		panic("runtimes: New with a nil Executor")
+	}
+	r := &Runtime{
+		exec:    exec,
+		loop:    loop,
+		drained: make(chan struct{}),
+		done:    make(chan struct{}),
+	}
+	if in, ok := exec.(inliner); ok {
+		r.inline = in.Inline()
+	}
+	r.onLooper, _ = loop.(OnLooper)
+	for _, o := range opts {
+		o(&r.opts)
+	}
+	return r
+}
+
+// Closed reports whether Close has been called.
+func (r *Runtime) Closed() bool { return r.state.Load()&closedBit != 0 }
+
+// OnLoop reports whether the calling goroutine is the runtime's loop
+// goroutine. It is false without a loop, or when the loop does not implement
+// [OnLooper].
+func (r *Runtime) OnLoop() bool { return r.onLooper != nil && r.onLooper.OnLoop() }
+
+// Executor returns the executor the runtime was built with.
+func (r *Runtime) Executor() Executor { return r.exec }
+
+// Loop returns the loop the runtime was built with, or nil.
+func (r *Runtime) Loop() Loop { return r.loop }
+
+// acquire counts a new pending call, unless the runtime is closed.
+func (r *Runtime) acquire() bool {
+	for {
+		s := r.state.Load()
+		if s&closedBit != 0 {
+			return false
+		}
+		if r.state.CompareAndSwap(s, s+1) {
+			return true
+		}
+	}
+}
+
+// release ends a pending call; the last one after Close signals the drain.
+func (r *Runtime) release() {
+	if r.state.Add(-1) == closedBit {
+		close(r.drained)
+	}
+}
+
+// markClosed sets the closed bit; with nothing pending that is the drain.
+func (r *Runtime) markClosed() {
+	if r.state.Or(closedBit) == 0 {
+		close(r.drained)
+	}
+}

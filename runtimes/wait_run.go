@@ -1,0 +1,102 @@
+package runtimes
+
+import (
+	"context"
+	"time"
+)
+
+// Wait runs a call of a callback implementation and blocks until it
+// completes. It is for generated code.
+//
+// It returns [ErrClosed] if the runtime is closed, [ErrWouldDeadlock] if it
+// is called on the runtime's loop goroutine, and ctx.Err() if ctx is done;
+// w.Invoke is not called in these cases. Otherwise, with timeout > 0, ctx
+// gets a deadline timeout from now for the whole call. With a loop, w.Invoke
+// runs on the loop (so loop-bound implementations are only touched there);
+// without one, on the caller's goroutine. If Invoke panics before a
+// completion claimed the call, Wait returns a *[PanicError].
+//
+// Wait returns the completion's error once Finish is called, or ctx.Err()
+// when ctx ends first. Either way no goroutine is left behind, and the
+// result fields written after a successful Claim are safe to read: a
+// completion racing with the end of ctx either wins (Wait waits for its
+// Finish and returns its error) or is discarded.
+func (r *Runtime) Wait(ctx context.Context, timeout time.Duration, w Waiter) error {
+	if err := r.admitWait(ctx); err != nil {
+		return err
+	}
+	defer r.release()
+	if timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, timeout)
+		defer cancel()
+	}
+	k := w.wait()
+	k.rt, k.self, k.ctx, k.ch = r, w, ctx, make(chan struct{})
+	if r.loop == nil {
+		k.invoke()
+	} else if err := r.loop.Post((*waitTask)(k)); err != nil {
+		return err
+	}
+	return k.await(ctx)
+}
+
+// admitWait checks the refusals of Wait and counts the call as pending.
+func (r *Runtime) admitWait(ctx context.Context) error {
+	switch {
+	case r.Closed():
+		return ErrClosed
+	case r.OnLoop():
+		return ErrWouldDeadlock
+	case ctx.Err() != nil:
+		return ctx.Err()
+	case !r.acquire():
+		return ErrClosed
+	}
+	return nil
+}
+
+// await blocks until Finish or the end of ctx, whichever comes first.
+func (w *Wait) await(ctx context.Context) error {
+	select {
+	case <-w.ch:
+		return w.err
+	case <-ctx.Done():
+	}
+	if w.state.CompareAndSwap(waitOpen, waitAbandoned) {
+		return ctx.Err()
+	}
+	<-w.ch // a completion claimed the call: its Finish is imminent
+	return w.err
+}
+
+// waitTask is a Wait seen as the Task that invokes it on the loop.
+type waitTask Wait
+
+// Run invokes the implementation, unless the waiter already gave up.
+func (t *waitTask) Run() {
+	w := (*Wait)(t)
+	if w.state.Load() != waitAbandoned {
+		w.invoke()
+	}
+}
+
+// invoke calls Invoke, turning a panic into the call's error if no
+// completion claimed the call yet, or into a misuse report otherwise.
+func (w *Wait) invoke() {
+	defer w.recoverInvoke()
+	w.self.Invoke(w.ctx)
+}
+
+func (w *Wait) recoverInvoke() {
+	v := recover()
+	if v == nil {
+		return
+	}
+	pe := newPanicError(v)
+	if w.state.CompareAndSwap(waitOpen, waitClaimed) {
+		w.Finish(pe)
+		return
+	}
+	w.rt.misuse(pe)
+}
