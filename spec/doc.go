@@ -1,0 +1,94 @@
+// Package spec reads shimgen specs: it parses a spec file with positions,
+// validates it, reporting every problem at once, and builds the model
+// (*File) that the generated Go code is made from.
+//
+// # The spec format, version 1
+//
+// A spec is a YAML file, by convention named *.shim.yaml, describing one or
+// more interfaces. shimgen generates each in two forms: a blocking form and
+// a callback form.
+//
+//	shimgen: 1                      # format version, required
+//	package: blob                   # optional Go package name
+//	imports:                        # optional: qualifier -> import path
+//	  meta: example.com/blob/meta
+//	interfaces:
+//	  - name: Bucket
+//	    doc: Bucket stores blobs by key.
+//	    methods:
+//	      - name: Get
+//	        doc: Get returns the blob stored under key.
+//	        params: key string                  # a Go parameter list
+//	        results: data []byte, found bool    # a Go result list
+//	        timeout: 2s                         # optional per-call deadline
+//	      - name: Put
+//	        params: key string, data []byte, attrs meta.Attrs
+//	      - name: Ping                          # no params, no results
+//
+// Any other key is an error. The top-level keys:
+//
+//   - shimgen (required): the format version, the integer 1. A spec of
+//     another version is not checked further.
+//   - package: the Go package name of the generated code, a Go identifier
+//     other than "_". Without it the package is the directory's.
+//   - imports: a mapping from qualifier to import path for the packages
+//     that types refer to. Standard-library packages need no entry unless
+//     their name is ambiguous (rand, template, scanner, pprof): then an
+//     entry such as "rand: math/rand/v2" says which one is meant. Every
+//     import must be used by some type.
+//   - interfaces (required): a non-empty list of interfaces.
+//
+// The keys of an interface:
+//
+//   - name (required): an exported Go identifier, unique in the spec.
+//   - doc: the doc comment.
+//   - methods (required): a non-empty list of methods.
+//
+// The keys of a method:
+//
+//   - name (required): an exported Go identifier, unique in the interface.
+//   - doc: the doc comment.
+//   - params and results: a Go parameter list, as written between the
+//     parentheses of a func type, with every parameter named; empty or
+//     absent for none. Only the last parameter may be variadic; results
+//     may not be.
+//   - timeout: a per-call deadline, a Go duration greater than zero such
+//     as "2s" or "1m30s".
+//
+// Every method implicitly receives ctx context.Context first and returns
+// err error last, so params cannot be named "ctx" and results cannot be
+// named "err"; neither can be named the other, nor "done", which names the
+// completion callback of the callback form, nor "_". A name appears once
+// among a method's params and results.
+//
+// Types are Go type expressions: predeclared types and the types of the
+// generated package (unqualified names, which cannot be checked here),
+// qualified names pkg.Name, pointers, slices, arrays with an integer literal
+// length, maps, channels, func types, the empty interface{}, struct types,
+// and instantiated generic types such as pkg.Seq[T] or Pair[K, V]. A
+// qualifier is resolved through imports first, then by standard-library
+// package name (see StdlibPath). Comments are not allowed in params and
+// results.
+//
+// YAML anchors and aliases may be used; merge keys ("<<") may not. A spec
+// holds a single YAML document of at most MaxSize bytes; a UTF-8 byte order
+// mark and CRLF line ends are accepted.
+//
+// # Errors
+//
+// Parse reports every problem it finds as an ErrorList sorted by position,
+// each line in the form
+//
+//	file:line:col: subject: message
+//
+// for example
+//
+//	blob.shim.yaml:14:48: interface "Bucket": method "Put": unknown qualifier "mta" in type "mta.Attrs" (did you mean "meta"?)
+//
+// Lines and columns are 1-based; columns count characters, as YAML does.
+// Inside a params or results string the column points at the offending
+// parameter or type when the string is a plain or quoted scalar on a single
+// line, and at the start of the string otherwise. Problems with the
+// document as a whole, such as YAML syntax errors, are reported at column 1
+// of the line concerned (1:1 when there is none).
+package spec

@@ -1,0 +1,107 @@
+package spec
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/types"
+	"slices"
+	"testing"
+)
+
+func FuzzParse(f *testing.F) {
+	f.Add(src(exampleSpec))
+	f.Add(bigSpec(3))
+	for _, tt := range errorTests {
+		if len(tt.src) < 1<<12 {
+			f.Add(src(tt.src))
+		}
+	}
+	f.Add([]byte("shimgen: 1\ninterfaces:\n  - name: A\n    methods:\n      - name: M\n        params: f func(a ...int) (b struct{ c [3]x.Y[T] })\n"))
+	f.Add([]byte("\uFEFFshimgen: 1\r\ninterfaces: [{name: A, methods: [{name: M, results: 'a, b int'}]}]\r\n"))
+	f.Add([]byte("a: &a [*a]\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		file, err := Parse("fuzz.shim.yaml", data)
+		switch {
+		case file == nil && err == nil:
+			t.Fatal("Parse returned neither a model nor an error")
+		case file != nil && err != nil:
+			t.Fatalf("Parse returned both a model and an error: %v", err)
+		case err != nil:
+			checkErrorList(t, err)
+		default:
+			checkModel(t, file)
+		}
+	})
+}
+
+// checkErrorList checks the invariants of a Parse error.
+func checkErrorList(t *testing.T, err error) {
+	t.Helper()
+	list, ok := err.(ErrorList)
+	if !ok || len(list) == 0 {
+		t.Fatalf("error is %T with %d entries: %v", err, len(list), err)
+	}
+	for _, e := range list {
+		if e.Pos.File != "fuzz.shim.yaml" || e.Pos.Line < 1 || e.Pos.Col < 1 || e.Msg == "" {
+			t.Errorf("bad error %q at %+v", e.Msg, e.Pos)
+		}
+	}
+	if !slices.IsSortedFunc(list, func(a, b *Error) int {
+		return cmpPos(a.Pos, b.Pos)
+	}) {
+		t.Errorf("errors not sorted:\n%v", err)
+	}
+}
+
+func cmpPos(a, b Pos) int {
+	if a.Line != b.Line {
+		return a.Line - b.Line
+	}
+	return a.Col - b.Col
+}
+
+// checkModel checks the invariants of a model: in particular, every type
+// is a well-formed type expression whose text parses back to it.
+func checkModel(t *testing.T, f *File) {
+	t.Helper()
+	if len(f.Interfaces) == 0 {
+		t.Fatal("model without interfaces")
+	}
+	for _, it := range f.Interfaces {
+		if len(it.Methods) == 0 || it.Name == "" || it.Pos.Line < 1 {
+			t.Errorf("bad interface %+v", it)
+		}
+		for _, m := range it.Methods {
+			for _, p := range slices.Concat(m.Params, m.Results) {
+				checkParam(t, f, p)
+			}
+		}
+	}
+}
+
+func checkParam(t *testing.T, f *File, p *Param) {
+	t.Helper()
+	if p.Type == nil || p.Name == "" || p.Pos.Line < 1 || reserved(p.Name, "parameter") != "" {
+		t.Fatalf("bad param %+v", p)
+	}
+	ast.Inspect(p.Type, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BadExpr:
+			t.Errorf("param %q: bad expression in type %q", p.Name, p.TypeText)
+		case *ast.SelectorExpr:
+			if x, ok := n.X.(*ast.Ident); ok {
+				if _, ok := f.ImportPath(x.Name); !ok {
+					t.Errorf("param %q: unresolved qualifier %q", p.Name, x.Name)
+				}
+			}
+		}
+		return true
+	})
+	e, err := parser.ParseExpr(p.TypeText)
+	if err != nil {
+		t.Fatalf("param %q: TypeText %q does not parse: %v", p.Name, p.TypeText, err)
+	}
+	if got, want := types.ExprString(e), types.ExprString(p.Type); got != want {
+		t.Errorf("param %q: TypeText %q parses as %s, Type is %s", p.Name, p.TypeText, got, want)
+	}
+}

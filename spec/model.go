@@ -1,0 +1,91 @@
+package spec
+
+import (
+	"fmt"
+	"go/ast"
+	"time"
+)
+
+// Version is the spec format version this package reads (the `shimgen:` key).
+const Version = 1
+
+// Pos is a position in a spec file. Line and Col are 1-based; a zero Line
+// means the position is unknown.
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+// String formats p as "file:line:col", the form editors and CI annotations
+// understand.
+func (p Pos) String() string {
+	switch {
+	case p.Line == 0:
+		return p.File
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// File is a parsed and validated spec: the model both generated forms are
+// built from. Slices are in spec order except Imports, which is sorted by
+// Name.
+type File struct {
+	// Name is the spec's file name as it appears in positions and in the
+	// generated header (a base name such as "blob.shim.yaml").
+	Name string
+	// Package is the Go package name from the `package` key, or "" when the
+	// spec leaves it to the directory.
+	Package string
+	// PackagePos is the position of the package value (or 1:1 when absent).
+	PackagePos Pos
+	Imports    []*Import
+	Interfaces []*Interface
+}
+
+// Import declares a qualifier for a non-standard-library package.
+type Import struct {
+	Name string // the qualifier used in types, e.g. "meta"
+	Path string // the import path, e.g. "example.com/blob/meta"
+	Pos  Pos
+}
+
+// Interface is one API, generated in both forms.
+type Interface struct {
+	Name    string
+	Doc     string
+	Methods []*Method
+	Pos     Pos
+}
+
+// Method is one call of an interface. The leading ctx context.Context and the
+// trailing err error are implicit and not part of Params or Results.
+type Method struct {
+	Name    string
+	Doc     string
+	Params  []*Param
+	Results []*Param
+	// Timeout is the per-call deadline; zero means none.
+	Timeout time.Duration
+	Pos     Pos
+}
+
+// Variadic reports whether the method's last parameter is variadic.
+func (m *Method) Variadic() bool {
+	return len(m.Params) > 0 && m.Params[len(m.Params)-1].Variadic
+}
+
+// Param is one named parameter or result.
+type Param struct {
+	Name string
+	// Type is the parsed type expression. For a variadic parameter it is the
+	// element type (T in ...T).
+	Type ast.Expr
+	// TypeText is the type as written (for a variadic parameter, without the
+	// leading "...").
+	TypeText string
+	Variadic bool
+	Pos      Pos
+}
