@@ -1,0 +1,156 @@
+package gen
+
+import (
+	"errors"
+	"fmt"
+	"go/token"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/shimgen/shimgen/spec"
+	"github.com/shimgen/shimgen/templates"
+)
+
+// load parses every spec of p, settles the Go package name and checks what
+// only the package as a whole can tell: clashing generated identifiers.
+func load(p Package) ([]*templates.Unit, error) {
+	var errs spec.ErrorList
+	var files []*spec.File
+	for _, in := range p.Specs {
+		f, err := spec.Parse(in.Name, in.Data)
+		if err != nil {
+			var list spec.ErrorList
+			if !errors.As(err, &list) {
+				return nil, err
+			}
+			errs = append(errs, list...)
+			continue
+		}
+		files = append(files, f)
+	}
+	pkg, perrs := packageName(p, files)
+	errs = append(errs, perrs...)
+	errs = append(errs, collisions(files)...)
+	if len(errs) > 0 {
+		sortErrors(errs)
+		return nil, errs
+	}
+	units := make([]*templates.Unit, len(files))
+	for i, f := range files {
+		units[i] = templates.NewUnit(f, pkg)
+	}
+	return units, nil
+}
+
+func sortErrors(errs spec.ErrorList) {
+	sort.SliceStable(errs, func(i, j int) bool {
+		a, b := errs[i].Pos, errs[j].Pos
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+}
+
+// packageName decides the package of the generated files: the specs'
+// `package` key, which must agree with the Go files already in the
+// directory, else the directory's package, else its name.
+func packageName(p Package, files []*spec.File) (string, spec.ErrorList) {
+	var errs spec.ErrorList
+	name, from := p.GoPackage, "the Go files in "+p.Dir
+	if p.Dir == "." || p.Dir == "" {
+		from = "the Go files in this directory"
+	}
+	for _, f := range files {
+		if f.Package == "" {
+			continue
+		}
+		if name != "" && f.Package != name {
+			errs = append(errs, &spec.Error{Pos: f.PackagePos, Msg: fmt.Sprintf("package %q does not match package %q of %s", f.Package, name, from)})
+			continue
+		}
+		name, from = f.Package, f.Name
+	}
+	if name != "" || len(files) == 0 {
+		return name, errs
+	}
+	name = dirPackage(p.DirName)
+	if name == "" {
+		errs = append(errs, &spec.Error{Pos: spec.Pos{File: files[0].Name, Line: 1, Col: 1},
+			Msg: fmt.Sprintf("cannot derive a package name from directory %q; set the package key", p.DirName)})
+	}
+	return name, errs
+}
+
+// dirPackage turns a directory name into a package name the way Go
+// programmers do by hand: lower case, letters and digits only.
+func dirPackage(dir string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(dir) {
+		if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r) && b.Len() > 0) {
+			b.WriteRune(r)
+		}
+	}
+	if s := b.String(); token.IsIdentifier(s) && !token.IsKeyword(s) {
+		return s
+	}
+	return ""
+}
+
+// collisions reports interfaces declared twice in the package, generated
+// identifiers that clash, and parameters named like a generated identifier
+// the generated method bodies refer to.
+func collisions(files []*spec.File) spec.ErrorList {
+	var errs spec.ErrorList
+	owner := map[string]*spec.Interface{}
+	for _, f := range files {
+		for _, iface := range f.Interfaces {
+			for _, id := range templates.NamesOf(iface).All(iface) {
+				if prev, ok := owner[id]; ok {
+					errs = append(errs, &spec.Error{Pos: iface.Pos, Msg: clash(iface, prev, id)})
+					break
+				}
+				owner[id] = iface
+			}
+		}
+	}
+	for _, f := range files {
+		for _, iface := range f.Interfaces {
+			errs = append(errs, shadowing(iface, owner)...)
+		}
+	}
+	return errs
+}
+
+func clash(iface, prev *spec.Interface, id string) string {
+	if iface.Name == prev.Name {
+		return fmt.Sprintf("interface %q is already declared at %s", iface.Name, prev.Pos)
+	}
+	return fmt.Sprintf("interface %q: generated identifier %s clashes with one generated for interface %q at %s; rename one of them", iface.Name, id, prev.Name, prev.Pos)
+}
+
+// shadowing reports parameters and results that would hide a generated
+// identifier (or nil) inside generated method bodies.
+func shadowing(iface *spec.Interface, generated map[string]*spec.Interface) spec.ErrorList {
+	var errs spec.ErrorList
+	for _, m := range iface.Methods {
+		errs = append(errs, shadowed(iface, m, "parameter", m.Params, generated)...)
+		errs = append(errs, shadowed(iface, m, "result", m.Results, generated)...)
+	}
+	return errs
+}
+
+func shadowed(iface *spec.Interface, m *spec.Method, kind string, ps []*spec.Param, generated map[string]*spec.Interface) spec.ErrorList {
+	var errs spec.ErrorList
+	for _, p := range ps {
+		if p.Name == "nil" || generated[p.Name] != nil {
+			errs = append(errs, &spec.Error{Pos: p.Pos, Msg: fmt.Sprintf(
+				"interface %q: method %q: %s %q would shadow an identifier the generated code uses; rename it", iface.Name, m.Name, kind, p.Name)})
+		}
+	}
+	return errs
+}

@@ -1,0 +1,5 @@
+//go:build race
+
+package gen_test
+
+func init() { raceEnabled = true }

@@ -1,0 +1,63 @@
+package blocking
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	t "github.com/shimgen/shimgen/templates"
+)
+
+// ifaceDecl emits the blocking interface:
+//
+//	// Bucket stores blobs by key.
+//	type Bucket interface {
+//		// Get returns the blob stored under key.
+//		Get(ctx context.Context, key string) (data []byte, found bool, err error)
+//	}
+func (e *emitter) ifaceDecl() {
+	e.f.Line()
+	doc := e.iface.Doc
+	if doc == "" {
+		doc = e.n.Blocking + " is the blocking form of the " + e.n.Blocking + " API."
+	}
+	t.Comments(e.f, doc)
+	e.f.Type().Id(e.n.Blocking).InterfaceFunc(func(g *jen.Group) {
+		for i, m := range e.iface.Methods {
+			if i > 0 && t.MethodDoc(m) != "" {
+				g.Line()
+			}
+			t.GroupComments(g, t.MethodDoc(m))
+			g.Id(m.Name).Params(e.u.Params(m, true)...).Add(e.u.Results(m))
+		}
+	})
+}
+
+// constructor emits NewBucketBlocking. A callback implementation that is
+// itself the callback form of a blocking one is unwrapped, so a round trip
+// through both forms calls the blocking implementation directly:
+//
+//	func NewBucketBlocking(impl BucketAsync, rt *runtimes.Runtime) Bucket {
+//		if impl == nil || rt == nil {
+//			panic("NewBucketBlocking: nil implementation or runtime")
+//		}
+//		if a, ok := impl.(*bucketAsync); ok {
+//			return &bucketDirect{impl: a.impl, rt: rt}
+//		}
+//		return &bucketBlocking{impl: impl, rt: rt}
+//	}
+func (e *emitter) constructor() {
+	e.f.Line()
+	n := e.n
+	e.f.Commentf("%s returns the blocking form of a callback implementation.", n.NewBlocking)
+	e.f.Comment("Each method calls impl on rt's loop (or on the calling goroutine when rt")
+	e.f.Comment("has no loop) and waits for its completion or for ctx to end. When impl")
+	e.f.Commentf("was made by %s, its blocking implementation is called directly.", n.NewAsync)
+	e.f.Func().Id(n.NewBlocking).Params(jen.Id("impl").Id(n.Async), jen.Id("rt").Add(t.Runtime())).Id(n.Blocking).Block(
+		jen.If(jen.Id("impl").Op("==").Nil().Op("||").Id("rt").Op("==").Nil()).Block(
+			jen.Panic(jen.Lit(n.NewBlocking+": nil implementation or runtime")),
+		),
+		jen.If(jen.List(jen.Id("a"), jen.Id("ok")).Op(":=").Id("impl").Assert(jen.Op("*").Id(n.AsyncType())), jen.Id("ok")).Block(
+			jen.Return(jen.Op("&").Id(n.DirectType()).Values(jen.Dict{jen.Id("impl"): jen.Id("a").Dot("impl"), jen.Id("rt"): jen.Id("rt")})),
+		),
+		jen.Return(jen.Op("&").Id(n.BlockingType()).Values(jen.Dict{jen.Id("impl"): jen.Id("impl"), jen.Id("rt"): jen.Id("rt")})),
+	)
+}
