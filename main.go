@@ -1,0 +1,71 @@
+// Command shimgen generates, from one YAML spec, an I/O API in two forms:
+// a blocking form (plain Go methods) and a callback form (each method takes
+// a completion callback delivered on a pluggable runtime), each derivable
+// from an implementation of the other.
+//
+// Usage:
+//
+//	shimgen [generate] [-v] [paths...]
+//	shimgen check [--format text|github] [paths...]
+//	shimgen version
+//
+// A path is a spec file, a directory (its *.shim.yaml files) or a dir/...
+// pattern; no path means the current directory, so a package needs only
+//
+//	//go:generate go tool shimgen
+//
+// Exit status: 0 success (check: in sync), 1 check found drift, 2 error.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitDrift = 1
+	exitError = 2
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes one command line and returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	cmd := "generate"
+	if len(args) > 0 {
+		switch args[0] {
+		case "generate", "check", "version", "help":
+			cmd, args = args[0], args[1:]
+		}
+	}
+	switch cmd {
+	case "check":
+		return runCheck(args, stdout, stderr)
+	case "version":
+		return runVersion(args, stdout, stderr)
+	case "help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	return runGenerate(args, stdout, stderr)
+}
+
+const usage = `shimgen generates the blocking and callback forms of an API from a YAML spec.
+
+Usage:
+
+	shimgen [generate] [-v] [paths...]   write NAME_blocking.go and NAME_async.go beside each spec
+	shimgen check [--format text|github] [paths...]
+	                                     report stale, missing and orphaned generated files
+	shimgen version                      print the version
+
+A path is a spec file, a directory (its *.shim.yaml files) or a dir/... pattern;
+the default is the current directory. Run "shimgen COMMAND -h" for a command's flags.
+
+Exit status: 0 success, 1 check found drift, 2 error (bad spec, bad usage).
+`

@@ -1,0 +1,130 @@
+package main
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/shimgen/shimgen/gen"
+)
+
+// target is one directory to process.
+type target struct {
+	abs     string   // absolute directory
+	display string   // slash path shown to users, relative to the working directory
+	only    []string // spec base names; empty means every spec of the directory
+}
+
+// resolve turns command-line paths into directories, sorted by display path.
+// A spec file selects just that spec; a directory or a dir/... pattern
+// selects every spec in it (and lets check report orphaned files).
+func resolve(paths []string) ([]target, error) {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	byDir := map[string]*target{}
+	for _, p := range paths {
+		if err := resolveOne(p, byDir); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]target, 0, len(byDir))
+	for _, t := range byDir {
+		sort.Strings(t.only)
+		out = append(out, *t)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].display < out[j].display })
+	return out, nil
+}
+
+func resolveOne(p string, byDir map[string]*target) error {
+	if root, ok := strings.CutSuffix(filepath.ToSlash(p), "/..."); ok {
+		return walk(filepath.FromSlash(root), p, byDir)
+	}
+	info, err := os.Stat(p)
+	if err != nil {
+		return fmt.Errorf("%s: no such spec file or directory", p)
+	}
+	if info.IsDir() {
+		if !hasSpecs(p) {
+			return fmt.Errorf("%s: no %s files in directory", display(p), "*"+gen.SpecSuffix)
+		}
+		return add(byDir, p, "")
+	}
+	return add(byDir, filepath.Dir(p), filepath.Base(p))
+}
+
+// walk adds every directory under root that holds specs, skipping the
+// directories the go command skips (testdata, vendor, names starting with
+// "." or "_").
+func walk(root, pattern string, byDir map[string]*target) error {
+	found := false
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		if name := d.Name(); p != root && (name == "testdata" || name == "vendor" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+			return filepath.SkipDir
+		}
+		if hasSpecs(p) {
+			found = true
+			return add(byDir, p, "")
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("%s: %w", pattern, err)
+	}
+	if !found {
+		return fmt.Errorf("%s: matched no %s files", pattern, "*"+gen.SpecSuffix)
+	}
+	return nil
+}
+
+func hasSpecs(dir string) bool {
+	m, _ := filepath.Glob(filepath.Join(dir, "*"+gen.SpecSuffix))
+	return len(m) > 0
+}
+
+// add records dir (all specs when spec is "").
+func add(byDir map[string]*target, dir, spec string) error {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	t, ok := byDir[abs]
+	if !ok {
+		t = &target{abs: abs, display: display(dir)}
+		byDir[abs] = t
+	}
+	switch {
+	case spec == "":
+		t.only = nil
+		t.display = display(dir)
+		byDir[abs] = &target{abs: abs, display: t.display}
+	case ok && t.only == nil:
+		// the whole directory is already selected
+	default:
+		t.only = append(t.only, spec)
+	}
+	return nil
+}
+
+// display is how a directory is shown: relative to the working directory,
+// slash-separated.
+func display(dir string) string {
+	if abs, err := filepath.Abs(dir); err == nil {
+		if wd, err := os.Getwd(); err == nil {
+			if rel, err := filepath.Rel(wd, abs); err == nil {
+				dir = rel
+			}
+		}
+	}
+	return filepath.ToSlash(filepath.Clean(dir))
+}
