@@ -67,10 +67,7 @@ func (r *Runtime) Start(ctx context.Context, timeout time.Duration, c Caller) {
 		k.fail(err)
 		return
 	}
-	k.ctx, k.cancel = ctx, nil
-	if timeout > 0 {
-		k.ctx, k.cancel = context.WithTimeout(ctx, timeout)
-	}
+	k.ctx, k.cancel = withTimeout(ctx, timeout)
 	k.phase = phaseWork
 	if err := r.exec.Execute((*callTask)(k)); err != nil {
 		k.endCtx()

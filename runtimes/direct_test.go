@@ -8,16 +8,17 @@ import (
 
 	"github.com/shimgen/shimgen/runtimes"
 	"github.com/shimgen/shimgen/runtimes/inline"
+	"github.com/shimgen/shimgen/runtimes/loop"
 )
 
 // direct is a direct call shaped like generated code.
 func direct(rt *runtimes.Runtime, ctx context.Context, timeout time.Duration, impl func(context.Context) (int, error)) (v int, err error) {
-	defer rt.Recover(&err)
-	ctx, cancel := rt.Enter(ctx, timeout)
-	defer cancel()
 	if err = rt.Admit(ctx); err != nil {
 		return
 	}
+	defer rt.Release(&err)
+	ctx, cancel := rt.Enter(ctx, timeout)
+	defer cancel()
 	return impl(ctx)
 }
 
@@ -89,4 +90,54 @@ func TestNew(t *testing.T) {
 			t.Error("TaskFunc.Run did not call the function")
 		}
 	})
+}
+
+func TestDirectKeepsSoonerDeadline(t *testing.T) {
+	rt := inline.New()
+	parent, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if ctx, _ := rt.Enter(parent, time.Hour); ctx != parent {
+		t.Error("Enter derived a context although the caller's deadline is sooner")
+	}
+	if ctx, c := rt.Enter(parent, time.Second); ctx == parent {
+		t.Error("Enter did not derive the sooner deadline")
+	} else {
+		c()
+	}
+}
+
+func TestCloseWaitsForDirectCall(t *testing.T) {
+	rt := inline.New()
+	inside, leave := make(chan struct{}), make(chan struct{})
+	go direct(rt, context.Background(), 0, func(context.Context) (int, error) {
+		close(inside)
+		<-leave
+		return 0, nil
+	})
+	<-inside
+	closed := make(chan error, 1)
+	go func() { closed <- rt.Close(context.Background()) }()
+	select {
+	case err := <-closed:
+		t.Fatalf("Close returned (%v) while a direct call was running", err)
+	case <-time.After(20 * time.Millisecond):
+	}
+	close(leave)
+	if err := <-closed; err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestDirectRefusedOnLoop(t *testing.T) {
+	lp := loop.New(loop.Config{})
+	lp.Start()
+	defer lp.Close(context.Background())
+	got := make(chan error, 1)
+	lp.Post(runtimes.TaskFunc(func() {
+		_, err := direct(lp.Runtime(), context.Background(), 0, value(1))
+		got <- err
+	}))
+	if err := <-got; !errors.Is(err, runtimes.ErrWouldDeadlock) {
+		t.Fatalf("direct call on the loop = %v, want ErrWouldDeadlock", err)
+	}
 }

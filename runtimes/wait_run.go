@@ -26,11 +26,8 @@ func (r *Runtime) Wait(ctx context.Context, timeout time.Duration, w Waiter) err
 		return err
 	}
 	defer r.release()
-	if timeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, timeout)
-		defer cancel()
-	}
+	ctx, cancel := withTimeout(ctx, timeout)
+	defer cancel()
 	k := w.wait()
 	k.rt, k.self, k.ctx, k.ch = r, w, ctx, make(chan struct{})
 	if r.loop == nil {
