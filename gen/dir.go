@@ -3,8 +3,10 @@ package gen
 import (
 	"bufio"
 	"bytes"
+	"go/build"
 	"go/parser"
 	"go/token"
+	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -48,9 +50,13 @@ func goPackage(fsys fs.FS) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	bctx := buildContext(fsys)
 	for _, name := range names {
 		if strings.HasSuffix(name, "_test.go") {
 			continue
+		}
+		if ok, err := bctx.MatchFile(".", name); err != nil || !ok {
+			continue // excluded by its build constraints or name (//go:build ignore)
 		}
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
@@ -66,6 +72,15 @@ func goPackage(fsys fs.FS) (string, error) {
 		return f.Name.Name, nil
 	}
 	return "", nil
+}
+
+// buildContext is the default build context reading from fsys, so build
+// constraints decide which Go files count, as they do for the go command.
+func buildContext(fsys fs.FS) build.Context {
+	ctx := build.Default
+	ctx.JoinPath = path.Join
+	ctx.OpenFile = func(name string) (io.ReadCloser, error) { return fsys.Open(name) }
+	return ctx
 }
 
 // headerLine is the first line of every generated file.

@@ -74,7 +74,7 @@ func MethodDoc(m *spec.Method) string {
 	if m.Timeout <= 0 {
 		return m.Doc
 	}
-	note := fmt.Sprintf("Each call has a deadline of %v.", m.Timeout)
+	note := fmt.Sprintf("The generated forms give each call a deadline of %v.", m.Timeout)
 	if strings.TrimSpace(m.Doc) == "" {
 		return note
 	}

@@ -144,8 +144,8 @@ func TestMethodDoc(t *testing.T) {
 		want    string
 	}{
 		{"Get gets.", 0, "Get gets."},
-		{"Get gets.\n", 2 * time.Second, "Get gets.\n\nEach call has a deadline of 2s."},
-		{"", 1500 * time.Millisecond, "Each call has a deadline of 1.5s."},
+		{"Get gets.\n", 2 * time.Second, "Get gets.\n\nThe generated forms give each call a deadline of 2s."},
+		{"", 1500 * time.Millisecond, "The generated forms give each call a deadline of 1.5s."},
 	}
 	for _, tt := range tests {
 		if got := MethodDoc(&spec.Method{Doc: tt.doc, Timeout: tt.timeout}); got != tt.want {

@@ -18,7 +18,8 @@ func (e *emitter) directType() {
 	e.f.Line()
 	e.f.Commentf("%s calls a blocking implementation directly: it is what %s", e.n.DirectType(), e.n.NewBlocking)
 	e.f.Commentf("returns for a value made by %s. It keeps the runtime's rules", e.n.NewAsync)
-	e.f.Comment("for closing, ctx, deadlines and panics, and skips the hop to the runtime.")
+	e.f.Comment("for closing, the loop goroutine, ctx, deadlines and panics, and skips")
+	e.f.Comment("the hop through the executor.")
 	e.f.Type().Id(e.n.DirectType()).Struct(
 		jen.Id("impl").Id(e.n.Blocking),
 		jen.Id("rt").Add(t.Runtime()),
@@ -28,32 +29,32 @@ func (e *emitter) directType() {
 // directMethod emits one method of the direct form:
 //
 //	func (d *bucketDirect) Get(ctx context.Context, key string) (data []byte, found bool, err error) {
-//		defer d.rt.Recover(&err)
-//		ctx, cancel := d.rt.Enter(ctx, bucketGetTimeout) // only with a timeout
-//		defer cancel()
 //		if err = d.rt.Admit(ctx); err != nil {
 //			return
 //		}
+//		defer d.rt.Release(&err)
+//		ctx, cancel := d.rt.Enter(ctx, bucketGetTimeout) // only with a timeout
+//		defer cancel()
 //		return d.impl.Get(ctx, key)
 //	}
 //
 // A method without results names its error result err, so the deferred
-// Recover can set it.
+// Release can set it.
 func (e *emitter) directMethod(m *spec.Method) {
 	recv := t.Fresh("d", e.taken)
 	cancel := t.Fresh("cancel", e.taken)
 	rt := jen.Id(recv).Dot("rt")
-	body := []jen.Code{jen.Defer().Add(rt.Clone().Dot("Recover").Call(jen.Op("&").Id("err")))}
+	body := []jen.Code{
+		jen.If(jen.Id("err").Op("=").Add(rt.Clone().Dot("Admit").Call(jen.Id("ctx"))), jen.Id("err").Op("!=").Nil()).Block(jen.Return()),
+		jen.Defer().Add(rt.Clone().Dot("Release").Call(jen.Op("&").Id("err"))),
+	}
 	if m.Timeout > 0 {
 		body = append(body,
 			jen.List(jen.Id("ctx"), jen.Id(cancel)).Op(":=").Add(rt.Clone().Dot("Enter").Call(jen.Id("ctx"), t.Timeout(e.n, m))),
 			jen.Defer().Id(cancel).Call(),
 		)
 	}
-	body = append(body,
-		jen.If(jen.Id("err").Op("=").Add(rt.Clone().Dot("Admit").Call(jen.Id("ctx"))), jen.Id("err").Op("!=").Nil()).Block(jen.Return()),
-		jen.Return(jen.Id(recv).Dot("impl").Dot(m.Name).Call(directArgs(m)...)),
-	)
+	body = append(body, jen.Return(jen.Id(recv).Dot("impl").Dot(m.Name).Call(directArgs(m)...)))
 	results := e.u.Results(m)
 	if len(m.Results) == 0 {
 		results = jen.Params(jen.Id("err").Error())
