@@ -41,6 +41,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		switch args[0] {
 		case "generate", "check", "version", "help":
 			cmd, args = args[0], args[1:]
+		case "-h", "-help", "--help":
+			cmd = "help"
 		}
 	}
 	switch cmd {

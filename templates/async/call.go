@@ -26,7 +26,6 @@ func (e *emitter) asyncMethod(m *spec.Method) {
 	body = append(body, t.Store(c, "args", m.Params)...)
 	body = append(body, jen.Id(recv).Dot("rt").Dot("Start").Call(jen.Id("ctx"), t.Timeout(e.n, m), jen.Id(c)))
 	e.f.Line()
-	t.Comments(e.f, t.MethodDoc(m))
 	e.f.Func().Params(jen.Id(recv).Op("*").Id(e.n.AsyncType())).Id(m.Name).
 		Params(e.u.AsyncParams(m)...).Block(body...)
 }
@@ -63,7 +62,8 @@ func (e *emitter) callType(m *spec.Method) {
 		fields = append(fields, jen.Id("res").Struct(e.u.Fields(m.Results)...))
 	}
 	e.f.Line()
-	e.f.Commentf("%s is one %s call of the callback form.", name, m.Name)
+	e.f.Commentf("%s is one %s call of the callback form: Run calls the blocking", name, m.Name)
+	e.f.Comment("implementation and keeps its results, Complete hands them to done.")
 	e.f.Type().Id(name).Struct(fields...)
 	e.run(name, m)
 	e.complete(name, m)
@@ -73,7 +73,6 @@ func (e *emitter) run(name string, m *spec.Method) {
 	recv := t.Fresh("c", e.taken)
 	call := jen.Id(recv).Dot("impl").Dot(m.Name).Call(t.Args(m, recv, true)...)
 	e.f.Line()
-	e.f.Comment("Run calls the blocking implementation and keeps its results.")
 	sig := jen.Func().Params(jen.Id(recv).Op("*").Id(name)).Id("Run").Params(t.Ctx())
 	if len(m.Results) == 0 {
 		e.f.Add(sig.Error().Block(jen.Return(call)))
@@ -96,7 +95,6 @@ func (e *emitter) complete(name string, m *spec.Method) {
 		args = append(args, jen.Id(recv).Dot("res").Dot(p.Name))
 	}
 	e.f.Line()
-	e.f.Comment("Complete hands the results to done.")
 	e.f.Func().Params(jen.Id(recv).Op("*").Id(name)).Id("Complete").Params(jen.Id("err").Error()).Block(
 		jen.Id(recv).Dot("done").Call(append(args, jen.Id("err"))...),
 	)

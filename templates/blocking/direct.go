@@ -60,7 +60,6 @@ func (e *emitter) directMethod(m *spec.Method) {
 		results = jen.Params(jen.Id("err").Error())
 	}
 	e.f.Line()
-	t.Comments(e.f, t.MethodDoc(m))
 	e.f.Func().Params(jen.Id(recv).Op("*").Id(e.n.DirectType())).Id(m.Name).
 		Params(e.u.Params(m, true)...).Add(results).Block(body...)
 }

@@ -47,7 +47,6 @@ func (e *emitter) blockingMethod(m *spec.Method) {
 		body = append(body, jen.Id("err").Op("=").Add(wait), jen.Return(append(results, jen.Id("err"))...))
 	}
 	e.f.Line()
-	t.Comments(e.f, t.MethodDoc(m))
 	e.f.Func().Params(jen.Id(recv).Op("*").Id(e.n.BlockingType())).Id(m.Name).
 		Params(e.u.Params(m, true)...).Add(e.u.Results(m)).Block(body...)
 }
@@ -81,18 +80,17 @@ func (e *emitter) waitType(m *spec.Method) {
 		fields = append(fields, jen.Id("res").Struct(e.u.Fields(m.Results)...))
 	}
 	e.f.Line()
-	e.f.Commentf("%s is one %s call of the blocking form.", name, m.Name)
+	e.f.Commentf("%s is one %s call of the blocking form: Invoke calls the callback", name, m.Name)
+	e.f.Comment("implementation with complete as its done; the first completion wins,")
+	e.f.Comment("unless the caller already gave up.")
 	e.f.Type().Id(name).Struct(fields...)
 
 	recv := t.Fresh("w", e.taken)
 	e.f.Line()
-	e.f.Comment("Invoke calls the callback implementation.")
 	e.f.Func().Params(jen.Id(recv).Op("*").Id(name)).Id("Invoke").Params(t.Ctx()).Block(
 		jen.Id(recv).Dot("impl").Dot(m.Name).Call(append(t.Args(m, recv, false), jen.Id(recv).Dot("complete"))...),
 	)
 	e.f.Line()
-	e.f.Comment("complete is the done callback: the first completion wins, unless the")
-	e.f.Comment("caller already gave up.")
 	e.f.Func().Params(jen.Id(recv).Op("*").Id(name)).Id("complete").Params(e.u.ResultParams(m)...).Block(
 		jen.If(jen.Id(recv).Dot("Claim").Call()).Block(append(t.Store(recv, "res", m.Results), jen.Id(recv).Dot("Finish").Call(jen.Id("err")))...),
 	)
