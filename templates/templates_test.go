@@ -37,6 +37,7 @@ func TestType(t *testing.T) {
 		{"func(int, string) error", "func(int, string) error"},
 		{"interface{}", "interface{}"},
 		{"struct{ A, B int }", "struct {\n\tA int\n\tB int\n}"},
+		{"struct{ A int `json:\"a\"`; B string \"x\" }", "struct {\n\tA int    `json:\"a\"`\n\tB string \"x\"\n}"},
 		{"time.Duration", "time.Duration"},
 		{"*http.Request", "*http.Request"},
 		{"iter.Seq2[string, error]", "iter.Seq2[string, error]"},

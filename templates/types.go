@@ -132,7 +132,10 @@ func (t *typeWriter) fields(fl *ast.FieldList, params bool) []jen.Code {
 	}
 	var out []jen.Code
 	for _, f := range fl.List {
-		typ := t.expr(f.Type)
+		typ := jen.Add(t.expr(f.Type))
+		if f.Tag != nil {
+			typ.Op(f.Tag.Value) // a struct tag, kept verbatim
+		}
 		if len(f.Names) == 0 {
 			out = append(out, typ)
 			continue
