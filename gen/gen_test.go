@@ -2,9 +2,12 @@ package gen_test
 
 import (
 	"bytes"
+	"go/format"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	udiff "github.com/aymanbagabas/go-udiff"
 
 	"github.com/shimgen/shimgen/gen"
 )
@@ -173,4 +176,24 @@ func paths(files []gen.File) []string {
 		out = append(out, f.Path)
 	}
 	return out
+}
+
+// TestGeneratedIsGofmtStable: the output, assembled from chunks formatted
+// one by one, is exactly what gofmt prints for the whole file.
+func TestGeneratedIsGofmtStable(t *testing.T) {
+	p := gen.Package{Dir: ".", GoPackage: "big", Specs: []gen.Input{{Name: "big.shim.yaml", Data: bigSpec(120)}}}
+	files, err := gen.Generate(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, store := generate(t, storeDir(nil))
+	for _, f := range append(files, store...) {
+		formatted, err := format.Source(f.Data)
+		if err != nil {
+			t.Fatalf("%s: %v", f.Path, err)
+		}
+		if !bytes.Equal(formatted, f.Data) {
+			t.Errorf("%s is not gofmt-stable:\n%s", f.Path, udiff.Unified("generated", "gofmt", string(f.Data), string(formatted)))
+		}
+	}
 }

@@ -1,16 +1,12 @@
 package gen
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"go/format"
 	"path"
 	"sort"
 	"strings"
 	"sync"
-
-	"github.com/dave/jennifer/jen"
 
 	"github.com/shimgen/shimgen/templates"
 	"github.com/shimgen/shimgen/templates/async"
@@ -53,7 +49,7 @@ type File struct {
 // emitter.
 var Forms = []struct {
 	Suffix string
-	Emit   func(*templates.Unit) (*jen.File, error)
+	Emit   func(*templates.Unit, *templates.Sink) error
 }{
 	{"_async.go", async.Emit},
 	{"_blocking.go", blocking.Emit},
@@ -108,74 +104,16 @@ func emit(u *templates.Unit, dir string) ([]File, error) {
 	return out, errors.Join(errs...)
 }
 
-func emitForm(u *templates.Unit, dir, suffix string, emitFn func(*templates.Unit) (*jen.File, error)) (File, error) {
-	f, err := emitFn(u)
+func emitForm(u *templates.Unit, dir, suffix string, emitFn func(*templates.Unit, *templates.Sink) error) (File, error) {
+	name := OutputStem(u.Spec.Name) + suffix
+	r := newRenderer(u)
+	err := emitFn(u, &templates.Sink{Flush: r.submit})
+	data, rerr := r.finish()
 	if err != nil {
 		return File{}, fmt.Errorf("%s: internal error: %w", u.Spec.Name, err)
 	}
-	name := OutputStem(u.Spec.Name) + suffix
-	data, err := render(f, name)
-	if err != nil {
-		return File{}, fmt.Errorf("%s: internal error rendering %s: %w", u.Spec.Name, name, err)
+	if rerr != nil {
+		return File{}, fmt.Errorf("%s: internal error rendering %s: %w", u.Spec.Name, name, rerr)
 	}
 	return File{Path: path.Join(dir, name), Spec: u.Spec.Name, Data: data}, nil
-}
-
-// render formats f once (jen's own formatting is off) after splitting its
-// import block into the standard library and the rest, as goimports does.
-func render(f *jen.File, name string) ([]byte, error) {
-	f.NoFormat = true
-	var buf bytes.Buffer
-	if err := f.Render(&buf); err != nil {
-		return nil, err
-	}
-	src, err := format.Source(groupImports(buf.Bytes()))
-	if err != nil {
-		return nil, fmt.Errorf("%s: generated code does not parse: %w", name, err)
-	}
-	return src, nil
-}
-
-// groupImports inserts a blank line between the standard-library imports
-// and the others in the sorted import block jen renders.
-func groupImports(src []byte) []byte {
-	start := bytes.Index(src, []byte("\nimport (\n"))
-	if start < 0 {
-		return src
-	}
-	start += len("\nimport (\n")
-	end := bytes.Index(src[start:], []byte("\n)"))
-	if end < 0 {
-		return src
-	}
-	var std, other [][]byte
-	for _, line := range bytes.Split(src[start:start+end], []byte("\n")) {
-		if isStdImport(line) {
-			std = append(std, line)
-		} else {
-			other = append(other, line)
-		}
-	}
-	if len(std) == 0 || len(other) == 0 {
-		return src
-	}
-	block := append(bytes.Join(std, []byte("\n")), "\n\n"...)
-	block = append(block, bytes.Join(other, []byte("\n"))...)
-	out := append([]byte{}, src[:start]...)
-	out = append(out, block...)
-	return append(out, src[start+end:]...)
-}
-
-// isStdImport reports whether an import line ("name "path"" or ""path"")
-// names a standard-library package: no dot in the path's first element.
-func isStdImport(line []byte) bool {
-	q := bytes.IndexByte(line, '"')
-	if q < 0 {
-		return false
-	}
-	p := line[q+1:]
-	if i := bytes.IndexByte(p, '/'); i >= 0 {
-		p = p[:i]
-	}
-	return !bytes.ContainsRune(p, '.')
 }

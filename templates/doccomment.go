@@ -54,8 +54,8 @@ func dropControl(r rune) rune {
 	return r
 }
 
-// Comments appends doc lines before a declaration in a file.
-func Comments(f *jen.File, text string) {
+// Comments appends doc lines before a declaration.
+func Comments(f *Sink, text string) {
 	for _, c := range Doc(text) {
 		f.Add(c)
 	}

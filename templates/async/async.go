@@ -11,9 +11,8 @@ import (
 	t "github.com/shimgen/shimgen/templates"
 )
 
-// Emit renders the callback form of u's spec.
-func Emit(u *t.Unit) (*jen.File, error) {
-	f := u.NewFile()
+// Emit writes the callback form of u's spec to f.
+func Emit(u *t.Unit, f *t.Sink) error {
 	f.Commentf("The callback form compiles only beside the blocking form generated from")
 	f.Commentf("the same %s; run shimgen if this line fails to build.", u.Source)
 	f.Const().Id("_").Op("=").Id(u.Guard)
@@ -21,22 +20,25 @@ func Emit(u *t.Unit) (*jen.File, error) {
 		e := emitter{u: u, f: f, iface: iface, n: t.NamesOf(iface), taken: t.ParamNames(iface)}
 		e.emit()
 	}
-	return f, u.Err()
+	f.Close()
+	return u.Err()
 }
 
 type emitter struct {
 	u     *t.Unit
-	f     *jen.File
+	f     *t.Sink
 	iface *spec.Interface
 	n     t.Names
 	taken map[string]bool
 }
 
 func (e *emitter) emit() {
+	e.f.Break()
 	e.ifaceDecl()
 	e.constructor()
 	e.asyncType()
 	for _, m := range e.iface.Methods {
+		e.f.Break()
 		e.asyncMethod(m)
 		e.callType(m)
 	}

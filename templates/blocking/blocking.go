@@ -11,16 +11,16 @@ import (
 	t "github.com/shimgen/shimgen/templates"
 )
 
-// Emit renders the blocking form of u's spec.
-func Emit(u *t.Unit) (*jen.File, error) {
-	f := u.NewFile()
+// Emit writes the blocking form of u's spec to f.
+func Emit(u *t.Unit, f *t.Sink) error {
 	guard(f, u)
 	timeouts(f, u)
 	for _, iface := range u.Spec.Interfaces {
 		e := emitter{u: u, f: f, iface: iface, n: t.NamesOf(iface), taken: t.ParamNames(iface)}
 		e.emit()
 	}
-	return f, u.Err()
+	f.Close()
+	return u.Err()
 }
 
 // guard emits
@@ -31,7 +31,7 @@ func Emit(u *t.Unit) (*jen.File, error) {
 // from different versions of the spec do not compile together, and neither
 // compiles against a runtimes module that does not speak this generator's
 // contract.
-func guard(f *jen.File, u *t.Unit) {
+func guard(f *t.Sink, u *t.Unit) {
 	f.Commentf("%s ties this file to the callback form generated from the", u.Guard)
 	f.Commentf("same %s. If the build fails on it, run shimgen to regenerate both.", u.Source)
 	f.Const().Id(u.Guard).Op("=").Qual(t.RuntimesPath, "Generated1")
@@ -40,7 +40,7 @@ func guard(f *jen.File, u *t.Unit) {
 // timeouts emits one constant per method with a timeout:
 //
 //	const bucketGetTimeout = 2 * time.Second
-func timeouts(f *jen.File, u *t.Unit) {
+func timeouts(f *t.Sink, u *t.Unit) {
 	var defs []jen.Code
 	for _, iface := range u.Spec.Interfaces {
 		n := t.NamesOf(iface)
@@ -59,22 +59,28 @@ func timeouts(f *jen.File, u *t.Unit) {
 
 type emitter struct {
 	u     *t.Unit
-	f     *jen.File
+	f     *t.Sink
 	iface *spec.Interface
 	n     t.Names
 	taken map[string]bool
 }
 
 func (e *emitter) emit() {
+	e.f.Break()
 	e.ifaceDecl()
 	e.constructor()
 	e.blockingType()
 	for _, m := range e.iface.Methods {
+		e.f.Break()
 		e.blockingMethod(m)
 		e.waitType(m)
 	}
+	e.f.Break()
 	e.directType()
-	for _, m := range e.iface.Methods {
+	for i, m := range e.iface.Methods {
+		if i%16 == 15 {
+			e.f.Break()
+		}
 		e.directMethod(m)
 	}
 }
