@@ -57,9 +57,6 @@ type bucketAsync struct {
 	rt   *runtimes.Runtime
 }
 
-// Get returns the blob stored under key; found is false if there is none.
-//
-// The generated forms give each call a deadline of 30s.
 func (a *bucketAsync) Get(ctx context.Context, key string, done func(data []byte, found bool, err error)) {
 	c := &bucketGetCall{
 		done: done,
@@ -69,7 +66,8 @@ func (a *bucketAsync) Get(ctx context.Context, key string, done func(data []byte
 	a.rt.Start(ctx, bucketGetTimeout, c)
 }
 
-// bucketGetCall is one Get call of the callback form.
+// bucketGetCall is one Get call of the callback form: Run calls the blocking
+// implementation and keeps its results, Complete hands them to done.
 type bucketGetCall struct {
 	runtimes.Call
 	impl Bucket
@@ -83,21 +81,15 @@ type bucketGetCall struct {
 	}
 }
 
-// Run calls the blocking implementation and keeps its results.
 func (c *bucketGetCall) Run(ctx context.Context) (err error) {
 	c.res.data, c.res.found, err = c.impl.Get(ctx, c.args.key)
 	return err
 }
 
-// Complete hands the results to done.
 func (c *bucketGetCall) Complete(err error) {
 	c.done(c.res.data, c.res.found, err)
 }
 
-// Put stores data under key, replacing any previous blob atomically:
-// a concurrent Get sees the old blob or the new one, never a mix.
-//
-// The generated forms give each call a deadline of 30s.
 func (a *bucketAsync) Put(ctx context.Context, key string, data []byte, opts []PutOption, done func(err error)) {
 	c := &bucketPutCall{
 		done: done,
@@ -107,7 +99,8 @@ func (a *bucketAsync) Put(ctx context.Context, key string, data []byte, opts []P
 	a.rt.Start(ctx, bucketPutTimeout, c)
 }
 
-// bucketPutCall is one Put call of the callback form.
+// bucketPutCall is one Put call of the callback form: Run calls the blocking
+// implementation and keeps its results, Complete hands them to done.
 type bucketPutCall struct {
 	runtimes.Call
 	impl Bucket
@@ -119,17 +112,14 @@ type bucketPutCall struct {
 	}
 }
 
-// Run calls the blocking implementation and keeps its results.
 func (c *bucketPutCall) Run(ctx context.Context) error {
 	return c.impl.Put(ctx, c.args.key, c.args.data, c.args.opts...)
 }
 
-// Complete hands the results to done.
 func (c *bucketPutCall) Complete(err error) {
 	c.done(err)
 }
 
-// Delete removes the blob stored under key; existed reports whether there was one.
 func (a *bucketAsync) Delete(ctx context.Context, key string, done func(existed bool, err error)) {
 	c := &bucketDeleteCall{
 		done: done,
@@ -139,7 +129,8 @@ func (a *bucketAsync) Delete(ctx context.Context, key string, done func(existed 
 	a.rt.Start(ctx, 0, c)
 }
 
-// bucketDeleteCall is one Delete call of the callback form.
+// bucketDeleteCall is one Delete call of the callback form: Run calls the blocking
+// implementation and keeps its results, Complete hands them to done.
 type bucketDeleteCall struct {
 	runtimes.Call
 	impl Bucket
@@ -152,18 +143,15 @@ type bucketDeleteCall struct {
 	}
 }
 
-// Run calls the blocking implementation and keeps its results.
 func (c *bucketDeleteCall) Run(ctx context.Context) (err error) {
 	c.res.existed, err = c.impl.Delete(ctx, c.args.key)
 	return err
 }
 
-// Complete hands the results to done.
 func (c *bucketDeleteCall) Complete(err error) {
 	c.done(c.res.existed, err)
 }
 
-// Stat describes the blob stored under key without reading it.
 func (a *bucketAsync) Stat(ctx context.Context, key string, done func(info Info, found bool, err error)) {
 	c := &bucketStatCall{
 		done: done,
@@ -173,7 +161,8 @@ func (a *bucketAsync) Stat(ctx context.Context, key string, done func(info Info,
 	a.rt.Start(ctx, 0, c)
 }
 
-// bucketStatCall is one Stat call of the callback form.
+// bucketStatCall is one Stat call of the callback form: Run calls the blocking
+// implementation and keeps its results, Complete hands them to done.
 type bucketStatCall struct {
 	runtimes.Call
 	impl Bucket
@@ -187,13 +176,11 @@ type bucketStatCall struct {
 	}
 }
 
-// Run calls the blocking implementation and keeps its results.
 func (c *bucketStatCall) Run(ctx context.Context) (err error) {
 	c.res.info, c.res.found, err = c.impl.Stat(ctx, c.args.key)
 	return err
 }
 
-// Complete hands the results to done.
 func (c *bucketStatCall) Complete(err error) {
 	c.done(c.res.info, c.res.found, err)
 }

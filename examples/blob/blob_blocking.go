@@ -69,9 +69,6 @@ type bucketBlocking struct {
 	rt   *runtimes.Runtime
 }
 
-// Get returns the blob stored under key; found is false if there is none.
-//
-// The generated forms give each call a deadline of 30s.
 func (b *bucketBlocking) Get(ctx context.Context, key string) (data []byte, found bool, err error) {
 	w := &bucketGetWait{impl: b.impl}
 	w.args.key = key
@@ -79,7 +76,9 @@ func (b *bucketBlocking) Get(ctx context.Context, key string) (data []byte, foun
 	return w.res.data, w.res.found, err
 }
 
-// bucketGetWait is one Get call of the blocking form.
+// bucketGetWait is one Get call of the blocking form: Invoke calls the callback
+// implementation with complete as its done; the first completion wins,
+// unless the caller already gave up.
 type bucketGetWait struct {
 	runtimes.Wait
 	impl BucketAsync
@@ -92,13 +91,10 @@ type bucketGetWait struct {
 	}
 }
 
-// Invoke calls the callback implementation.
 func (w *bucketGetWait) Invoke(ctx context.Context) {
 	w.impl.Get(ctx, w.args.key, w.complete)
 }
 
-// complete is the done callback: the first completion wins, unless the
-// caller already gave up.
 func (w *bucketGetWait) complete(data []byte, found bool, err error) {
 	if w.Claim() {
 		w.res.data, w.res.found = data, found
@@ -106,17 +102,15 @@ func (w *bucketGetWait) complete(data []byte, found bool, err error) {
 	}
 }
 
-// Put stores data under key, replacing any previous blob atomically:
-// a concurrent Get sees the old blob or the new one, never a mix.
-//
-// The generated forms give each call a deadline of 30s.
 func (b *bucketBlocking) Put(ctx context.Context, key string, data []byte, opts ...PutOption) error {
 	w := &bucketPutWait{impl: b.impl}
 	w.args.key, w.args.data, w.args.opts = key, data, opts
 	return b.rt.Wait(ctx, bucketPutTimeout, w)
 }
 
-// bucketPutWait is one Put call of the blocking form.
+// bucketPutWait is one Put call of the blocking form: Invoke calls the callback
+// implementation with complete as its done; the first completion wins,
+// unless the caller already gave up.
 type bucketPutWait struct {
 	runtimes.Wait
 	impl BucketAsync
@@ -127,20 +121,16 @@ type bucketPutWait struct {
 	}
 }
 
-// Invoke calls the callback implementation.
 func (w *bucketPutWait) Invoke(ctx context.Context) {
 	w.impl.Put(ctx, w.args.key, w.args.data, w.args.opts, w.complete)
 }
 
-// complete is the done callback: the first completion wins, unless the
-// caller already gave up.
 func (w *bucketPutWait) complete(err error) {
 	if w.Claim() {
 		w.Finish(err)
 	}
 }
 
-// Delete removes the blob stored under key; existed reports whether there was one.
 func (b *bucketBlocking) Delete(ctx context.Context, key string) (existed bool, err error) {
 	w := &bucketDeleteWait{impl: b.impl}
 	w.args.key = key
@@ -148,7 +138,9 @@ func (b *bucketBlocking) Delete(ctx context.Context, key string) (existed bool, 
 	return w.res.existed, err
 }
 
-// bucketDeleteWait is one Delete call of the blocking form.
+// bucketDeleteWait is one Delete call of the blocking form: Invoke calls the callback
+// implementation with complete as its done; the first completion wins,
+// unless the caller already gave up.
 type bucketDeleteWait struct {
 	runtimes.Wait
 	impl BucketAsync
@@ -160,13 +152,10 @@ type bucketDeleteWait struct {
 	}
 }
 
-// Invoke calls the callback implementation.
 func (w *bucketDeleteWait) Invoke(ctx context.Context) {
 	w.impl.Delete(ctx, w.args.key, w.complete)
 }
 
-// complete is the done callback: the first completion wins, unless the
-// caller already gave up.
 func (w *bucketDeleteWait) complete(existed bool, err error) {
 	if w.Claim() {
 		w.res.existed = existed
@@ -174,7 +163,6 @@ func (w *bucketDeleteWait) complete(existed bool, err error) {
 	}
 }
 
-// Stat describes the blob stored under key without reading it.
 func (b *bucketBlocking) Stat(ctx context.Context, key string) (info Info, found bool, err error) {
 	w := &bucketStatWait{impl: b.impl}
 	w.args.key = key
@@ -182,7 +170,9 @@ func (b *bucketBlocking) Stat(ctx context.Context, key string) (info Info, found
 	return w.res.info, w.res.found, err
 }
 
-// bucketStatWait is one Stat call of the blocking form.
+// bucketStatWait is one Stat call of the blocking form: Invoke calls the callback
+// implementation with complete as its done; the first completion wins,
+// unless the caller already gave up.
 type bucketStatWait struct {
 	runtimes.Wait
 	impl BucketAsync
@@ -195,13 +185,10 @@ type bucketStatWait struct {
 	}
 }
 
-// Invoke calls the callback implementation.
 func (w *bucketStatWait) Invoke(ctx context.Context) {
 	w.impl.Stat(ctx, w.args.key, w.complete)
 }
 
-// complete is the done callback: the first completion wins, unless the
-// caller already gave up.
 func (w *bucketStatWait) complete(info Info, found bool, err error) {
 	if w.Claim() {
 		w.res.info, w.res.found = info, found
@@ -218,9 +205,6 @@ type bucketDirect struct {
 	rt   *runtimes.Runtime
 }
 
-// Get returns the blob stored under key; found is false if there is none.
-//
-// The generated forms give each call a deadline of 30s.
 func (d *bucketDirect) Get(ctx context.Context, key string) (data []byte, found bool, err error) {
 	if err = d.rt.Admit(ctx); err != nil {
 		return
@@ -231,10 +215,6 @@ func (d *bucketDirect) Get(ctx context.Context, key string) (data []byte, found 
 	return d.impl.Get(ctx, key)
 }
 
-// Put stores data under key, replacing any previous blob atomically:
-// a concurrent Get sees the old blob or the new one, never a mix.
-//
-// The generated forms give each call a deadline of 30s.
 func (d *bucketDirect) Put(ctx context.Context, key string, data []byte, opts ...PutOption) (err error) {
 	if err = d.rt.Admit(ctx); err != nil {
 		return
@@ -245,7 +225,6 @@ func (d *bucketDirect) Put(ctx context.Context, key string, data []byte, opts ..
 	return d.impl.Put(ctx, key, data, opts...)
 }
 
-// Delete removes the blob stored under key; existed reports whether there was one.
 func (d *bucketDirect) Delete(ctx context.Context, key string) (existed bool, err error) {
 	if err = d.rt.Admit(ctx); err != nil {
 		return
@@ -254,7 +233,6 @@ func (d *bucketDirect) Delete(ctx context.Context, key string) (existed bool, er
 	return d.impl.Delete(ctx, key)
 }
 
-// Stat describes the blob stored under key without reading it.
 func (d *bucketDirect) Stat(ctx context.Context, key string) (info Info, found bool, err error) {
 	if err = d.rt.Admit(ctx); err != nil {
 		return

@@ -64,7 +64,6 @@ type cacheAsync struct {
 	rt   *runtimes.Runtime
 }
 
-// Get returns the value stored under key; found is false if there is none or it expired.
 func (a *cacheAsync) Get(ctx context.Context, key string, done func(value []byte, found bool, err error)) {
 	c := &cacheGetCall{
 		done: done,
@@ -74,7 +73,8 @@ func (a *cacheAsync) Get(ctx context.Context, key string, done func(value []byte
 	a.rt.Start(ctx, 0, c)
 }
 
-// cacheGetCall is one Get call of the callback form.
+// cacheGetCall is one Get call of the callback form: Run calls the blocking
+// implementation and keeps its results, Complete hands them to done.
 type cacheGetCall struct {
 	runtimes.Call
 	impl Cache
@@ -88,20 +88,15 @@ type cacheGetCall struct {
 	}
 }
 
-// Run calls the blocking implementation and keeps its results.
 func (c *cacheGetCall) Run(ctx context.Context) (err error) {
 	c.res.value, c.res.found, err = c.impl.Get(ctx, c.args.key)
 	return err
 }
 
-// Complete hands the results to done.
 func (c *cacheGetCall) Complete(err error) {
 	c.done(c.res.value, c.res.found, err)
 }
 
-// Set stores value under key, replacing any previous value and waking
-// every WaitFor on key. With ttl > 0 the entry expires ttl after Set;
-// with ttl <= 0 it never does.
 func (a *cacheAsync) Set(ctx context.Context, key string, value []byte, ttl time.Duration, done func(err error)) {
 	c := &cacheSetCall{
 		done: done,
@@ -111,7 +106,8 @@ func (a *cacheAsync) Set(ctx context.Context, key string, value []byte, ttl time
 	a.rt.Start(ctx, 0, c)
 }
 
-// cacheSetCall is one Set call of the callback form.
+// cacheSetCall is one Set call of the callback form: Run calls the blocking
+// implementation and keeps its results, Complete hands them to done.
 type cacheSetCall struct {
 	runtimes.Call
 	impl Cache
@@ -123,17 +119,14 @@ type cacheSetCall struct {
 	}
 }
 
-// Run calls the blocking implementation and keeps its results.
 func (c *cacheSetCall) Run(ctx context.Context) error {
 	return c.impl.Set(ctx, c.args.key, c.args.value, c.args.ttl)
 }
 
-// Complete hands the results to done.
 func (c *cacheSetCall) Complete(err error) {
 	c.done(err)
 }
 
-// Delete removes the entry stored under key; existed reports whether there was a live one.
 func (a *cacheAsync) Delete(ctx context.Context, key string, done func(existed bool, err error)) {
 	c := &cacheDeleteCall{
 		done: done,
@@ -143,7 +136,8 @@ func (a *cacheAsync) Delete(ctx context.Context, key string, done func(existed b
 	a.rt.Start(ctx, 0, c)
 }
 
-// cacheDeleteCall is one Delete call of the callback form.
+// cacheDeleteCall is one Delete call of the callback form: Run calls the blocking
+// implementation and keeps its results, Complete hands them to done.
 type cacheDeleteCall struct {
 	runtimes.Call
 	impl Cache
@@ -156,18 +150,15 @@ type cacheDeleteCall struct {
 	}
 }
 
-// Run calls the blocking implementation and keeps its results.
 func (c *cacheDeleteCall) Run(ctx context.Context) (err error) {
 	c.res.existed, err = c.impl.Delete(ctx, c.args.key)
 	return err
 }
 
-// Complete hands the results to done.
 func (c *cacheDeleteCall) Complete(err error) {
 	c.done(c.res.existed, err)
 }
 
-// Len returns the number of entries held, expired entries not yet removed included.
 func (a *cacheAsync) Len(ctx context.Context, done func(n int, err error)) {
 	c := &cacheLenCall{
 		done: done,
@@ -176,7 +167,8 @@ func (a *cacheAsync) Len(ctx context.Context, done func(n int, err error)) {
 	a.rt.Start(ctx, 0, c)
 }
 
-// cacheLenCall is one Len call of the callback form.
+// cacheLenCall is one Len call of the callback form: Run calls the blocking
+// implementation and keeps its results, Complete hands them to done.
 type cacheLenCall struct {
 	runtimes.Call
 	impl Cache
@@ -186,24 +178,15 @@ type cacheLenCall struct {
 	}
 }
 
-// Run calls the blocking implementation and keeps its results.
 func (c *cacheLenCall) Run(ctx context.Context) (err error) {
 	c.res.n, err = c.impl.Len(ctx)
 	return err
 }
 
-// Complete hands the results to done.
 func (c *cacheLenCall) Complete(err error) {
 	c.done(c.res.n, err)
 }
 
-// WaitFor waits for the next Set of key and returns the value it
-// stored; an entry already present does not count. It ends with the
-// context's error if ctx ends first, and at the latest when its
-// deadline passes (context.DeadlineExceeded): it is a long poll, to
-// be called again.
-//
-// The generated forms give each call a deadline of 200ms.
 func (a *cacheAsync) WaitFor(ctx context.Context, key string, done func(value []byte, err error)) {
 	c := &cacheWaitForCall{
 		done: done,
@@ -213,7 +196,8 @@ func (a *cacheAsync) WaitFor(ctx context.Context, key string, done func(value []
 	a.rt.Start(ctx, cacheWaitForTimeout, c)
 }
 
-// cacheWaitForCall is one WaitFor call of the callback form.
+// cacheWaitForCall is one WaitFor call of the callback form: Run calls the blocking
+// implementation and keeps its results, Complete hands them to done.
 type cacheWaitForCall struct {
 	runtimes.Call
 	impl Cache
@@ -226,13 +210,11 @@ type cacheWaitForCall struct {
 	}
 }
 
-// Run calls the blocking implementation and keeps its results.
 func (c *cacheWaitForCall) Run(ctx context.Context) (err error) {
 	c.res.value, err = c.impl.WaitFor(ctx, c.args.key)
 	return err
 }
 
-// Complete hands the results to done.
 func (c *cacheWaitForCall) Complete(err error) {
 	c.done(c.res.value, err)
 }

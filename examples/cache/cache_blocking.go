@@ -74,7 +74,6 @@ type cacheBlocking struct {
 	rt   *runtimes.Runtime
 }
 
-// Get returns the value stored under key; found is false if there is none or it expired.
 func (b *cacheBlocking) Get(ctx context.Context, key string) (value []byte, found bool, err error) {
 	w := &cacheGetWait{impl: b.impl}
 	w.args.key = key
@@ -82,7 +81,9 @@ func (b *cacheBlocking) Get(ctx context.Context, key string) (value []byte, foun
 	return w.res.value, w.res.found, err
 }
 
-// cacheGetWait is one Get call of the blocking form.
+// cacheGetWait is one Get call of the blocking form: Invoke calls the callback
+// implementation with complete as its done; the first completion wins,
+// unless the caller already gave up.
 type cacheGetWait struct {
 	runtimes.Wait
 	impl CacheAsync
@@ -95,13 +96,10 @@ type cacheGetWait struct {
 	}
 }
 
-// Invoke calls the callback implementation.
 func (w *cacheGetWait) Invoke(ctx context.Context) {
 	w.impl.Get(ctx, w.args.key, w.complete)
 }
 
-// complete is the done callback: the first completion wins, unless the
-// caller already gave up.
 func (w *cacheGetWait) complete(value []byte, found bool, err error) {
 	if w.Claim() {
 		w.res.value, w.res.found = value, found
@@ -109,16 +107,15 @@ func (w *cacheGetWait) complete(value []byte, found bool, err error) {
 	}
 }
 
-// Set stores value under key, replacing any previous value and waking
-// every WaitFor on key. With ttl > 0 the entry expires ttl after Set;
-// with ttl <= 0 it never does.
 func (b *cacheBlocking) Set(ctx context.Context, key string, value []byte, ttl time.Duration) error {
 	w := &cacheSetWait{impl: b.impl}
 	w.args.key, w.args.value, w.args.ttl = key, value, ttl
 	return b.rt.Wait(ctx, 0, w)
 }
 
-// cacheSetWait is one Set call of the blocking form.
+// cacheSetWait is one Set call of the blocking form: Invoke calls the callback
+// implementation with complete as its done; the first completion wins,
+// unless the caller already gave up.
 type cacheSetWait struct {
 	runtimes.Wait
 	impl CacheAsync
@@ -129,20 +126,16 @@ type cacheSetWait struct {
 	}
 }
 
-// Invoke calls the callback implementation.
 func (w *cacheSetWait) Invoke(ctx context.Context) {
 	w.impl.Set(ctx, w.args.key, w.args.value, w.args.ttl, w.complete)
 }
 
-// complete is the done callback: the first completion wins, unless the
-// caller already gave up.
 func (w *cacheSetWait) complete(err error) {
 	if w.Claim() {
 		w.Finish(err)
 	}
 }
 
-// Delete removes the entry stored under key; existed reports whether there was a live one.
 func (b *cacheBlocking) Delete(ctx context.Context, key string) (existed bool, err error) {
 	w := &cacheDeleteWait{impl: b.impl}
 	w.args.key = key
@@ -150,7 +143,9 @@ func (b *cacheBlocking) Delete(ctx context.Context, key string) (existed bool, e
 	return w.res.existed, err
 }
 
-// cacheDeleteWait is one Delete call of the blocking form.
+// cacheDeleteWait is one Delete call of the blocking form: Invoke calls the callback
+// implementation with complete as its done; the first completion wins,
+// unless the caller already gave up.
 type cacheDeleteWait struct {
 	runtimes.Wait
 	impl CacheAsync
@@ -162,13 +157,10 @@ type cacheDeleteWait struct {
 	}
 }
 
-// Invoke calls the callback implementation.
 func (w *cacheDeleteWait) Invoke(ctx context.Context) {
 	w.impl.Delete(ctx, w.args.key, w.complete)
 }
 
-// complete is the done callback: the first completion wins, unless the
-// caller already gave up.
 func (w *cacheDeleteWait) complete(existed bool, err error) {
 	if w.Claim() {
 		w.res.existed = existed
@@ -176,14 +168,15 @@ func (w *cacheDeleteWait) complete(existed bool, err error) {
 	}
 }
 
-// Len returns the number of entries held, expired entries not yet removed included.
 func (b *cacheBlocking) Len(ctx context.Context) (n int, err error) {
 	w := &cacheLenWait{impl: b.impl}
 	err = b.rt.Wait(ctx, 0, w)
 	return w.res.n, err
 }
 
-// cacheLenWait is one Len call of the blocking form.
+// cacheLenWait is one Len call of the blocking form: Invoke calls the callback
+// implementation with complete as its done; the first completion wins,
+// unless the caller already gave up.
 type cacheLenWait struct {
 	runtimes.Wait
 	impl CacheAsync
@@ -192,13 +185,10 @@ type cacheLenWait struct {
 	}
 }
 
-// Invoke calls the callback implementation.
 func (w *cacheLenWait) Invoke(ctx context.Context) {
 	w.impl.Len(ctx, w.complete)
 }
 
-// complete is the done callback: the first completion wins, unless the
-// caller already gave up.
 func (w *cacheLenWait) complete(n int, err error) {
 	if w.Claim() {
 		w.res.n = n
@@ -206,13 +196,6 @@ func (w *cacheLenWait) complete(n int, err error) {
 	}
 }
 
-// WaitFor waits for the next Set of key and returns the value it
-// stored; an entry already present does not count. It ends with the
-// context's error if ctx ends first, and at the latest when its
-// deadline passes (context.DeadlineExceeded): it is a long poll, to
-// be called again.
-//
-// The generated forms give each call a deadline of 200ms.
 func (b *cacheBlocking) WaitFor(ctx context.Context, key string) (value []byte, err error) {
 	w := &cacheWaitForWait{impl: b.impl}
 	w.args.key = key
@@ -220,7 +203,9 @@ func (b *cacheBlocking) WaitFor(ctx context.Context, key string) (value []byte, 
 	return w.res.value, err
 }
 
-// cacheWaitForWait is one WaitFor call of the blocking form.
+// cacheWaitForWait is one WaitFor call of the blocking form: Invoke calls the callback
+// implementation with complete as its done; the first completion wins,
+// unless the caller already gave up.
 type cacheWaitForWait struct {
 	runtimes.Wait
 	impl CacheAsync
@@ -232,13 +217,10 @@ type cacheWaitForWait struct {
 	}
 }
 
-// Invoke calls the callback implementation.
 func (w *cacheWaitForWait) Invoke(ctx context.Context) {
 	w.impl.WaitFor(ctx, w.args.key, w.complete)
 }
 
-// complete is the done callback: the first completion wins, unless the
-// caller already gave up.
 func (w *cacheWaitForWait) complete(value []byte, err error) {
 	if w.Claim() {
 		w.res.value = value
@@ -255,7 +237,6 @@ type cacheDirect struct {
 	rt   *runtimes.Runtime
 }
 
-// Get returns the value stored under key; found is false if there is none or it expired.
 func (d *cacheDirect) Get(ctx context.Context, key string) (value []byte, found bool, err error) {
 	if err = d.rt.Admit(ctx); err != nil {
 		return
@@ -264,9 +245,6 @@ func (d *cacheDirect) Get(ctx context.Context, key string) (value []byte, found 
 	return d.impl.Get(ctx, key)
 }
 
-// Set stores value under key, replacing any previous value and waking
-// every WaitFor on key. With ttl > 0 the entry expires ttl after Set;
-// with ttl <= 0 it never does.
 func (d *cacheDirect) Set(ctx context.Context, key string, value []byte, ttl time.Duration) (err error) {
 	if err = d.rt.Admit(ctx); err != nil {
 		return
@@ -275,7 +253,6 @@ func (d *cacheDirect) Set(ctx context.Context, key string, value []byte, ttl tim
 	return d.impl.Set(ctx, key, value, ttl)
 }
 
-// Delete removes the entry stored under key; existed reports whether there was a live one.
 func (d *cacheDirect) Delete(ctx context.Context, key string) (existed bool, err error) {
 	if err = d.rt.Admit(ctx); err != nil {
 		return
@@ -284,7 +261,6 @@ func (d *cacheDirect) Delete(ctx context.Context, key string) (existed bool, err
 	return d.impl.Delete(ctx, key)
 }
 
-// Len returns the number of entries held, expired entries not yet removed included.
 func (d *cacheDirect) Len(ctx context.Context) (n int, err error) {
 	if err = d.rt.Admit(ctx); err != nil {
 		return
@@ -293,13 +269,6 @@ func (d *cacheDirect) Len(ctx context.Context) (n int, err error) {
 	return d.impl.Len(ctx)
 }
 
-// WaitFor waits for the next Set of key and returns the value it
-// stored; an entry already present does not count. It ends with the
-// context's error if ctx ends first, and at the latest when its
-// deadline passes (context.DeadlineExceeded): it is a long poll, to
-// be called again.
-//
-// The generated forms give each call a deadline of 200ms.
 func (d *cacheDirect) WaitFor(ctx context.Context, key string) (value []byte, err error) {
 	if err = d.rt.Admit(ctx); err != nil {
 		return
