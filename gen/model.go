@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"go/token"
-	"sort"
 	"strings"
 	"unicode"
 
@@ -33,7 +32,7 @@ func load(p Package) ([]*templates.Unit, error) {
 	errs = append(errs, perrs...)
 	errs = append(errs, collisions(files)...)
 	if len(errs) > 0 {
-		sortErrors(errs)
+		errs.Sort()
 		return nil, errs
 	}
 	units := make([]*templates.Unit, len(files))
@@ -41,19 +40,6 @@ func load(p Package) ([]*templates.Unit, error) {
 		units[i] = templates.NewUnit(f, pkg)
 	}
 	return units, nil
-}
-
-func sortErrors(errs spec.ErrorList) {
-	sort.SliceStable(errs, func(i, j int) bool {
-		a, b := errs[i].Pos, errs[j].Pos
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Col < b.Col
-	})
 }
 
 // packageName decides the package of the generated files: the specs'

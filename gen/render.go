@@ -174,7 +174,7 @@ func mergeImports(all []map[string]string) (map[string]string, error) {
 			merged[path] = name
 			key := name
 			if key == "" {
-				key = path[strings.LastIndex(path, "/")+1:]
+				key = templates.LastElem(path)
 			}
 			if prev, ok := byName[key]; ok && prev != path {
 				return nil, fmt.Errorf("imports %q and %q both named %q", prev, path, key)

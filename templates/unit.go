@@ -55,7 +55,7 @@ func (u *Unit) NewFile() *jen.File {
 	f.HeaderComment("// source: " + u.Source)
 	f.ImportName(RuntimesPath, "runtimes")
 	for _, imp := range u.Spec.Imports {
-		if lastElem(imp.Path) == imp.Name {
+		if LastElem(imp.Path) == imp.Name {
 			f.ImportName(imp.Path, imp.Name)
 		} else {
 			f.ImportAlias(imp.Path, imp.Name)
@@ -64,7 +64,9 @@ func (u *Unit) NewFile() *jen.File {
 	return f
 }
 
-func lastElem(p string) string {
+// LastElem is the last element of an import path, the name an import gets
+// when the declaration names none.
+func LastElem(p string) string {
 	return p[strings.LastIndex(p, "/")+1:]
 }
 
