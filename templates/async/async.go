@@ -7,7 +7,6 @@ package async
 import (
 	"github.com/dave/jennifer/jen"
 
-	"github.com/shimgen/shimgen/spec"
 	t "github.com/shimgen/shimgen/templates"
 )
 
@@ -17,7 +16,7 @@ func Emit(u *t.Unit, f *t.Sink) error {
 	f.Commentf("the same %s; run shimgen if this line fails to build.", u.Source)
 	f.Const().Id("_").Op("=").Id(u.Guard)
 	for _, iface := range u.Spec.Interfaces {
-		e := emitter{u: u, f: f, iface: iface, n: t.NamesOf(iface), taken: t.ParamNames(iface)}
+		e := emitter{t.NewScope(u, f, iface)}
 		e.emit()
 	}
 	f.Close()
@@ -25,20 +24,16 @@ func Emit(u *t.Unit, f *t.Sink) error {
 }
 
 type emitter struct {
-	u     *t.Unit
-	f     *t.Sink
-	iface *spec.Interface
-	n     t.Names
-	taken map[string]bool
+	t.Scope
 }
 
 func (e *emitter) emit() {
-	e.f.Break()
+	e.F.Break()
 	e.ifaceDecl()
 	e.constructor()
 	e.asyncType()
-	for _, m := range e.iface.Methods {
-		e.f.Break()
+	for _, m := range e.Iface.Methods {
+		e.F.Break()
 		e.asyncMethod(m)
 		e.callType(m)
 	}
@@ -53,21 +48,21 @@ func (e *emitter) emit() {
 //		Get(ctx context.Context, key string, done func(data []byte, found bool, err error))
 //	}
 func (e *emitter) ifaceDecl() {
-	e.f.Line()
-	n := e.n
-	e.f.Commentf("%s is the callback form of %s.", n.Async, n.Blocking)
-	e.f.Comment("")
-	e.f.Comment("Each method returns at once and calls done exactly once with the results,")
-	e.f.Comment("on the completion context of the runtime behind the implementation (for an")
-	e.f.Comment("event loop, on the loop goroutine). A variadic parameter of the blocking")
-	e.f.Comment("form is a slice here, since it cannot precede done.")
-	e.f.Type().Id(n.Async).InterfaceFunc(func(g *jen.Group) {
-		for i, m := range e.iface.Methods {
+	e.F.Line()
+	n := e.N
+	e.F.Commentf("%s is the callback form of %s.", n.Async, n.Blocking)
+	e.F.Comment("")
+	e.F.Comment("Each method returns at once and calls done exactly once with the results,")
+	e.F.Comment("on the completion context of the runtime behind the implementation (for an")
+	e.F.Comment("event loop, on the loop goroutine). A variadic parameter of the blocking")
+	e.F.Comment("form is a slice here, since it cannot precede done.")
+	e.F.Type().Id(n.Async).InterfaceFunc(func(g *jen.Group) {
+		for i, m := range e.Iface.Methods {
 			if i > 0 && t.MethodDoc(m) != "" {
 				g.Line()
 			}
 			t.GroupComments(g, t.MethodDoc(m))
-			g.Id(m.Name).Params(e.u.AsyncParams(m)...)
+			g.Id(m.Name).Params(e.U.AsyncParams(m)...)
 		}
 	})
 }
@@ -81,12 +76,12 @@ func (e *emitter) ifaceDecl() {
 //		return &bucketAsync{impl: impl, rt: rt}
 //	}
 func (e *emitter) constructor() {
-	e.f.Line()
-	n := e.n
-	e.f.Commentf("%s returns the callback form of a blocking implementation.", n.NewAsync)
-	e.f.Comment("Each call runs impl on rt's executor and delivers done on rt's completion")
-	e.f.Comment("context; see package runtimes for the rules on ctx, panics and closing.")
-	e.f.Func().Id(n.NewAsync).Params(jen.Id("impl").Id(n.Blocking), jen.Id("rt").Add(t.Runtime())).Id(n.Async).Block(
+	e.F.Line()
+	n := e.N
+	e.F.Commentf("%s returns the callback form of a blocking implementation.", n.NewAsync)
+	e.F.Comment("Each call runs impl on rt's executor and delivers done on rt's completion")
+	e.F.Comment("context; see package runtimes for the rules on ctx, panics and closing.")
+	e.F.Func().Id(n.NewAsync).Params(jen.Id("impl").Id(n.Blocking), jen.Id("rt").Add(t.Runtime())).Id(n.Async).Block(
 		jen.If(jen.Id("impl").Op("==").Nil().Op("||").Id("rt").Op("==").Nil()).Block(
 			jen.Panic(jen.Lit(n.NewAsync+": nil implementation or runtime")),
 		),
@@ -101,10 +96,10 @@ func (e *emitter) constructor() {
 //		rt   *runtimes.Runtime
 //	}
 func (e *emitter) asyncType() {
-	e.f.Line()
-	e.f.Commentf("%s is the callback form of a blocking implementation.", e.n.AsyncType())
-	e.f.Type().Id(e.n.AsyncType()).Struct(
-		jen.Id("impl").Id(e.n.Blocking),
+	e.F.Line()
+	e.F.Commentf("%s is the callback form of a blocking implementation.", e.N.AsyncType())
+	e.F.Type().Id(e.N.AsyncType()).Struct(
+		jen.Id("impl").Id(e.N.Blocking),
 		jen.Id("rt").Add(t.Runtime()),
 	)
 }

@@ -15,19 +15,19 @@ import (
 //		a.rt.Start(ctx, bucketGetTimeout, c)
 //	}
 func (e *emitter) asyncMethod(m *spec.Method) {
-	recv := t.Fresh("a", e.taken)
-	c := t.Fresh("c", e.taken)
+	recv := t.Fresh("a", e.Taken)
+	c := t.Fresh("c", e.Taken)
 	body := []jen.Code{
-		jen.Id(c).Op(":=").Op("&").Id(e.n.CallType(m)).Values(jen.Dict{
+		jen.Id(c).Op(":=").Op("&").Id(e.N.CallType(m)).Values(jen.Dict{
 			jen.Id("impl"): jen.Id(recv).Dot("impl"),
 			jen.Id("done"): jen.Id("done"),
 		}),
 	}
 	body = append(body, t.Store(c, "args", m.Params)...)
-	body = append(body, jen.Id(recv).Dot("rt").Dot("Start").Call(jen.Id("ctx"), t.Timeout(e.n, m), jen.Id(c)))
-	e.f.Line()
-	e.f.Func().Params(jen.Id(recv).Op("*").Id(e.n.AsyncType())).Id(m.Name).
-		Params(e.u.AsyncParams(m)...).Block(body...)
+	body = append(body, jen.Id(recv).Dot("rt").Dot("Start").Call(jen.Id("ctx"), t.Timeout(e.N, m), jen.Id(c)))
+	e.F.Line()
+	e.F.Func().Params(jen.Id(recv).Op("*").Id(e.N.AsyncType())).Id(m.Name).
+		Params(e.U.AsyncParams(m)...).Block(body...)
 }
 
 // callType emits the per-call state of the callback form and its methods:
@@ -49,53 +49,53 @@ func (e *emitter) asyncMethod(m *spec.Method) {
 //		c.done(c.res.data, c.res.found, err)
 //	}
 func (e *emitter) callType(m *spec.Method) {
-	name := e.n.CallType(m)
+	name := e.N.CallType(m)
 	fields := []jen.Code{
 		jen.Qual(t.RuntimesPath, "Call"),
-		jen.Id("impl").Id(e.n.Blocking),
-		jen.Id("done").Add(e.u.DoneType(m)),
+		jen.Id("impl").Id(e.N.Blocking),
+		jen.Id("done").Add(e.U.DoneType(m)),
 	}
 	if len(m.Params) > 0 {
-		fields = append(fields, jen.Id("args").Struct(e.u.Fields(m.Params)...))
+		fields = append(fields, jen.Id("args").Struct(e.U.Fields(m.Params)...))
 	}
 	if len(m.Results) > 0 {
-		fields = append(fields, jen.Id("res").Struct(e.u.Fields(m.Results)...))
+		fields = append(fields, jen.Id("res").Struct(e.U.Fields(m.Results)...))
 	}
-	e.f.Line()
-	e.f.Commentf("%s is one %s call of the callback form: Run calls the blocking", name, m.Name)
-	e.f.Comment("implementation and keeps its results, Complete hands them to done.")
-	e.f.Type().Id(name).Struct(fields...)
+	e.F.Line()
+	e.F.Commentf("%s is one %s call of the callback form: Run calls the blocking", name, m.Name)
+	e.F.Comment("implementation and keeps its results, Complete hands them to done.")
+	e.F.Type().Id(name).Struct(fields...)
 	e.run(name, m)
 	e.complete(name, m)
 }
 
 func (e *emitter) run(name string, m *spec.Method) {
-	recv := t.Fresh("c", e.taken)
+	recv := t.Fresh("c", e.Taken)
 	call := jen.Id(recv).Dot("impl").Dot(m.Name).Call(t.Args(m, recv, true)...)
-	e.f.Line()
+	e.F.Line()
 	sig := jen.Func().Params(jen.Id(recv).Op("*").Id(name)).Id("Run").Params(t.Ctx())
 	if len(m.Results) == 0 {
-		e.f.Add(sig.Error().Block(jen.Return(call)))
+		e.F.Add(sig.Error().Block(jen.Return(call)))
 		return
 	}
 	var lhs []jen.Code
 	for _, p := range m.Results {
 		lhs = append(lhs, jen.Id(recv).Dot("res").Dot(p.Name))
 	}
-	e.f.Add(sig.Params(jen.Id("err").Error()).Block(
+	e.F.Add(sig.Params(jen.Id("err").Error()).Block(
 		jen.List(append(lhs, jen.Id("err"))...).Op("=").Add(call),
 		jen.Return(jen.Id("err")),
 	))
 }
 
 func (e *emitter) complete(name string, m *spec.Method) {
-	recv := t.Fresh("c", e.taken)
+	recv := t.Fresh("c", e.Taken)
 	args := []jen.Code{}
 	for _, p := range m.Results {
 		args = append(args, jen.Id(recv).Dot("res").Dot(p.Name))
 	}
-	e.f.Line()
-	e.f.Func().Params(jen.Id(recv).Op("*").Id(name)).Id("Complete").Params(jen.Id("err").Error()).Block(
+	e.F.Line()
+	e.F.Func().Params(jen.Id(recv).Op("*").Id(name)).Id("Complete").Params(jen.Id("err").Error()).Block(
 		jen.Id(recv).Dot("done").Call(append(args, jen.Id("err"))...),
 	)
 }

@@ -7,7 +7,6 @@ package blocking
 import (
 	"github.com/dave/jennifer/jen"
 
-	"github.com/shimgen/shimgen/spec"
 	t "github.com/shimgen/shimgen/templates"
 )
 
@@ -16,7 +15,7 @@ func Emit(u *t.Unit, f *t.Sink) error {
 	guard(f, u)
 	timeouts(f, u)
 	for _, iface := range u.Spec.Interfaces {
-		e := emitter{u: u, f: f, iface: iface, n: t.NamesOf(iface), taken: t.ParamNames(iface)}
+		e := emitter{t.NewScope(u, f, iface)}
 		e.emit()
 	}
 	f.Close()
@@ -58,28 +57,24 @@ func timeouts(f *t.Sink, u *t.Unit) {
 }
 
 type emitter struct {
-	u     *t.Unit
-	f     *t.Sink
-	iface *spec.Interface
-	n     t.Names
-	taken map[string]bool
+	t.Scope
 }
 
 func (e *emitter) emit() {
-	e.f.Break()
+	e.F.Break()
 	e.ifaceDecl()
 	e.constructor()
 	e.blockingType()
-	for _, m := range e.iface.Methods {
-		e.f.Break()
+	for _, m := range e.Iface.Methods {
+		e.F.Break()
 		e.blockingMethod(m)
 		e.waitType(m)
 	}
-	e.f.Break()
+	e.F.Break()
 	e.directType()
-	for i, m := range e.iface.Methods {
+	for i, m := range e.Iface.Methods {
 		if i%16 == 15 {
-			e.f.Break()
+			e.F.Break()
 		}
 		e.directMethod(m)
 	}

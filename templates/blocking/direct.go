@@ -15,13 +15,13 @@ import (
 //		rt   *runtimes.Runtime
 //	}
 func (e *emitter) directType() {
-	e.f.Line()
-	e.f.Commentf("%s calls a blocking implementation directly: it is what %s", e.n.DirectType(), e.n.NewBlocking)
-	e.f.Commentf("returns for a value made by %s. It keeps the runtime's rules", e.n.NewAsync)
-	e.f.Comment("for closing, the loop goroutine, ctx, deadlines and panics, and skips")
-	e.f.Comment("the hop through the executor.")
-	e.f.Type().Id(e.n.DirectType()).Struct(
-		jen.Id("impl").Id(e.n.Blocking),
+	e.F.Line()
+	e.F.Commentf("%s calls a blocking implementation directly: it is what %s", e.N.DirectType(), e.N.NewBlocking)
+	e.F.Commentf("returns for a value made by %s. It keeps the runtime's rules", e.N.NewAsync)
+	e.F.Comment("for closing, the loop goroutine, ctx, deadlines and panics, and skips")
+	e.F.Comment("the hop through the executor.")
+	e.F.Type().Id(e.N.DirectType()).Struct(
+		jen.Id("impl").Id(e.N.Blocking),
 		jen.Id("rt").Add(t.Runtime()),
 	)
 }
@@ -41,8 +41,8 @@ func (e *emitter) directType() {
 // A method without results names its error result err, so the deferred
 // Release can set it.
 func (e *emitter) directMethod(m *spec.Method) {
-	recv := t.Fresh("d", e.taken)
-	cancel := t.Fresh("cancel", e.taken)
+	recv := t.Fresh("d", e.Taken)
+	cancel := t.Fresh("cancel", e.Taken)
 	rt := jen.Id(recv).Dot("rt")
 	body := []jen.Code{
 		jen.If(jen.Id("err").Op("=").Add(rt.Clone().Dot("Admit").Call(jen.Id("ctx"))), jen.Id("err").Op("!=").Nil()).Block(jen.Return()),
@@ -50,18 +50,18 @@ func (e *emitter) directMethod(m *spec.Method) {
 	}
 	if m.Timeout > 0 {
 		body = append(body,
-			jen.List(jen.Id("ctx"), jen.Id(cancel)).Op(":=").Add(rt.Clone().Dot("Enter").Call(jen.Id("ctx"), t.Timeout(e.n, m))),
+			jen.List(jen.Id("ctx"), jen.Id(cancel)).Op(":=").Add(rt.Clone().Dot("Enter").Call(jen.Id("ctx"), t.Timeout(e.N, m))),
 			jen.Defer().Id(cancel).Call(),
 		)
 	}
 	body = append(body, jen.Return(jen.Id(recv).Dot("impl").Dot(m.Name).Call(directArgs(m)...)))
-	results := e.u.Results(m)
+	results := e.U.Results(m)
 	if len(m.Results) == 0 {
 		results = jen.Params(jen.Id("err").Error())
 	}
-	e.f.Line()
-	e.f.Func().Params(jen.Id(recv).Op("*").Id(e.n.DirectType())).Id(m.Name).
-		Params(e.u.Params(m, true)...).Add(results).Block(body...)
+	e.F.Line()
+	e.F.Func().Params(jen.Id(recv).Op("*").Id(e.N.DirectType())).Id(m.Name).
+		Params(e.U.Params(m, true)...).Add(results).Block(body...)
 }
 
 func directArgs(m *spec.Method) []jen.Code {

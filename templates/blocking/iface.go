@@ -14,19 +14,19 @@ import (
 //		Get(ctx context.Context, key string) (data []byte, found bool, err error)
 //	}
 func (e *emitter) ifaceDecl() {
-	e.f.Line()
-	doc := e.iface.Doc
+	e.F.Line()
+	doc := e.Iface.Doc
 	if doc == "" {
-		doc = e.n.Blocking + " is the blocking form of the " + e.n.Blocking + " API."
+		doc = e.N.Blocking + " is the blocking form of the " + e.N.Blocking + " API."
 	}
-	t.Comments(e.f, doc)
-	e.f.Type().Id(e.n.Blocking).InterfaceFunc(func(g *jen.Group) {
-		for i, m := range e.iface.Methods {
+	t.Comments(e.F, doc)
+	e.F.Type().Id(e.N.Blocking).InterfaceFunc(func(g *jen.Group) {
+		for i, m := range e.Iface.Methods {
 			if i > 0 && t.MethodDoc(m) != "" {
 				g.Line()
 			}
 			t.GroupComments(g, t.MethodDoc(m))
-			g.Id(m.Name).Params(e.u.Params(m, true)...).Add(e.u.Results(m))
+			g.Id(m.Name).Params(e.U.Params(m, true)...).Add(e.U.Results(m))
 		}
 	})
 }
@@ -45,13 +45,13 @@ func (e *emitter) ifaceDecl() {
 //		return &bucketBlocking{impl: impl, rt: rt}
 //	}
 func (e *emitter) constructor() {
-	e.f.Line()
-	n := e.n
-	e.f.Commentf("%s returns the blocking form of a callback implementation.", n.NewBlocking)
-	e.f.Comment("Each method calls impl on rt's loop (or on the calling goroutine when rt")
-	e.f.Comment("has no loop) and waits for its completion or for ctx to end. When impl")
-	e.f.Commentf("was made by %s, its blocking implementation is called directly.", n.NewAsync)
-	e.f.Func().Id(n.NewBlocking).Params(jen.Id("impl").Id(n.Async), jen.Id("rt").Add(t.Runtime())).Id(n.Blocking).Block(
+	e.F.Line()
+	n := e.N
+	e.F.Commentf("%s returns the blocking form of a callback implementation.", n.NewBlocking)
+	e.F.Comment("Each method calls impl on rt's loop (or on the calling goroutine when rt")
+	e.F.Comment("has no loop) and waits for its completion or for ctx to end. When impl")
+	e.F.Commentf("was made by %s, its blocking implementation is called directly.", n.NewAsync)
+	e.F.Func().Id(n.NewBlocking).Params(jen.Id("impl").Id(n.Async), jen.Id("rt").Add(t.Runtime())).Id(n.Blocking).Block(
 		jen.If(jen.Id("impl").Op("==").Nil().Op("||").Id("rt").Op("==").Nil()).Block(
 			jen.Panic(jen.Lit(n.NewBlocking+": nil implementation or runtime")),
 		),

@@ -14,10 +14,10 @@ import (
 //		rt   *runtimes.Runtime
 //	}
 func (e *emitter) blockingType() {
-	e.f.Line()
-	e.f.Commentf("%s is the blocking form of a callback implementation.", e.n.BlockingType())
-	e.f.Type().Id(e.n.BlockingType()).Struct(
-		jen.Id("impl").Id(e.n.Async),
+	e.F.Line()
+	e.F.Commentf("%s is the blocking form of a callback implementation.", e.N.BlockingType())
+	e.F.Type().Id(e.N.BlockingType()).Struct(
+		jen.Id("impl").Id(e.N.Async),
 		jen.Id("rt").Add(t.Runtime()),
 	)
 }
@@ -32,10 +32,10 @@ func (e *emitter) blockingType() {
 //		return w.res.data, w.res.found, err
 //	}
 func (e *emitter) blockingMethod(m *spec.Method) {
-	recv := t.Fresh("b", e.taken)
-	w := t.Fresh("w", e.taken)
-	wait := jen.Id(recv).Dot("rt").Dot("Wait").Call(jen.Id("ctx"), t.Timeout(e.n, m), jen.Id(w))
-	body := []jen.Code{jen.Id(w).Op(":=").Op("&").Id(e.n.WaitType(m)).Values(jen.Dict{jen.Id("impl"): jen.Id(recv).Dot("impl")})}
+	recv := t.Fresh("b", e.Taken)
+	w := t.Fresh("w", e.Taken)
+	wait := jen.Id(recv).Dot("rt").Dot("Wait").Call(jen.Id("ctx"), t.Timeout(e.N, m), jen.Id(w))
+	body := []jen.Code{jen.Id(w).Op(":=").Op("&").Id(e.N.WaitType(m)).Values(jen.Dict{jen.Id("impl"): jen.Id(recv).Dot("impl")})}
 	body = append(body, t.Store(w, "args", m.Params)...)
 	if len(m.Results) == 0 {
 		body = append(body, jen.Return(wait))
@@ -46,9 +46,9 @@ func (e *emitter) blockingMethod(m *spec.Method) {
 		}
 		body = append(body, jen.Id("err").Op("=").Add(wait), jen.Return(append(results, jen.Id("err"))...))
 	}
-	e.f.Line()
-	e.f.Func().Params(jen.Id(recv).Op("*").Id(e.n.BlockingType())).Id(m.Name).
-		Params(e.u.Params(m, true)...).Add(e.u.Results(m)).Block(body...)
+	e.F.Line()
+	e.F.Func().Params(jen.Id(recv).Op("*").Id(e.N.BlockingType())).Id(m.Name).
+		Params(e.U.Params(m, true)...).Add(e.U.Results(m)).Block(body...)
 }
 
 // waitType emits the per-call state of the blocking form and its methods:
@@ -71,27 +71,27 @@ func (e *emitter) blockingMethod(m *spec.Method) {
 //		}
 //	}
 func (e *emitter) waitType(m *spec.Method) {
-	name := e.n.WaitType(m)
-	fields := []jen.Code{jen.Qual(t.RuntimesPath, "Wait"), jen.Id("impl").Id(e.n.Async)}
+	name := e.N.WaitType(m)
+	fields := []jen.Code{jen.Qual(t.RuntimesPath, "Wait"), jen.Id("impl").Id(e.N.Async)}
 	if len(m.Params) > 0 {
-		fields = append(fields, jen.Id("args").Struct(e.u.Fields(m.Params)...))
+		fields = append(fields, jen.Id("args").Struct(e.U.Fields(m.Params)...))
 	}
 	if len(m.Results) > 0 {
-		fields = append(fields, jen.Id("res").Struct(e.u.Fields(m.Results)...))
+		fields = append(fields, jen.Id("res").Struct(e.U.Fields(m.Results)...))
 	}
-	e.f.Line()
-	e.f.Commentf("%s is one %s call of the blocking form: Invoke calls the callback", name, m.Name)
-	e.f.Comment("implementation with complete as its done; the first completion wins,")
-	e.f.Comment("unless the caller already gave up.")
-	e.f.Type().Id(name).Struct(fields...)
+	e.F.Line()
+	e.F.Commentf("%s is one %s call of the blocking form: Invoke calls the callback", name, m.Name)
+	e.F.Comment("implementation with complete as its done; the first completion wins,")
+	e.F.Comment("unless the caller already gave up.")
+	e.F.Type().Id(name).Struct(fields...)
 
-	recv := t.Fresh("w", e.taken)
-	e.f.Line()
-	e.f.Func().Params(jen.Id(recv).Op("*").Id(name)).Id("Invoke").Params(t.Ctx()).Block(
+	recv := t.Fresh("w", e.Taken)
+	e.F.Line()
+	e.F.Func().Params(jen.Id(recv).Op("*").Id(name)).Id("Invoke").Params(t.Ctx()).Block(
 		jen.Id(recv).Dot("impl").Dot(m.Name).Call(append(t.Args(m, recv, false), jen.Id(recv).Dot("complete"))...),
 	)
-	e.f.Line()
-	e.f.Func().Params(jen.Id(recv).Op("*").Id(name)).Id("complete").Params(e.u.ResultParams(m)...).Block(
+	e.F.Line()
+	e.F.Func().Params(jen.Id(recv).Op("*").Id(name)).Id("complete").Params(e.U.ResultParams(m)...).Block(
 		jen.If(jen.Id(recv).Dot("Claim").Call()).Block(append(t.Store(recv, "res", m.Results), jen.Id(recv).Dot("Finish").Call(jen.Id("err")))...),
 	)
 }
