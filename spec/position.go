@@ -47,7 +47,7 @@ func (x *charIndex) charsBefore(off int) int {
 	if x.counts == nil {
 		return off
 	}
-	k := off / chunk
+	k := min(off/chunk, len(x.counts)-1) // off may be len(s), a multiple of chunk
 	n := x.counts[k]
 	for i := k * chunk; i < off; i++ {
 		if x.s[i]&0xC0 != 0x80 {

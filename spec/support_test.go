@@ -95,6 +95,7 @@ func TestCheckImportPath(t *testing.T) {
 func TestCharIndex(t *testing.T) {
 	for _, s := range []string{
 		"", "abc", "é", "aé日本x", strings.Repeat("aé", 100), strings.Repeat("日", 70) + "x" + strings.Repeat("b", 130),
+		"é" + strings.Repeat("a", 62), strings.Repeat("é", 64), // lengths that are multiples of the chunk
 	} {
 		x := newCharIndex(s)
 		n := 0
