@@ -23,6 +23,9 @@
 //	        timeout: 2s                         # optional per-call deadline
 //	      - name: Put
 //	        params: key string, data []byte, attrs meta.Attrs
+//	      - name: List
+//	        params: prefix string
+//	        stream: key string                  # a server stream of keys
 //	      - name: Ping                          # no params, no results
 //
 // Any other key is an error. The top-level keys:
@@ -52,14 +55,19 @@
 //     parentheses of a func type, with every parameter named; empty or
 //     absent for none. Only the last parameter may be variadic; results
 //     may not be.
+//   - stream: the item of a server stream (see Streams), a single named
+//     parameter such as "entry Entry", "chunk []byte" or "ev *meta.Event";
+//     not empty, and not variadic. A method has results or a stream, not
+//     both: when it has both keys, the error is reported at the stream key.
 //   - timeout: a per-call deadline, a Go duration greater than zero such
-//     as "2s" or "1m30s".
+//     as "2s" or "1m30s"; for a stream, of the whole stream.
 //
 // Every method implicitly receives ctx context.Context first and returns
 // err error last, so params cannot be named "ctx" and results cannot be
 // named "err"; neither can be named the other, nor "done", which names the
-// completion callback of the callback form, nor "_". A name appears once
-// among a method's params and results.
+// completion callback of the callback form, nor "_". The stream item
+// cannot be named "ctx", "err", "done" or "_" either. A name appears once
+// among a method's params, results and stream item.
 //
 // Types are Go type expressions: predeclared types and the types of the
 // generated package (unqualified names, which cannot be checked here),
@@ -67,12 +75,31 @@
 // length, maps, channels, func types, the empty interface{}, struct types,
 // and instantiated generic types such as pkg.Seq[T] or Pair[K, V]. A
 // qualifier is resolved through imports first, then by standard-library
-// package name (see StdlibPath). Comments are not allowed in params and
-// results.
+// package name (see StdlibPath). Comments are not allowed in params,
+// results and streams.
 //
 // YAML anchors and aliases may be used; merge keys ("<<") may not. A spec
 // holds a single YAML document of at most MaxSize bytes; a UTF-8 byte order
 // mark and CRLF line ends are accepted.
+//
+// # Streams
+//
+// A method with a stream key is a server stream: instead of results it
+// delivers any number of items, each a value of the stream item's type T,
+// then ends with an error or none. The blocking form returns
+// iter.Seq2[T, error], which yields the items. The callback form takes,
+// after the params, each func(entry T) bool, called with every item until
+// it returns false, and done func(err error), called once when the stream
+// ends; entry stands for the stream item's name. The timeout, if any,
+// covers the whole stream. Because of the callback form, neither a
+// parameter of a streaming method nor its stream item can be named "each";
+// a method without a stream may use that name.
+//
+// The method key "send" is reserved for client streams, in which the
+// caller sends the items; format version 1 does not support them yet, and
+// a method using the key is an error. They will compose with server
+// streams: a method with "send" alone will be a client stream, and one with
+// both "send" and "stream" a bidirectional stream.
 //
 // # Errors
 //
@@ -86,9 +113,9 @@
 //	blob.shim.yaml:14:48: interface "Bucket": method "Put": unknown qualifier "mta" in type "mta.Attrs" (did you mean "meta"?)
 //
 // Lines and columns are 1-based; columns count characters, as YAML does.
-// Inside a params or results string the column points at the offending
-// parameter or type when the string is a plain or quoted scalar on a single
-// line, and at the start of the string otherwise. Problems with the
-// document as a whole, such as YAML syntax errors, are reported at column 1
-// of the line concerned (1:1 when there is none).
+// Inside a params, results or stream string the column points at the
+// offending parameter or type when the string is a plain or quoted scalar
+// on a single line, and at the start of the string otherwise. Problems
+// with the document as a whole, such as YAML syntax errors, are reported
+// at column 1 of the line concerned (1:1 when there is none).
 package spec

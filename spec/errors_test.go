@@ -325,7 +325,7 @@ interfaces:
         timeout: forever
       - name: 日本
 `, []string{
-		"test.shim.yaml:5:9: interface \"Bucket\": method #1 must be a mapping with the keys name, doc, params, results, timeout, not the string \"Get\"",
+		"test.shim.yaml:5:9: interface \"Bucket\": method #1 must be a mapping with the keys name, doc, params, results, stream, timeout, not the string \"Get\"",
 		"test.shim.yaml:6:9: interface \"Bucket\": method #2: missing required key \"name\"",
 		"test.shim.yaml:7:15: interface \"Bucket\": method name \"get\" must be exported (did you mean \"Get\"?)",
 		"test.shim.yaml:8:9: interface \"Bucket\": method \"get\": unknown key \"paramz\" (did you mean \"params\"?)",
@@ -373,6 +373,8 @@ interfaces:
         params: a ~int
       - name: M14
         results: ) (
+      - name: M15
+        params: f func[T ...C]()
 `, []string{
 		"test.shim.yaml:6:27: interface \"A\": method \"M1\": params \"key strin g\": missing ',' in parameter list",
 		"test.shim.yaml:8:22: interface \"A\": method \"M2\": params \"a int) (b int\": unexpected \")\"",
@@ -388,6 +390,7 @@ interfaces:
 		"test.shim.yaml:28:22: interface \"A\": method \"M12\": params \"a int; b int\": missing ',' in parameter list",
 		"test.shim.yaml:30:19: interface \"A\": method \"M13\": params \"a ~int\": missing ',' in parameter list",
 		"test.shim.yaml:32:18: interface \"A\": method \"M14\": results \") (\": unexpected \")\"",
+		"test.shim.yaml:34:26: interface \"A\": method \"M15\": params \"f func[T ...C]()\": invalid use of ...",
 	}},
 	{"names", `
 shimgen: 1
@@ -430,6 +433,167 @@ interfaces:
 		"test.shim.yaml:22:18: interface \"A\": method \"M7\": result \"ctx\" is reserved: every method receives ctx context.Context first; rename it",
 		"test.shim.yaml:22:27: interface \"A\": method \"M7\": result \"done\" is reserved for the completion callback of the callback form; rename it",
 		"test.shim.yaml:22:38: interface \"A\": method \"M7\": result \"err\" is implicit: every method returns err error last; remove it",
+	}},
+
+	// Streams.
+	{"bad streams", `
+shimgen: 1
+interfaces:
+  - name: A
+    methods:
+      - name: M1
+        stream:
+      - name: M2
+        stream: " "
+      - name: M3
+        stream: a, b int
+      - name: M4
+        stream: a int, b string
+      - name: M5
+        stream: Entry
+      - name: M6
+        stream: e ...Entry
+      - name: M7
+        stream: a ...int, b int
+      - name: M8
+        stream: [e Entry]
+      - name: M9
+        stream: e Entry,,
+      - name: M10
+        stream: e nil, // x
+      - name: M11
+        stream: e bad.T
+      - name: M12
+        streams: e Entry
+      - name: M13
+        stream: ...Entry
+      - name: M14
+        stream: Entry, Other
+      - name: M15
+        stream: f func[T ...C]()
+`, []string{
+		"test.shim.yaml:6:16: interface \"A\": method \"M1\": stream must not be empty: name the item and its type, such as \"entry Entry\"",
+		"test.shim.yaml:8:17: interface \"A\": method \"M2\": stream must not be empty: name the item and its type, such as \"entry Entry\"",
+		"test.shim.yaml:10:20: interface \"A\": method \"M3\": stream \"a, b int\": a stream has a single item; to stream several values, make it a struct",
+		"test.shim.yaml:12:24: interface \"A\": method \"M4\": stream \"a int, b string\": a stream has a single item; to stream several values, make it a struct",
+		"test.shim.yaml:14:17: interface \"A\": method \"M5\": stream item of type \"Entry\" needs a name",
+		"test.shim.yaml:16:19: interface \"A\": method \"M6\": stream \"e ...Entry\": a stream item cannot be variadic",
+		"test.shim.yaml:18:19: interface \"A\": method \"M7\": stream \"a ...int, b int\": a stream item cannot be variadic",
+		"test.shim.yaml:20:17: interface \"A\": method \"M8\": stream must be a string, not a list",
+		"test.shim.yaml:22:25: interface \"A\": method \"M9\": stream \"e Entry,,\": expected ')', found ','",
+		"test.shim.yaml:24:24: interface \"A\": method \"M10\": stream \"e nil, // x\": comments are not allowed",
+		"test.shim.yaml:26:19: interface \"A\": method \"M11\": unknown qualifier \"bad\" in type \"bad.T\": declare it under imports",
+		"test.shim.yaml:28:9: interface \"A\": method \"M12\": unknown key \"streams\" (did you mean \"stream\"?)",
+		"test.shim.yaml:30:17: interface \"A\": method \"M13\": stream item of type \"...Entry\" needs a name",
+		"test.shim.yaml:30:17: interface \"A\": method \"M13\": stream \"...Entry\": a stream item cannot be variadic",
+		"test.shim.yaml:32:17: interface \"A\": method \"M14\": stream item of type \"Entry\" needs a name",
+		"test.shim.yaml:32:24: interface \"A\": method \"M14\": stream item of type \"Other\" needs a name",
+		"test.shim.yaml:32:24: interface \"A\": method \"M14\": stream \"Entry, Other\": a stream has a single item; to stream several values, make it a struct",
+		"test.shim.yaml:34:26: interface \"A\": method \"M15\": stream \"f func[T ...C]()\": invalid use of ...",
+	}},
+	{"stream names", `
+shimgen: 1
+interfaces:
+  - name: A
+    methods:
+      - name: M1
+        stream: ctx context.Context
+      - name: M2
+        stream: done bool
+      - name: M3
+        stream: err error
+      - name: M4
+        stream: each Entry
+      - name: M5
+        stream: _ Entry
+      - name: M6
+        params: key string, entry int
+        stream: entry Entry
+      - name: M7
+        params: each func(Entry) bool, done int
+        stream: e Entry
+      - name: M8
+        params: each int
+        results: each2 bool
+      - name: M9
+        params: each int
+        stream: e Entry,,
+`, []string{
+		"test.shim.yaml:6:17: interface \"A\": method \"M1\": stream item \"ctx\" is reserved: every method receives ctx context.Context first; rename it",
+		"test.shim.yaml:8:17: interface \"A\": method \"M2\": stream item \"done\" is reserved for the completion callback of the callback form; rename it",
+		"test.shim.yaml:10:17: interface \"A\": method \"M3\": stream item \"err\" is reserved: every method returns err error last; rename it",
+		"test.shim.yaml:12:17: interface \"A\": method \"M4\": stream item \"each\" is reserved for the item callback of a streaming method's callback form; rename it",
+		"test.shim.yaml:14:17: interface \"A\": method \"M5\": stream item \"_\" is not allowed: every stream item needs a name",
+		"test.shim.yaml:17:17: interface \"A\": method \"M6\": stream item \"entry\": duplicate name (first declared at 16:29)",
+		"test.shim.yaml:19:17: interface \"A\": method \"M7\": parameter \"each\" is reserved for the item callback of a streaming method's callback form; rename it",
+		"test.shim.yaml:19:40: interface \"A\": method \"M7\": parameter \"done\" is reserved for the completion callback of the callback form; rename it",
+		"test.shim.yaml:25:17: interface \"A\": method \"M9\": parameter \"each\" is reserved for the item callback of a streaming method's callback form; rename it",
+		"test.shim.yaml:26:25: interface \"A\": method \"M9\": stream \"e Entry,,\": expected ')', found ','",
+	}},
+	{"stream and results", `
+shimgen: 1
+interfaces:
+  - name: A
+    methods:
+      - name: M1
+        results: n int
+        stream: e Entry
+      - name: M2
+        stream: e Entry
+        results:
+      - {name: M3, stream: e Entry, results: e int}
+`, []string{
+		"test.shim.yaml:7:9: interface \"A\": method \"M1\": key \"stream\" cannot be used with \"results\": a method either returns results or streams items, not both",
+		"test.shim.yaml:9:9: interface \"A\": method \"M2\": key \"stream\" cannot be used with \"results\": a method either returns results or streams items, not both",
+		"test.shim.yaml:11:20: interface \"A\": method \"M3\": key \"stream\" cannot be used with \"results\": a method either returns results or streams items, not both",
+		"test.shim.yaml:11:28: interface \"A\": method \"M3\": stream item \"e\": duplicate name (first declared at 11:46)",
+	}},
+	{"send is reserved", `
+shimgen: 1
+interfaces:
+  - name: A
+    methods:
+      - name: M1
+        send: chunk []byte
+      - name: M2
+        send: c Chunk
+        stream: a Ack
+      - name: M3
+        "send": [x]
+        send: y
+      - name: M4
+        sned: x
+`, []string{
+		"test.shim.yaml:6:9: interface \"A\": method \"M1\": key \"send\" is reserved for client streams, which format version 1 does not support yet",
+		"test.shim.yaml:8:9: interface \"A\": method \"M2\": key \"send\" is reserved for client streams, which format version 1 does not support yet",
+		"test.shim.yaml:11:9: interface \"A\": method \"M3\": key \"send\" is reserved for client streams, which format version 1 does not support yet",
+		"test.shim.yaml:12:9: interface \"A\": method \"M3\": key \"send\" is reserved for client streams, which format version 1 does not support yet",
+		"test.shim.yaml:14:9: interface \"A\": method \"M4\": unknown key \"sned\" (expected one of: name, doc, params, results, stream, timeout)",
+	}},
+	{"send does not make imports unused", `
+shimgen: 1
+imports:
+  meta: example.com/meta
+interfaces:
+  - name: A
+    methods:
+      - name: Upload
+        send: chunk meta.Chunk
+`, []string{
+		"test.shim.yaml:8:9: interface \"A\": method \"Upload\": key \"send\" is reserved for client streams, which format version 1 does not support yet",
+	}},
+	{"unused imports with streams", `
+shimgen: 1
+imports:
+  meta: example.com/meta
+  unused: example.com/unused
+interfaces:
+  - name: A
+    methods:
+      - name: Watch
+        stream: ev *meta.Event
+`, []string{
+		"test.shim.yaml:4:3: import \"unused\" is not used by any type; remove it",
 	}},
 
 	// Params and results: types.

@@ -19,6 +19,9 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("shimgen: 1\ninterfaces:\n  - name: A\n    methods:\n      - name: M\n        params: f func(a ...int) (b struct{ c [3]x.Y[T] })\n"))
 	f.Add([]byte("\uFEFFshimgen: 1\r\ninterfaces: [{name: A, methods: [{name: M, results: 'a, b int'}]}]\r\n"))
 	f.Add([]byte("a: &a [*a]\n"))
+	f.Add([]byte("shimgen: 1\nimports:\n  meta: example.com/meta\ninterfaces:\n  - name: Log\n    methods:\n      - name: Tail\n        params: from int64\n        stream: ev *meta.Event\n        timeout: 1m\n      - {name: Read, stream: 'chunk []byte'}\n"))
+	f.Add([]byte("shimgen: 1\ninterfaces:\n  - name: A\n    methods:\n      - name: M\n        params: each int\n        results: n int\n      - name: S\n        params: n int\n        stream: \"é Seq[K, func(...int) bool]\"\n"))
+	f.Add([]byte("shimgen: 1\ninterfaces: [{name: A, methods: [{name: M, send: c int, stream: 'e ...T', results: e int}]}]\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		file, err := Parse("fuzz.shim.yaml", data)
 		switch {
@@ -72,16 +75,36 @@ func checkModel(t *testing.T, f *File) {
 			t.Errorf("bad interface %+v", it)
 		}
 		for _, m := range it.Methods {
-			for _, p := range slices.Concat(m.Params, m.Results) {
-				checkParam(t, f, p)
-			}
+			checkMethod(t, f, m)
 		}
 	}
 }
 
-func checkParam(t *testing.T, f *File, p *Param) {
+// checkMethod checks the invariants of a method: a stream or results, not
+// both, a stream item that is not variadic, and names that are valid and
+// appear once.
+func checkMethod(t *testing.T, f *File, m *Method) {
 	t.Helper()
-	if p.Type == nil || p.Name == "" || p.Pos.Line < 1 || reserved(p.Name, "parameter") != "" {
+	all := slices.Concat(m.Params, m.Results)
+	if m.Stream != nil {
+		if len(m.Results) > 0 || m.Stream.Variadic {
+			t.Errorf("method %q: bad stream %+v with %d results", m.Name, m.Stream, len(m.Results))
+		}
+		all = append(all, m.Stream)
+	}
+	seen := map[string]bool{}
+	for _, p := range all {
+		checkParam(t, f, p, m.Stream != nil)
+		if seen[p.Name] {
+			t.Errorf("method %q: name %q appears twice", m.Name, p.Name)
+		}
+		seen[p.Name] = true
+	}
+}
+
+func checkParam(t *testing.T, f *File, p *Param, streams bool) {
+	t.Helper()
+	if p.Type == nil || p.Name == "" || p.Pos.Line < 1 || reserved(p.Name, "parameter", streams) != "" {
 		t.Fatalf("bad param %+v", p)
 	}
 	ast.Inspect(p.Type, func(n ast.Node) bool {

@@ -67,7 +67,11 @@ type Method struct {
 	Doc     string
 	Params  []*Param
 	Results []*Param
-	// Timeout is the per-call deadline; zero means none.
+	// Stream is the item of a server stream (`stream: entry Entry`), or nil
+	// for a method with results. A streaming method has no Results.
+	Stream *Param
+	// Timeout is the per-call deadline (for a stream, of the whole stream);
+	// zero means none.
 	Timeout time.Duration
 	Pos     Pos
 }

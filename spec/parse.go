@@ -330,6 +330,32 @@ func (p *specParser) fields(pairs []pair, subject string, allowed []string) map[
 	return out
 }
 
+// withoutFutureKeys reports the keys of pairs that future names, keys a
+// later format version will give a meaning, with their messages, and
+// returns the other pairs. Their values are not read, so the imports their
+// types may use are not reported as unused.
+func (p *specParser) withoutFutureKeys(pairs []pair, subject string, future map[string]string) []pair {
+	out := make([]pair, 0, len(pairs))
+	for _, kv := range pairs {
+		if msg, ok := futureKey(kv.key, future); ok {
+			p.errorf(p.pos(kv.key), "%skey %s %s", subject, quote(kv.key.Value), msg)
+			p.incomplete = true
+			continue
+		}
+		out = append(out, kv)
+	}
+	return out
+}
+
+// futureKey returns the message of key when it is a string key in future.
+func futureKey(key *yaml.Node, future map[string]string) (msg string, ok bool) {
+	if key == nil || key.Kind != yaml.ScalarNode || key.Tag == "!!merge" {
+		return "", false
+	}
+	msg, ok = future[key.Value]
+	return msg, ok
+}
+
 func (p *specParser) unknownKey(key *yaml.Node, subject string, allowed []string) {
 	if p.full() {
 		return

@@ -182,6 +182,59 @@ interfaces:
 				}}}},
 			}
 		}},
+		{"streams", `
+shimgen: 1
+imports:
+  meta: example.com/meta
+interfaces:
+  - name: Log
+    methods:
+      - name: Tail
+        params: from int64
+        stream: ev *meta.Event
+        timeout: 1m
+      - name: Read
+        params: key string
+        stream: chunk []byte
+      - {name: Scan, stream: 'kv Pair[string, time.Time]'}
+      - name: Walk
+        stream: |
+          entry Entry
+      - name: Count
+        params: each string
+        results: n int
+`, func(t *testing.T) *File {
+			return &File{
+				Name:       "test.shim.yaml",
+				PackagePos: at(1, 1),
+				Imports:    []*Import{{Name: "meta", Path: "example.com/meta", Pos: at(3, 3)}},
+				Interfaces: []*Interface{{Name: "Log", Pos: at(5, 11), Methods: []*Method{{
+					Name:    "Tail",
+					Params:  []*Param{param(t, "from", "int64", 8, 17)},
+					Stream:  param(t, "ev", "*meta.Event", 9, 17),
+					Timeout: time.Minute,
+					Pos:     at(7, 15),
+				}, {
+					Name:   "Read",
+					Params: []*Param{param(t, "key", "string", 12, 17)},
+					Stream: param(t, "chunk", "[]byte", 13, 17),
+					Pos:    at(11, 15),
+				}, {
+					Name:   "Scan",
+					Stream: param(t, "kv", "Pair[string, time.Time]", 14, 31),
+					Pos:    at(14, 16),
+				}, {
+					Name:   "Walk",
+					Stream: param(t, "entry", "Entry", 16, 17),
+					Pos:    at(15, 15),
+				}, {
+					Name:    "Count",
+					Params:  []*Param{param(t, "each", "string", 19, 17)},
+					Results: []*Param{param(t, "n", "int", 20, 18)},
+					Pos:     at(18, 15),
+				}}}},
+			}
+		}},
 		{"yaml forms", `
 shimgen: 1
 package: ~

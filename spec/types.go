@@ -13,30 +13,39 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// paramList is one params or results string being checked. It is parsed
-// as the parameter list of a Go func type: "func(" + text + ")" for params,
-// "func() (" + text + ")" for results.
+// paramList is one params, results or stream string being checked. It is
+// parsed as the parameter list of a Go func type: "func(" + text + ")" for
+// params and a stream, "func() (" + text + ")" for results.
 type paramList struct {
+	listKind
 	p       *specParser
 	subject string     // the start of messages: `interface "I": method "M": `
-	kind    string     // "params" or "results"
-	noun    string     // "parameter" or "result"
 	node    *yaml.Node // the scalar holding text
 	text    string     // the list as written
 	col     int        // column of text[0] in the source, or 0 when unknown
 	chars   *charIndex // of text, when col is known
-	prefix  string     // the Go source before text
 	file    *token.File
 }
 
-// paramList checks a method's params (or results), the value n of a key
-// that is present, and returns them.
-func (p *specParser) paramList(subject string, results bool, n *yaml.Node) []*Param {
-	pl := &paramList{p: p, subject: subject, kind: "params", noun: "parameter", node: n, prefix: "func("}
-	if results {
-		pl.kind, pl.noun, pl.prefix = "results", "result", "func() ("
-	}
-	text, ok := p.scalar(n, subject, pl.kind)
+// listKind says what a paramList holds and how it is parsed.
+type listKind struct {
+	kind     string // the key, naming the list in messages: "params"
+	noun     string // what the list holds: "parameter"
+	prefix   string // the Go source before the text
+	variadic string // the message for a misplaced "..."
+}
+
+// The kinds of paramList.
+var (
+	paramsKind  = listKind{"params", "parameter", "func(", "only the last parameter can be variadic"}
+	resultsKind = listKind{"results", "result", "func() (", "results cannot be variadic"}
+	streamKind  = listKind{"stream", "stream item", "func(", "a stream item cannot be variadic"}
+)
+
+// paramList checks a method's params or results (kind), the value n of a
+// key that is present, and returns them.
+func (p *specParser) paramList(subject string, kind listKind, n *yaml.Node) []*Param {
+	text, ok := p.scalar(n, subject, kind.kind)
 	if !ok {
 		p.incomplete = true
 		return nil
@@ -44,16 +53,22 @@ func (p *specParser) paramList(subject string, results bool, n *yaml.Node) []*Pa
 	if strings.TrimSpace(text) == "" {
 		return nil
 	}
-	pl.text, pl.col = text, p.textColumn(n)
-	if pl.col > 0 {
-		pl.chars = newCharIndex(text)
-	}
+	pl := p.newParamList(subject, kind, n, text)
 	list := pl.parse()
 	if list == nil {
 		p.incomplete = true
 		return nil
 	}
 	return pl.params(list)
+}
+
+// newParamList starts checking text, the value of scalar n.
+func (p *specParser) newParamList(subject string, kind listKind, n *yaml.Node, text string) *paramList {
+	pl := &paramList{listKind: kind, p: p, subject: subject, node: n, text: text, col: p.textColumn(n)}
+	if pl.col > 0 {
+		pl.chars = newCharIndex(text)
+	}
+	return pl
 }
 
 // parse parses the list, reporting syntax errors, and returns nil if it
@@ -133,9 +148,9 @@ func (pl *paramList) syntaxError(err error, end int) {
 	off = min(max(off, 0), end)
 	switch {
 	case strings.HasPrefix(msg, "can only use ... with final parameter"):
-		msg = "only the last parameter can be variadic"
-	case msg == "invalid use of ...":
-		msg = "results cannot be variadic"
+		msg = pl.variadic
+	case msg == "invalid use of ..." && pl.kind == "results": // elsewhere, only type parameters cause it
+		msg = pl.variadic
 	}
 	msg = strings.ReplaceAll(msg, "'EOF'", "end of "+pl.kind)
 	if off == end {
@@ -192,7 +207,7 @@ func (pl *paramList) params(list *ast.FieldList) []*Param {
 		case len(f.Names) == 0:
 			pl.errorf(f.Type, "%s of type %s needs a name", pl.noun, quote(pl.textOf(f.Type)))
 		case variadic && len(f.Names) > 1:
-			pl.syntaxErrorf(pl.offset(f.Type.Pos()), "only the last parameter can be variadic")
+			pl.syntaxErrorf(pl.offset(f.Type.Pos()), "%s", pl.variadic)
 		}
 		for _, id := range f.Names {
 			out = append(out, &Param{

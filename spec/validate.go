@@ -14,8 +14,15 @@ import (
 var (
 	rootKeys      = []string{"shimgen", "package", "imports", "interfaces"}
 	interfaceKeys = []string{"name", "doc", "methods"}
-	methodKeys    = []string{"name", "doc", "params", "results", "timeout"}
+	methodKeys    = []string{"name", "doc", "params", "results", "stream", "timeout"}
 )
+
+// futureMethodKeys are the method keys a later format version will give a
+// meaning, each with the message a method using it gets instead of "unknown
+// key".
+var futureMethodKeys = map[string]string{
+	"send": "is reserved for client streams, which format version 1 does not support yet",
+}
 
 // file builds the model from the document's root node.
 func (p *specParser) file(root *yaml.Node) *File {
@@ -315,7 +322,7 @@ func (p *specParser) method(outer string, i int, n *yaml.Node) *Method {
 	}
 	pairs := p.pairs(n)
 	subject := outer + subjectOf(pairs, fmt.Sprintf("method #%d", i), "method")
-	fs := p.fields(pairs, subject, methodKeys)
+	fs := p.fields(p.withoutFutureKeys(pairs, subject, futureMethodKeys), subject, methodKeys)
 	m := &Method{Pos: p.pos(n)}
 	m.Name = p.exportedName(n, fs, subject, outer, "method name")
 	if v := fs["name"].value; v != nil {
@@ -323,14 +330,24 @@ func (p *specParser) method(outer string, i int, n *yaml.Node) *Method {
 	}
 	m.Doc = p.doc(fs, subject)
 	m.Timeout = p.timeout(fs["timeout"].value, subject)
+	p.signature(subject, fs, m)
+	_, streams := fs["stream"]
+	p.checkNames(subject, m, streams)
+	return m
+}
+
+// signature checks the params, results and stream of method m.
+func (p *specParser) signature(subject string, fs map[string]pair, m *Method) {
 	if kv, ok := fs["params"]; ok {
-		m.Params = p.paramList(subject, false, kv.value)
+		m.Params = p.paramList(subject, paramsKind, kv.value)
 	}
 	if kv, ok := fs["results"]; ok {
-		m.Results = p.paramList(subject, true, kv.value)
+		m.Results = p.paramList(subject, resultsKind, kv.value)
 	}
-	p.checkNames(subject, m)
-	return m
+	if kv, ok := fs["stream"]; ok {
+		m.Stream = p.stream(subject, kv.value)
+	}
+	p.notBoth(subject, fs)
 }
 
 // timeout checks the optional timeout of a method.
@@ -362,17 +379,18 @@ func durationProblem(err error) string {
 	return msg
 }
 
-// checkNames checks the names of a method's parameters and results: no
-// reserved names and no name twice.
-func (p *specParser) checkNames(subject string, m *Method) {
+// checkNames checks the names of a method's parameters, results and stream
+// item: no reserved names and no name twice. streams says whether the
+// method has a stream key, even one that could not be read.
+func (p *specParser) checkNames(subject string, m *Method, streams bool) {
 	first := map[string]*Param{}
 	all := slices.Concat(m.Params, m.Results)
+	if m.Stream != nil {
+		all = append(all, m.Stream)
+	}
 	for i, prm := range all {
-		noun := "parameter"
-		if i >= len(m.Params) {
-			noun = "result"
-		}
-		if msg := reserved(prm.Name, noun); msg != "" {
+		noun := nounOf(m, i)
+		if msg := reserved(prm.Name, noun, streams); msg != "" {
 			p.errorf(prm.Pos, "%s%s %s %s", subject, noun, quote(prm.Name), msg)
 			continue
 		}
@@ -385,9 +403,21 @@ func (p *specParser) checkNames(subject string, m *Method) {
 	}
 }
 
-// reserved says why a parameter or result (noun) cannot be named name, or
-// returns "".
-func reserved(name, noun string) string {
+// nounOf names the i'th of a method's params, results and stream item, in
+// that order.
+func nounOf(m *Method, i int) string {
+	switch {
+	case i < len(m.Params):
+		return "parameter"
+	case i < len(m.Params)+len(m.Results):
+		return "result"
+	}
+	return "stream item"
+}
+
+// reserved says why a parameter, result or stream item (noun) of a method
+// that streams or not cannot be named name, or returns "".
+func reserved(name, noun string, streams bool) string {
 	switch {
 	case name == "_":
 		return "is not allowed: every " + noun + " needs a name"
@@ -401,6 +431,8 @@ func reserved(name, noun string) string {
 		return "is implicit: every method returns err error last; remove it"
 	case name == "err":
 		return "is reserved: every method returns err error last; rename it"
+	case name == "each" && streams:
+		return "is reserved for the item callback of a streaming method's callback form; rename it"
 	}
 	return ""
 }
