@@ -56,21 +56,27 @@ func (c *Call) endCtx() {
 func (c *Call) fail(err error) {
 	c.err = err
 	c.phase = phaseDeliver
-	r := c.rt
+	c.rt.later((*callTask)(c))
+}
+
+// later runs t off the caller's stack, where completions run: on the loop,
+// else on the executor, else on a new goroutine. Only an inline executor
+// without a loop runs t synchronously.
+func (r *Runtime) later(t Task) {
 	switch {
 	case r.loop != nil:
-		if r.loop.Post((*callTask)(c)) == nil {
+		if r.loop.Post(t) == nil {
 			return
 		}
 	case r.inline:
-		c.deliver()
+		t.Run()
 		return
 	default:
-		if r.exec.Execute((*callTask)(c)) == nil {
+		if r.exec.Execute(t) == nil {
 			return
 		}
 	}
-	go c.deliver()
+	go t.Run()
 }
 
 // deliver calls Complete, then ends the pending call. It does not touch c

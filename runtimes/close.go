@@ -6,7 +6,9 @@ import (
 )
 
 // Close shuts the runtime down. It marks the runtime closed at once: a later
-// Start completes with [ErrClosed] and a later Wait returns ErrClosed. It then
+// Start completes with [ErrClosed] and a later Wait returns ErrClosed, and
+// every stream in flight ends with ErrClosed (its producer's context is
+// canceled; see [StreamCall] and [StreamWait]). It then
 // waits until every pending call has completed (its done callback has
 // returned, or its Wait has returned), and finally calls Close on the
 // executor and on the loop when they implement [Closer] (executor first).
@@ -26,6 +28,7 @@ import (
 func (r *Runtime) Close(ctx context.Context) error {
 	r.closeOnce.Do(func() {
 		r.markClosed()
+		r.endAll(ErrClosed)
 		go r.shutdown(context.WithoutCancel(ctx))
 	})
 	if r.OnLoop() {

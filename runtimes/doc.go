@@ -21,7 +21,7 @@
 //     blocks until the completion arrives or the context ends.
 //   - A blocking form over a callback form over a blocking implementation
 //     collapses to a direct call that uses [Runtime.Enter],
-//     [Runtime.Admit] and [Runtime.Recover].
+//     [Runtime.Admit] and [Runtime.Release].
 //
 // The guarantees the generated code relies on: every Start completes exactly
 // once, never synchronously inside Start (unless the executor is inline);

@@ -19,6 +19,10 @@ var (
 	// ErrDoubleCompletion is passed to the misuse handler when a callback
 	// implementation calls its done callback more than once.
 	ErrDoubleCompletion = errors.New("runtimes: completion callback called more than once")
+	// ErrStreamOverflow ends a stream of the blocking form over a callback
+	// producer that kept calling each past the runtime's stream limit instead
+	// of waiting for room (see [Flow]).
+	ErrStreamOverflow = errors.New("runtimes: stream overflow: the producer ignored flow control")
 )
 
 // errFinishWithoutClaim is passed to the misuse handler when Wait.Finish is

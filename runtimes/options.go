@@ -6,6 +6,44 @@ type Option func(*options)
 type options struct {
 	onCallbackPanic func(*PanicError)
 	onMisuse        func(error)
+	streamWindow    int
+	streamLimit     int
+}
+
+var defaultOptions = options{
+	streamWindow: DefaultStreamWindow,
+	streamLimit:  DefaultStreamLimit,
+}
+
+// DefaultStreamWindow and DefaultStreamLimit are the stream settings of a
+// runtime built without [WithStreamWindow] and [WithStreamLimit].
+const (
+	DefaultStreamWindow = 16
+	DefaultStreamLimit  = 1024
+)
+
+// WithStreamWindow sets the window of the runtime's streams: how many items
+// a producer may have in flight (produced, not yet consumed) before it has to
+// wait. A blocking producer waits on its worker; a callback producer that
+// uses [Flow] waits for [Flow.OnReady]. n must be at least 1 (the option
+// panics otherwise); the default is [DefaultStreamWindow].
+func WithStreamWindow(n int) Option {
+	if n < 1 {
+		panic("runtimes: WithStreamWindow with a window below 1")
+	}
+	return func(o *options) { o.streamWindow = n }
+}
+
+// WithStreamLimit sets how many items the blocking form buffers for a callback
+// producer that ignores flow control before the stream ends with
+// [ErrStreamOverflow]. n must be at least 1 (the option panics otherwise); the
+// default is [DefaultStreamLimit]. A limit below the window makes the window
+// the limit.
+func WithStreamLimit(n int) Option {
+	if n < 1 {
+		panic("runtimes: WithStreamLimit with a limit below 1")
+	}
+	return func(o *options) { o.streamLimit = n }
 }
 
 // WithCallbackPanicHandler reports a panic raised by a user's done callback

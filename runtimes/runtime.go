@@ -1,6 +1,7 @@
 package runtimes
 
 import (
+	"context"
 	"sync"
 	"sync/atomic"
 )
@@ -23,8 +24,10 @@ type Runtime struct {
 	drained chan struct{} // closed once closed and no call is pending
 
 	closeOnce sync.Once
-	done      chan struct{} // closed when shutdown finished
-	closeErr  error         // written before done is closed
+	closing   context.Context         // canceled with ErrClosed by Close: ends streams
+	endAll    context.CancelCauseFunc // cancels closing
+	done      chan struct{}           // closed when shutdown finished
+	closeErr  error                   // written before done is closed
 }
 
 // New builds a runtime that runs blocking work on exec and delivers
@@ -47,6 +50,8 @@ func New(exec Executor, loop Loop, opts ...Option) *Runtime {
 		r.inline = in.Inline()
 	}
 	r.onLooper, _ = loop.(OnLooper)
+	r.closing, r.endAll = context.WithCancelCause(context.Background())
+	r.opts = defaultOptions
 	for _, o := range opts {
 		o(&r.opts)
 	}
