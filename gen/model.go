@@ -119,13 +119,18 @@ func clash(iface, prev *spec.Interface, id string) string {
 	return fmt.Sprintf("interface %q: generated identifier %s clashes with one generated for interface %q at %s; rename one of them", iface.Name, id, prev.Name, prev.Pos)
 }
 
-// shadowing reports parameters and results that would hide a generated
-// identifier (or nil) inside generated method bodies.
+// shadowing reports parameters, results and stream items that would hide a
+// generated identifier (or nil) inside generated method bodies. A stream
+// item's name only names the parameter of each's func type today; it is
+// held to the same rule so that no generated body ever has to care.
 func shadowing(iface *spec.Interface, generated map[string]*spec.Interface) spec.ErrorList {
 	var errs spec.ErrorList
 	for _, m := range iface.Methods {
 		errs = append(errs, shadowed(iface, m, "parameter", m.Params, generated)...)
 		errs = append(errs, shadowed(iface, m, "result", m.Results, generated)...)
+		if m.Stream != nil {
+			errs = append(errs, shadowed(iface, m, "stream item", []*spec.Param{m.Stream}, generated)...)
+		}
 	}
 	return errs
 }

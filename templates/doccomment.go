@@ -70,11 +70,16 @@ func GroupComments(g *jen.Group, text string) {
 
 // MethodDoc is a method's doc comment: the spec's doc and, for a method with
 // a timeout, a sentence that says so, since the deadline is part of the API.
+// A streaming method's deadline covers the whole stream.
 func MethodDoc(m *spec.Method) string {
 	if m.Timeout <= 0 {
 		return m.Doc
 	}
-	note := fmt.Sprintf("The generated forms give each call a deadline of %v.", m.Timeout)
+	what := "each call"
+	if m.Stream != nil {
+		what = "the whole stream"
+	}
+	note := fmt.Sprintf("The generated forms give %s a deadline of %v.", what, m.Timeout)
 	if strings.TrimSpace(m.Doc) == "" {
 		return note
 	}

@@ -102,16 +102,23 @@ func Fresh(base string, taken map[string]bool) string {
 	}
 }
 
-// ParamNames returns the set of parameter and result names used anywhere in
-// the interface.
+// ParamNames returns the set of names generated receivers and locals must
+// avoid: the parameter, result and stream item names used anywhere in the
+// interface, and the parameters every generated method has (ctx, done, err,
+// and each for a stream). A stream item's name is in no generated body's
+// scope; it is avoided anyway, so that the spec's names and the generator's
+// never meet.
 func ParamNames(iface *spec.Interface) map[string]bool {
-	taken := map[string]bool{"ctx": true, "done": true, "err": true}
+	taken := map[string]bool{"ctx": true, "done": true, "err": true, "each": true}
 	for _, m := range iface.Methods {
 		for _, p := range m.Params {
 			taken[p.Name] = true
 		}
 		for _, p := range m.Results {
 			taken[p.Name] = true
+		}
+		if m.Stream != nil {
+			taken[m.Stream.Name] = true
 		}
 	}
 	return taken

@@ -35,10 +35,13 @@ func (u *Unit) ResultParams(m *spec.Method) []jen.Code {
 	return append(out, jen.Id("err").Error())
 }
 
-// Results renders the blocking form's result list: "error" alone, or the
-// named results and err error.
+// Results renders the blocking form's result list: "error" alone, the
+// named results and err error, or a stream's iter.Seq2[T, error].
 func (u *Unit) Results(m *spec.Method) jen.Code {
-	if len(m.Results) == 0 {
+	switch {
+	case m.Stream != nil:
+		return u.Seq(m)
+	case len(m.Results) == 0:
 		return jen.Error()
 	}
 	return jen.Params(u.ResultParams(m)...)
@@ -50,9 +53,13 @@ func (u *Unit) DoneType(m *spec.Method) *jen.Statement {
 }
 
 // AsyncParams renders the callback form's parameters: ctx, the parameters
-// (a variadic one as a slice) and done.
+// (a variadic one as a slice), each for a stream, and done.
 func (u *Unit) AsyncParams(m *spec.Method) []jen.Code {
-	return append(u.Params(m, false), jen.Id("done").Add(u.DoneType(m)))
+	out := u.Params(m, false)
+	if m.Stream != nil {
+		out = append(out, jen.Id("each").Add(u.EachType(m, true)))
+	}
+	return append(out, jen.Id("done").Add(u.DoneType(m)))
 }
 
 // Timeout is the timeout argument for method m: its constant, or 0.

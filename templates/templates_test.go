@@ -153,7 +153,28 @@ func TestMethodDoc(t *testing.T) {
 			t.Errorf("MethodDoc(%q, %v) = %q, want %q", tt.doc, tt.timeout, got, tt.want)
 		}
 	}
+	stream := &spec.Method{Doc: "List lists.", Timeout: 5 * time.Second, Stream: &spec.Param{Name: "entry", TypeText: "Entry"}}
+	if got, want := MethodDoc(stream), "List lists.\n\nThe generated forms give the whole stream a deadline of 5s."; got != want {
+		t.Errorf("MethodDoc of a stream = %q, want %q", got, want)
+	}
 	if got := DocLines("  \nGet gets.  \n\n"); strings.Join(got, "|") != "Get gets." {
 		t.Errorf("DocLines trims blank edges and trailing spaces: got %q", got)
+	}
+}
+
+// TestDigestCoversStream: a change to a stream's item, its name or its type,
+// changes the guard; a method without a stream keeps its digest.
+func TestDigestCoversStream(t *testing.T) {
+	file := func(stream *spec.Param) *spec.File {
+		m := &spec.Method{Name: "List", Stream: stream}
+		return &spec.File{Interfaces: []*spec.Interface{{Name: "S", Methods: []*spec.Method{m}}}}
+	}
+	digests := map[string]bool{}
+	for _, item := range []*spec.Param{nil, {Name: "entry", TypeText: "Entry"}, {Name: "e", TypeText: "Entry"}, {Name: "e", TypeText: "*Entry"}} {
+		d := Digest(file(item), "p")
+		if digests[d] {
+			t.Errorf("stream item %+v: digest %s repeats an earlier one", item, d)
+		}
+		digests[d] = true
 	}
 }

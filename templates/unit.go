@@ -18,6 +18,7 @@ const (
 	RuntimesPath = "github.com/shimgen/shimgen/runtimes"
 	ContextPath  = "context"
 	TimePath     = "time"
+	IterPath     = "iter"
 )
 
 // Header is the first line of every generated file.
@@ -101,6 +102,9 @@ func Digest(f *spec.File, pkg string) string {
 			fmt.Fprintf(h, "method %q %q %d\n", m.Name, m.Doc, m.Timeout)
 			digestParams(h, "param", m.Params)
 			digestParams(h, "result", m.Results)
+			if m.Stream != nil {
+				digestParams(h, "stream", []*spec.Param{m.Stream})
+			}
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil))[:8]

@@ -34,6 +34,11 @@ func (e *emitter) emit() {
 	e.asyncType()
 	for _, m := range e.Iface.Methods {
 		e.F.Break()
+		if m.Stream != nil {
+			e.streamMethod(m)
+			e.streamCall(m)
+			continue
+		}
 		e.asyncMethod(m)
 		e.callType(m)
 	}
@@ -56,6 +61,12 @@ func (e *emitter) ifaceDecl() {
 	e.F.Comment("on the completion context of the runtime behind the implementation (for an")
 	e.F.Comment("event loop, on the loop goroutine). A variadic parameter of the blocking")
 	e.F.Comment("form is a slice here, since it cannot precede done.")
+	if t.HasStream(e.Iface) {
+		e.F.Comment("")
+		e.F.Comment("A streaming method calls each for every item, in order (returning false")
+		e.F.Comment("stops the stream), then done exactly once, on the same completion context.")
+		e.F.Comment("An implementation can pace its items with runtimes.FlowOf(ctx).")
+	}
 	e.F.Type().Id(n.Async).InterfaceFunc(func(g *jen.Group) {
 		for i, m := range e.Iface.Methods {
 			if i > 0 && t.MethodDoc(m) != "" {

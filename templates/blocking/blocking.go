@@ -67,6 +67,11 @@ func (e *emitter) emit() {
 	e.blockingType()
 	for _, m := range e.Iface.Methods {
 		e.F.Break()
+		if m.Stream != nil {
+			e.streamMethod(m)
+			e.streamWait(m)
+			continue
+		}
 		e.blockingMethod(m)
 		e.waitType(m)
 	}
@@ -75,6 +80,10 @@ func (e *emitter) emit() {
 	for i, m := range e.Iface.Methods {
 		if i%16 == 15 {
 			e.F.Break()
+		}
+		if m.Stream != nil {
+			e.streamDirect(m)
+			continue
 		}
 		e.directMethod(m)
 	}
