@@ -13,6 +13,7 @@ package blob_test
 
 import (
 	"context"
+	"iter"
 	"testing"
 	"time"
 
@@ -35,6 +36,22 @@ func (m *mem) Put(context.Context, string, []byte, ...blob.PutOption) error { re
 func (m *mem) Delete(context.Context, string) (bool, error) { return true, nil }
 
 func (m *mem) Stat(context.Context, string) (blob.Info, bool, error) { return m.info, true, nil }
+
+// List yields listLen entries, all alike.
+func (m *mem) List(ctx context.Context, prefix string) iter.Seq2[blob.Entry, error] {
+	return func(yield func(blob.Entry, error) bool) {
+		for range listLen {
+			if !yield(blob.Entry{Key: prefix, Info: m.info}, nil) {
+				return
+			}
+		}
+	}
+}
+
+// ReadChunks yields data once.
+func (m *mem) ReadChunks(context.Context, string, int) iter.Seq2[[]byte, error] {
+	return func(yield func([]byte, error) bool) { yield(m.data, nil) }
+}
 
 // benchBucket and passThrough are package-level interface variables, so
 // that calls through them are not devirtualized.

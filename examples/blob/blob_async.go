@@ -5,13 +5,14 @@ package blob
 
 import (
 	"context"
+	"iter"
 
 	"github.com/shimgen/shimgen/runtimes"
 )
 
 // The callback form compiles only beside the blocking form generated from
 // the same blob.shim.yaml; run shimgen if this line fails to build.
-const _ = shimgenBlob499b7dff
+const _ = shimgenBlobe80419e1
 
 // BucketAsync is the callback form of Bucket.
 //
@@ -19,6 +20,10 @@ const _ = shimgenBlob499b7dff
 // on the completion context of the runtime behind the implementation (for an
 // event loop, on the loop goroutine). A variadic parameter of the blocking
 // form is a slice here, since it cannot precede done.
+//
+// A streaming method calls each for every item, in order (returning false
+// stops the stream), then done exactly once, on the same completion context.
+// An implementation can pace its items with runtimes.FlowOf(ctx).
 type BucketAsync interface {
 	// Get returns the blob stored under key; found is false if there is none.
 	//
@@ -36,6 +41,16 @@ type BucketAsync interface {
 
 	// Stat describes the blob stored under key without reading it.
 	Stat(ctx context.Context, key string, done func(info Info, found bool, err error))
+
+	// List yields the blobs whose key starts with prefix, in key order.
+	// Breaking out of the loop (or returning false from each) stops the
+	// listing.
+	List(ctx context.Context, prefix string, each func(entry Entry) bool, done func(err error))
+
+	// ReadChunks yields the blob stored under key in chunks of size bytes
+	// (the last one may be shorter); a key without a blob ends the stream
+	// with ErrNotFound.
+	ReadChunks(ctx context.Context, key string, size int, each func(chunk []byte) bool, done func(err error))
 }
 
 // NewBucketAsync returns the callback form of a blocking implementation.
@@ -183,4 +198,45 @@ func (c *bucketStatCall) Run(ctx context.Context) (err error) {
 
 func (c *bucketStatCall) Complete(err error) {
 	c.done(c.res.info, c.res.found, err)
+}
+
+func (a *bucketAsync) List(ctx context.Context, prefix string, each func(entry Entry) bool, done func(err error)) {
+	c := &bucketListCall{impl: a.impl}
+	c.args.prefix = prefix
+	c.Start(a.rt, ctx, 0, c, each, done)
+}
+
+// bucketListCall is one List call of the callback form: Open calls the blocking
+// implementation, whose items Start delivers to each.
+type bucketListCall struct {
+	runtimes.StreamCall[Entry]
+	impl Bucket
+	args struct {
+		prefix string
+	}
+}
+
+func (c *bucketListCall) Open(ctx context.Context) iter.Seq2[Entry, error] {
+	return c.impl.List(ctx, c.args.prefix)
+}
+
+func (a *bucketAsync) ReadChunks(ctx context.Context, key string, size int, each func(chunk []byte) bool, done func(err error)) {
+	c := &bucketReadChunksCall{impl: a.impl}
+	c.args.key, c.args.size = key, size
+	c.Start(a.rt, ctx, 0, c, each, done)
+}
+
+// bucketReadChunksCall is one ReadChunks call of the callback form: Open calls the blocking
+// implementation, whose items Start delivers to each.
+type bucketReadChunksCall struct {
+	runtimes.StreamCall[[]byte]
+	impl Bucket
+	args struct {
+		key  string
+		size int
+	}
+}
+
+func (c *bucketReadChunksCall) Open(ctx context.Context) iter.Seq2[[]byte, error] {
+	return c.impl.ReadChunks(ctx, c.args.key, c.args.size)
 }

@@ -5,14 +5,15 @@ package blob
 
 import (
 	"context"
+	"iter"
 	"time"
 
 	"github.com/shimgen/shimgen/runtimes"
 )
 
-// shimgenBlob499b7dff ties this file to the callback form generated from the
+// shimgenBlobe80419e1 ties this file to the callback form generated from the
 // same blob.shim.yaml. If the build fails on it, run shimgen to regenerate both.
-const shimgenBlob499b7dff = runtimes.Generated1
+const shimgenBlobe80419e1 = runtimes.Generated1
 
 // Per-call deadlines from blob.shim.yaml, applied by both forms.
 const (
@@ -41,6 +42,16 @@ type Bucket interface {
 
 	// Stat describes the blob stored under key without reading it.
 	Stat(ctx context.Context, key string) (info Info, found bool, err error)
+
+	// List yields the blobs whose key starts with prefix, in key order.
+	// Breaking out of the loop (or returning false from each) stops the
+	// listing.
+	List(ctx context.Context, prefix string) iter.Seq2[Entry, error]
+
+	// ReadChunks yields the blob stored under key in chunks of size bytes
+	// (the last one may be shorter); a key without a blob ends the stream
+	// with ErrNotFound.
+	ReadChunks(ctx context.Context, key string, size int) iter.Seq2[[]byte, error]
 }
 
 // NewBucketBlocking returns the blocking form of a callback implementation.
@@ -196,6 +207,47 @@ func (w *bucketStatWait) complete(info Info, found bool, err error) {
 	}
 }
 
+func (b *bucketBlocking) List(ctx context.Context, prefix string) iter.Seq2[Entry, error] {
+	w := &bucketListWait{impl: b.impl}
+	w.args.prefix = prefix
+	return w.Iterate(b.rt, ctx, 0, w)
+}
+
+// bucketListWait is one List call of the blocking form: Invoke calls the callback
+// implementation, whose items Iterate yields.
+type bucketListWait struct {
+	runtimes.StreamWait[Entry]
+	impl BucketAsync
+	args struct {
+		prefix string
+	}
+}
+
+func (w *bucketListWait) Invoke(ctx context.Context, each func(Entry) bool, done func(error)) {
+	w.impl.List(ctx, w.args.prefix, each, done)
+}
+
+func (b *bucketBlocking) ReadChunks(ctx context.Context, key string, size int) iter.Seq2[[]byte, error] {
+	w := &bucketReadChunksWait{impl: b.impl}
+	w.args.key, w.args.size = key, size
+	return w.Iterate(b.rt, ctx, 0, w)
+}
+
+// bucketReadChunksWait is one ReadChunks call of the blocking form: Invoke calls the callback
+// implementation, whose items Iterate yields.
+type bucketReadChunksWait struct {
+	runtimes.StreamWait[[]byte]
+	impl BucketAsync
+	args struct {
+		key  string
+		size int
+	}
+}
+
+func (w *bucketReadChunksWait) Invoke(ctx context.Context, each func([]byte) bool, done func(error)) {
+	w.impl.ReadChunks(ctx, w.args.key, w.args.size, each, done)
+}
+
 // bucketDirect calls a blocking implementation directly: it is what NewBucketBlocking
 // returns for a value made by NewBucketAsync. It keeps the runtime's rules
 // for closing, the loop goroutine, ctx, deadlines and panics, and skips
@@ -239,4 +291,16 @@ func (d *bucketDirect) Stat(ctx context.Context, key string) (info Info, found b
 	}
 	defer d.rt.Release(&err)
 	return d.impl.Stat(ctx, key)
+}
+
+func (d *bucketDirect) List(ctx context.Context, prefix string) iter.Seq2[Entry, error] {
+	c := &bucketListCall{impl: d.impl}
+	c.args.prefix = prefix
+	return c.Direct(d.rt, ctx, 0, c)
+}
+
+func (d *bucketDirect) ReadChunks(ctx context.Context, key string, size int) iter.Seq2[[]byte, error] {
+	c := &bucketReadChunksCall{impl: d.impl}
+	c.args.key, c.args.size = key, size
+	return c.Direct(d.rt, ctx, 0, c)
 }

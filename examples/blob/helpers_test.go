@@ -2,6 +2,7 @@ package blob_test
 
 import (
 	"context"
+	"iter"
 	"runtime"
 	"strconv"
 	"strings"
@@ -207,6 +208,31 @@ func (w awaited) Stat(ctx context.Context, key string) (blob.Info, bool, error) 
 	return r.info, r.found, err
 }
 
+func (w awaited) List(ctx context.Context, prefix string) iter.Seq2[blob.Entry, error] {
+	return replay(w, func(each func(blob.Entry) bool, done func(error)) { w.a.List(ctx, prefix, each, done) })
+}
+
+func (w awaited) ReadChunks(ctx context.Context, key string, size int) iter.Seq2[[]byte, error] {
+	return replay(w, func(each func([]byte) bool, done func(error)) { w.a.ReadChunks(ctx, key, size, each, done) })
+}
+
+// replay runs a stream of the callback form to its end when ranged over,
+// then yields what it received.
+func replay[T any](w awaited, start func(each func(T) bool, done func(error))) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		items, err := consume(w.t, w.e, 0, nil, start)
+		for _, v := range items {
+			if !yield(v, nil) {
+				return
+			}
+		}
+		if err != nil {
+			var zero T
+			yield(zero, err)
+		}
+	}
+}
+
 // forward is a hand-written callback implementation (not made by
 // NewBucketAsync, so the blocking form over it takes the wait path). It
 // forwards to another callback implementation, reporting each call's
@@ -240,6 +266,16 @@ func (f forward) Delete(ctx context.Context, key string, done func(bool, error))
 func (f forward) Stat(ctx context.Context, key string, done func(blob.Info, bool, error)) {
 	f.saw("Stat", ctx)
 	f.inner.Stat(ctx, key, done)
+}
+
+func (f forward) List(ctx context.Context, prefix string, each func(blob.Entry) bool, done func(error)) {
+	f.saw("List", ctx)
+	f.inner.List(ctx, prefix, each, done)
+}
+
+func (f forward) ReadChunks(ctx context.Context, key string, size int, each func([]byte) bool, done func(error)) {
+	f.saw("ReadChunks", ctx)
+	f.inner.ReadChunks(ctx, key, size, each, done)
 }
 
 // form is one way of calling a blocking implementation.

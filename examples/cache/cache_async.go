@@ -5,6 +5,7 @@ package cache
 
 import (
 	"context"
+	"iter"
 	"time"
 
 	"github.com/shimgen/shimgen/runtimes"
@@ -12,7 +13,7 @@ import (
 
 // The callback form compiles only beside the blocking form generated from
 // the same cache.shim.yaml; run shimgen if this line fails to build.
-const _ = shimgenCache67900dcd
+const _ = shimgenCache56bc0d17
 
 // CacheAsync is the callback form of Cache.
 //
@@ -20,6 +21,10 @@ const _ = shimgenCache67900dcd
 // on the completion context of the runtime behind the implementation (for an
 // event loop, on the loop goroutine). A variadic parameter of the blocking
 // form is a slice here, since it cannot precede done.
+//
+// A streaming method calls each for every item, in order (returning false
+// stops the stream), then done exactly once, on the same completion context.
+// An implementation can pace its items with runtimes.FlowOf(ctx).
 type CacheAsync interface {
 	// Get returns the value stored under key; found is false if there is none or it expired.
 	Get(ctx context.Context, key string, done func(value []byte, found bool, err error))
@@ -43,6 +48,11 @@ type CacheAsync interface {
 	//
 	// The generated forms give each call a deadline of 200ms.
 	WaitFor(ctx context.Context, key string, done func(value []byte, err error))
+
+	// Scan yields the live entries whose key starts with prefix, in key
+	// order. The keys are those present when Scan is called; each value
+	// is read when its item is yielded. Values are owned by the cache.
+	Scan(ctx context.Context, prefix string, each func(item Item) bool, done func(err error))
 }
 
 // NewCacheAsync returns the callback form of a blocking implementation.
@@ -217,4 +227,24 @@ func (c *cacheWaitForCall) Run(ctx context.Context) (err error) {
 
 func (c *cacheWaitForCall) Complete(err error) {
 	c.done(c.res.value, err)
+}
+
+func (a *cacheAsync) Scan(ctx context.Context, prefix string, each func(item Item) bool, done func(err error)) {
+	c := &cacheScanCall{impl: a.impl}
+	c.args.prefix = prefix
+	c.Start(a.rt, ctx, 0, c, each, done)
+}
+
+// cacheScanCall is one Scan call of the callback form: Open calls the blocking
+// implementation, whose items Start delivers to each.
+type cacheScanCall struct {
+	runtimes.StreamCall[Item]
+	impl Cache
+	args struct {
+		prefix string
+	}
+}
+
+func (c *cacheScanCall) Open(ctx context.Context) iter.Seq2[Item, error] {
+	return c.impl.Scan(ctx, c.args.prefix)
 }

@@ -5,14 +5,15 @@ package cache
 
 import (
 	"context"
+	"iter"
 	"time"
 
 	"github.com/shimgen/shimgen/runtimes"
 )
 
-// shimgenCache67900dcd ties this file to the callback form generated from the
+// shimgenCache56bc0d17 ties this file to the callback form generated from the
 // same cache.shim.yaml. If the build fails on it, run shimgen to regenerate both.
-const shimgenCache67900dcd = runtimes.Generated1
+const shimgenCache56bc0d17 = runtimes.Generated1
 
 // Per-call deadlines from cache.shim.yaml, applied by both forms.
 const (
@@ -46,6 +47,11 @@ type Cache interface {
 	//
 	// The generated forms give each call a deadline of 200ms.
 	WaitFor(ctx context.Context, key string) (value []byte, err error)
+
+	// Scan yields the live entries whose key starts with prefix, in key
+	// order. The keys are those present when Scan is called; each value
+	// is read when its item is yielded. Values are owned by the cache.
+	Scan(ctx context.Context, prefix string) iter.Seq2[Item, error]
 }
 
 // NewCacheBlocking returns the blocking form of a callback implementation.
@@ -228,6 +234,26 @@ func (w *cacheWaitForWait) complete(value []byte, err error) {
 	}
 }
 
+func (b *cacheBlocking) Scan(ctx context.Context, prefix string) iter.Seq2[Item, error] {
+	w := &cacheScanWait{impl: b.impl}
+	w.args.prefix = prefix
+	return w.Iterate(b.rt, ctx, 0, w)
+}
+
+// cacheScanWait is one Scan call of the blocking form: Invoke calls the callback
+// implementation, whose items Iterate yields.
+type cacheScanWait struct {
+	runtimes.StreamWait[Item]
+	impl CacheAsync
+	args struct {
+		prefix string
+	}
+}
+
+func (w *cacheScanWait) Invoke(ctx context.Context, each func(Item) bool, done func(error)) {
+	w.impl.Scan(ctx, w.args.prefix, each, done)
+}
+
 // cacheDirect calls a blocking implementation directly: it is what NewCacheBlocking
 // returns for a value made by NewCacheAsync. It keeps the runtime's rules
 // for closing, the loop goroutine, ctx, deadlines and panics, and skips
@@ -277,4 +303,10 @@ func (d *cacheDirect) WaitFor(ctx context.Context, key string) (value []byte, er
 	ctx, cancel := d.rt.Enter(ctx, cacheWaitForTimeout)
 	defer cancel()
 	return d.impl.WaitFor(ctx, key)
+}
+
+func (d *cacheDirect) Scan(ctx context.Context, prefix string) iter.Seq2[Item, error] {
+	c := &cacheScanCall{impl: d.impl}
+	c.args.prefix = prefix
+	return c.Direct(d.rt, ctx, 0, c)
 }
