@@ -112,11 +112,13 @@ func (f *Flow) schedule(fns []func()) {
 		return
 	}
 	if loop := f.rt.loop; loop != nil {
-		for _, fn := range fns {
-			if loop.Post(TaskFunc(func() { f.guard(fn) })) != nil {
-				return // the loop is gone, and the producer with it
+		// One task for them all; a refusal means the loop is gone, and
+		// the producer with it.
+		_ = loop.Post(TaskFunc(func() {
+			for _, fn := range fns {
+				f.guard(fn)
 			}
-		}
+		}))
 		return
 	}
 	f.mu.Lock()

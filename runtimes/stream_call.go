@@ -54,6 +54,9 @@ func (StreamCall[T]) Start(r *Runtime, ctx context.Context, timeout time.Duratio
 		return
 	}
 	s.sc = r.openStream(ctx, timeout)
+	if s.flow != nil {
+		s.resume = s.resumeDelivery
+	}
 	s.window, _ = r.settings()
 	s.room = make(chan struct{}, 1)
 	if err := r.exec.Execute((*pushWork[T])(s)); err != nil {
@@ -74,11 +77,13 @@ type push[T any] struct {
 	flow   *Flow // of the stream each feeds, when the blocking form consumes it
 	held   bool  // counted as pending
 	room   chan struct{}
-	inEach bool // each is running on the producer's goroutine (no loop)
+	inEach bool   // each is running on the producer's goroutine (no loop)
+	resume func() // s.resumeDelivery, made once
+	cur    []T    // the batch being delivered, owned by the delivery task
+	at     int    // the next item of cur to deliver
 
 	mu       sync.Mutex
 	buf      []T  // produced, waiting for the loop
-	spare    []T  // the other buffer, while the loop delivers one
 	inflight int  // produced and not yet delivered
 	posted   bool // a delivery is queued on the loop
 	paused   bool // the delivery waits for flow (see resume)
@@ -247,34 +252,36 @@ type pushDelivery[T any] push[T]
 func (d *pushDelivery[T]) Run() {
 	s := (*push[T])(d)
 	s.mu.Lock()
-	batch := s.buf
-	s.buf, s.spare = s.spare[:0], nil
+	if s.at == len(s.cur) { // take the next batch; the producer gets the old array
+		clear(s.cur)
+		s.cur, s.buf, s.at = s.buf, s.cur[:0], 0
+	}
 	stopped := s.stopped
 	s.mu.Unlock()
+	from := s.at
 	var cut error
-	for i := 0; i < len(batch) && !stopped; i++ {
+	for ; s.at < len(s.cur) && !stopped; s.at++ {
 		if cut = s.caller.Err(); cut != nil {
 			break
 		}
 		if !s.flow.Ready() {
-			s.pause(batch, i)
+			s.pause(s.at - from)
 			return
 		}
-		stopped = !s.callEach(batch[i])
+		stopped = !s.callEach(s.cur[s.at])
 	}
-	clear(batch)
-	if s.settle(batch, stopped, cut) {
+	s.at = len(s.cur) // delivered, or discarded after a stop
+	if s.settle(s.at-from, stopped, cut) {
 		s.complete()
 	}
 }
 
-// settle returns the delivered batch's room to the producer and reports
-// whether the stream is over (done is due), queuing the next delivery
-// otherwise.
-func (s *push[T]) settle(batch []T, stopped bool, cut error) bool {
+// settle returns the room of n items taken from the batch to the producer
+// and reports whether the stream is over (done is due), queuing the next
+// delivery otherwise.
+func (s *push[T]) settle(n int, stopped bool, cut error) bool {
 	s.mu.Lock()
-	s.spare = batch[:0]
-	s.inflight -= len(batch)
+	s.inflight -= n
 	if cut != nil && !s.stopped {
 		s.cut, stopped = cut, true
 	}
@@ -300,22 +307,20 @@ func (s *push[T]) settle(batch []T, stopped bool, cut error) bool {
 	return false
 }
 
-// pause stops delivering at batch[i] until the consumer's flow is ready:
-// the rest of the batch goes back in front of the buffer, and the producer
-// keeps waiting for room meanwhile.
-func (s *push[T]) pause(batch []T, i int) {
+// pause stops delivering until the consumer's flow is ready, after n items
+// of this run: the rest of the batch waits in cur, and the producer keeps
+// waiting for room meanwhile.
+func (s *push[T]) pause(n int) {
 	s.mu.Lock()
-	s.buf = append(batch[i:], s.buf...) // past batch's end: no overlap
-	s.inflight -= i
+	s.inflight -= n
 	s.posted, s.paused = false, true
 	s.wakeProducer()
 	s.mu.Unlock()
-	clear(batch[:i])
 	s.flow.OnReady(s.resume)
 }
 
-// resume queues the delivery again after a pause.
-func (s *push[T]) resume() {
+// resumeDelivery queues the delivery again after a pause.
+func (s *push[T]) resumeDelivery() {
 	s.mu.Lock()
 	if !s.paused {
 		s.mu.Unlock()
@@ -371,7 +376,7 @@ func (s *push[T]) complete() {
 	if s.rt.opts.onCallbackPanic != nil {
 		defer s.rt.recoverCallback()
 	}
-	s.buf, s.spare = nil, nil
+	s.buf, s.cur = nil, nil
 	err := s.err
 	if _, ok := err.(*PanicError); !ok && s.cut != nil {
 		err = s.cut
