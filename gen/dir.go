@@ -3,6 +3,7 @@ package gen
 import (
 	"bufio"
 	"bytes"
+	"go/ast"
 	"go/build"
 	"go/parser"
 	"go/token"
@@ -41,39 +42,59 @@ func ReadDir(fsys fs.FS, dir, dirName string, only []string) (Package, error) {
 		p.Specs = append(p.Specs, Input{Name: path.Join(dir, name), Data: data})
 	}
 	var err error
-	p.GoPackage, err = goPackage(fsys)
+	p.GoPackage, p.Declared, err = goPackage(fsys)
 	return p, err
 }
 
 // goPackage returns the package name of the directory's hand-written,
-// non-test Go files (the first in name order), or "" if it has none.
-func goPackage(fsys fs.FS) (string, error) {
+// non-test Go files (the first in name order), or "" if it has none, and
+// the names of the types they declare, sorted.
+func goPackage(fsys fs.FS) (name string, declared []string, err error) {
 	names, err := fs.Glob(fsys, "*.go")
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	bctx := buildContext(fsys)
-	for _, name := range names {
-		if strings.HasSuffix(name, "_test.go") {
+	for _, file := range names {
+		if strings.HasSuffix(file, "_test.go") {
 			continue
 		}
-		if ok, err := bctx.MatchFile(".", name); err != nil || !ok {
+		if ok, err := bctx.MatchFile(".", file); err != nil || !ok {
 			continue // excluded by its build constraints or name (//go:build ignore)
 		}
-		data, err := fs.ReadFile(fsys, name)
+		data, err := fs.ReadFile(fsys, file)
 		if err != nil {
-			return "", err
+			return "", nil, err
 		}
 		if IsGenerated(data) {
 			continue
 		}
-		f, err := parser.ParseFile(token.NewFileSet(), name, data, parser.PackageClauseOnly)
-		if err != nil || f.Name == nil || f.Name.Name == "documentation" {
+		f, err := parser.ParseFile(token.NewFileSet(), file, data, parser.SkipObjectResolution)
+		if f == nil || f.Name == nil || f.Name.Name == "documentation" {
 			continue
 		}
-		return f.Name.Name, nil
+		if name == "" {
+			name = f.Name.Name
+		}
+		if err == nil {
+			declared = append(declared, typeNames(f)...)
+		}
 	}
-	return "", nil
+	sort.Strings(declared)
+	return name, declared, nil
+}
+
+// typeNames returns the names of the package-level types f declares.
+func typeNames(f *ast.File) []string {
+	var out []string
+	for _, d := range f.Decls {
+		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.TYPE {
+			for _, sp := range g.Specs {
+				out = append(out, sp.(*ast.TypeSpec).Name.Name)
+			}
+		}
+	}
+	return out
 }
 
 // buildContext is the default build context reading from fsys, so build

@@ -36,6 +36,13 @@ type Package struct {
 	// the specs of the directory, which lets Check report orphaned files.
 	Specs    []Input
 	Complete bool
+	// Declared are the types the directory's hand-written Go files declare
+	// (ReadDir fills it in), sorted.
+	Declared []string
+	// Types, when set, resolves every type the specs name against Declared,
+	// the generated interfaces and the packages the specs import: unknown,
+	// unexported or misqualified types are then spec errors. Nil skips it.
+	Types TypeLoader
 }
 
 // File is one generated file.

@@ -12,7 +12,8 @@ import (
 )
 
 // load parses every spec of p, settles the Go package name and checks what
-// only the package as a whole can tell: clashing generated identifiers.
+// only the package as a whole can tell: clashing generated identifiers and,
+// with p.Types, the types the specs name.
 func load(p Package) ([]*templates.Unit, error) {
 	var errs spec.ErrorList
 	var files []*spec.File
@@ -31,6 +32,13 @@ func load(p Package) ([]*templates.Unit, error) {
 	pkg, perrs := packageName(p, files)
 	errs = append(errs, perrs...)
 	errs = append(errs, collisions(files)...)
+	if len(errs) == 0 {
+		terrs, err := resolveTypes(p, files)
+		if err != nil {
+			return nil, err
+		}
+		errs = terrs
+	}
 	if len(errs) > 0 {
 		errs.Sort()
 		return nil, errs

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"time"
+	"unicode/utf8"
 )
 
 // Version is the spec format version this package reads (the `shimgen:` key).
@@ -92,4 +93,20 @@ type Param struct {
 	TypeText string
 	Variadic bool
 	Pos      Pos
+
+	typePos Pos  // of Type's first character
+	exact   bool // typePos and the text are where the source has them
+}
+
+// PosOf returns the position of n, a node of p.Type, in the spec: exact
+// when the parameter list appears verbatim in the source, else the start
+// of the type (or of its YAML value).
+func (p *Param) PosOf(n ast.Node) Pos {
+	off := int(n.Pos() - p.Type.Pos())
+	if !p.exact || off < 0 || off > len(p.TypeText) {
+		return p.typePos
+	}
+	pos := p.typePos
+	pos.Col += utf8.RuneCountInString(p.TypeText[:off])
+	return pos
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // typ parses a type expression for an expected model.
@@ -22,6 +23,11 @@ func typ(t *testing.T, s string) ast.Expr {
 }
 
 // exprComparer compares type expressions by their canonical text.
+// modelOptions compare models: type expressions by their text, and
+// parameters without their unexported position bookkeeping (PosOf has its
+// own test).
+var modelOptions = cmp.Options{exprComparer, cmpopts.IgnoreUnexported(Param{})}
+
 var exprComparer = cmp.Comparer(func(a, b ast.Expr) bool {
 	if a == nil || b == nil {
 		return a == nil && b == nil
@@ -98,7 +104,7 @@ func TestParseExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(exampleModel(t), f, exprComparer); diff != "" {
+	if diff := cmp.Diff(exampleModel(t), f, modelOptions); diff != "" {
 		t.Errorf("model (-want +got):\n%s", diff)
 	}
 }
@@ -109,7 +115,7 @@ func TestParseCRLFAndBOM(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(exampleModel(t), f, exprComparer); diff != "" {
+	if diff := cmp.Diff(exampleModel(t), f, modelOptions); diff != "" {
 		t.Errorf("model (-want +got):\n%s", diff)
 	}
 }
@@ -304,9 +310,40 @@ interfaces:
 			if err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(tt.want(t), f, exprComparer); diff != "" {
+			if diff := cmp.Diff(tt.want(t), f, modelOptions); diff != "" {
 				t.Errorf("model (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+func TestParamPosOf(t *testing.T) {
+	src := "shimgen: 1\ninterfaces:\n  - name: A\n    methods:\n      - name: M\n        params: a map[string]*héé.Fo, b []Bar\n        results: 'c Baz'\nimports:\n  héé: example.com/x\n"
+	f, err := Parse("t.shim.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := f.Interfaces[0].Methods[0]
+	var sel *ast.SelectorExpr
+	ast.Inspect(m.Params[0].Type, func(n ast.Node) bool {
+		if s, ok := n.(*ast.SelectorExpr); ok {
+			sel = s
+		}
+		return true
+	})
+	elt := m.Params[1].Type.(*ast.ArrayType).Elt
+	for _, tc := range []struct {
+		p    *Param
+		n    ast.Node
+		want string
+	}{
+		{m.Params[0], m.Params[0].Type, "t.shim.yaml:6:19"},
+		{m.Params[0], sel.Sel, "t.shim.yaml:6:35"},
+		{m.Params[1], elt, "t.shim.yaml:6:43"},
+		{m.Results[0], m.Results[0].Type, "t.shim.yaml:7:21"},
+	} {
+		if got := tc.p.PosOf(tc.n).String(); got != tc.want {
+			t.Errorf("PosOf(%s) = %s, want %s", types.ExprString(tc.n.(ast.Expr)), got, tc.want)
+		}
 	}
 }

@@ -120,6 +120,13 @@ func didYouMean(word string, candidates []string) string {
 	return ""
 }
 
+// DidYouMean formats a suggestion for word among candidates, the closest
+// by edit distance if it is close enough, as ` (did you mean "x"?)`, or
+// returns "" when there is none. It is the suggestion of every spec error.
+func DidYouMean(word string, candidates []string) string {
+	return didYouMean(word, candidates)
+}
+
 // capitalized returns name with its first letter in upper case.
 func capitalized(name string) string {
 	r, size := utf8.DecodeRuneInString(name)

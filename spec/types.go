@@ -216,6 +216,8 @@ func (pl *paramList) params(list *ast.FieldList) []*Param {
 				TypeText: pl.textOf(typ),
 				Variadic: variadic,
 				Pos:      pl.pos(pl.offset(id.Pos())),
+				typePos:  pl.pos(pl.offset(typ.Pos())),
+				exact:    pl.col > 0,
 			})
 		}
 	}

@@ -1,0 +1,209 @@
+package gen
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"slices"
+
+	"github.com/shimgen/shimgen/spec"
+	"github.com/shimgen/shimgen/templates"
+)
+
+// TypeLoader loads the type names of imported packages, for resolving the
+// types specs name. Generate calls it at most once per package of specs,
+// with the sorted import paths their qualified types use, and only when a
+// spec names a type that is not predeclared.
+type TypeLoader interface {
+	LoadTypes(paths []string) (map[string]PackageTypes, error)
+}
+
+// PackageTypes is what a TypeLoader found for one import path.
+type PackageTypes struct {
+	// Names are the exported type names the package declares.
+	Names []string
+	// Err says why the package could not be loaded (it does not exist, it
+	// does not compile), or is nil.
+	Err error
+}
+
+// typeRef is one type name a spec uses.
+type typeRef struct {
+	file    *spec.File
+	subject string
+	pos     spec.Pos
+	qual    string // "" for a name of the spec's own package
+	name    string
+}
+
+// resolveTypes checks every type name the specs use; see Package.Types.
+func resolveTypes(p Package, files []*spec.File) (spec.ErrorList, error) {
+	refs := typeRefs(files)
+	if p.Types == nil || len(refs) == 0 {
+		return nil, nil
+	}
+	var imported map[string]PackageTypes
+	if paths := importPaths(refs); len(paths) > 0 {
+		var err error
+		if imported, err = p.Types.LoadTypes(paths); err != nil {
+			return nil, fmt.Errorf("%s: loading the packages the specs import: %w", p.Dir, err)
+		}
+	}
+	r := resolver{local: localTypes(p, files), imported: imported, reported: map[string]bool{}}
+	for _, ref := range refs {
+		if e := r.check(ref); e != nil {
+			r.errs = append(r.errs, e)
+		}
+	}
+	return r.errs, nil
+}
+
+// typeRefs lists the non-predeclared type names the specs use, in order.
+func typeRefs(files []*spec.File) []typeRef {
+	var refs []typeRef
+	for _, f := range files {
+		for _, iface := range f.Interfaces {
+			for _, m := range iface.Methods {
+				subject := fmt.Sprintf("interface %q: method %q: ", iface.Name, m.Name)
+				for _, p := range slices.Concat(m.Params, m.Results, streamOf(m)) {
+					refs = append(refs, paramRefs(f, subject, p)...)
+				}
+			}
+		}
+	}
+	return refs
+}
+
+func streamOf(m *spec.Method) []*spec.Param {
+	if m.Stream == nil {
+		return nil
+	}
+	return []*spec.Param{m.Stream}
+}
+
+// paramRefs lists the type names p's type uses.
+func paramRefs(f *spec.File, subject string, p *spec.Param) []typeRef {
+	var refs []typeRef
+	walkType(p.Type, func(qual, name *ast.Ident) {
+		ref := typeRef{file: f, subject: subject, pos: p.PosOf(name), name: name.Name}
+		if qual != nil {
+			ref.qual, ref.pos = qual.Name, p.PosOf(qual)
+		} else if types.Universe.Lookup(name.Name) != nil {
+			return // predeclared
+		}
+		refs = append(refs, ref)
+	})
+	return refs
+}
+
+// walkType calls visit for every type name in the type expression e, with
+// its qualifier or nil. Field and parameter names inside e are not types.
+func walkType(e ast.Expr, visit func(qual, name *ast.Ident)) {
+	switch t := e.(type) {
+	case *ast.Ident:
+		visit(nil, t)
+	case *ast.SelectorExpr:
+		if x, ok := t.X.(*ast.Ident); ok {
+			visit(x, t.Sel)
+		}
+	case *ast.ParenExpr:
+		walkType(t.X, visit)
+	case *ast.StarExpr:
+		walkType(t.X, visit)
+	case *ast.Ellipsis:
+		walkType(t.Elt, visit)
+	case *ast.ArrayType:
+		walkType(t.Elt, visit)
+	case *ast.MapType:
+		walkType(t.Key, visit)
+		walkType(t.Value, visit)
+	case *ast.ChanType:
+		walkType(t.Value, visit)
+	case *ast.FuncType:
+		walkFields(t.Params, visit)
+		walkFields(t.Results, visit)
+	case *ast.StructType:
+		walkFields(t.Fields, visit)
+	case *ast.InterfaceType:
+		walkFields(t.Methods, visit)
+	case *ast.IndexExpr:
+		walkType(t.X, visit)
+		walkType(t.Index, visit)
+	case *ast.IndexListExpr:
+		walkType(t.X, visit)
+		for _, x := range t.Indices {
+			walkType(x, visit)
+		}
+	}
+}
+
+func walkFields(fl *ast.FieldList, visit func(qual, name *ast.Ident)) {
+	if fl == nil {
+		return
+	}
+	for _, f := range fl.List {
+		walkType(f.Type, visit)
+	}
+}
+
+// importPaths returns the sorted import paths the refs' qualifiers name.
+func importPaths(refs []typeRef) []string {
+	var paths []string
+	for _, ref := range refs {
+		if path, ok := ref.file.ImportPath(ref.qual); ok && ref.qual != "" {
+			paths = append(paths, path)
+		}
+	}
+	slices.Sort(paths)
+	return slices.Compact(paths)
+}
+
+// localTypes returns the type names of the generated package: those its Go
+// files declare and the interfaces the specs generate.
+func localTypes(p Package, files []*spec.File) []string {
+	names := slices.Clone(p.Declared)
+	for _, f := range files {
+		for _, iface := range f.Interfaces {
+			n := templates.NamesOf(iface)
+			names = append(names, n.Blocking, n.Async)
+		}
+	}
+	slices.Sort(names)
+	return slices.Compact(names)
+}
+
+// resolver checks type references.
+type resolver struct {
+	local    []string
+	imported map[string]PackageTypes
+	reported map[string]bool // import paths whose failure was reported
+	errs     spec.ErrorList
+}
+
+// check returns the problem with ref, or nil.
+func (r *resolver) check(ref typeRef) *spec.Error {
+	if ref.qual == "" {
+		if _, ok := slices.BinarySearch(r.local, ref.name); ok {
+			return nil
+		}
+		return r.errorf(ref, "unknown type %q%s", ref.name, spec.DidYouMean(ref.name, r.local))
+	}
+	path, _ := ref.file.ImportPath(ref.qual)
+	pkg := r.imported[path]
+	switch {
+	case pkg.Err != nil:
+		if r.reported[path] {
+			return nil
+		}
+		r.reported[path] = true
+		return r.errorf(ref, "package %q (%s): %v", path, ref.qual, pkg.Err)
+	case !slices.Contains(pkg.Names, ref.name):
+		return r.errorf(ref, "unknown type %s.%s: package %q has no such exported type%s",
+			ref.qual, ref.name, path, spec.DidYouMean(ref.name, pkg.Names))
+	}
+	return nil
+}
+
+func (r *resolver) errorf(ref typeRef, format string, args ...any) *spec.Error {
+	return &spec.Error{Pos: ref.pos, Msg: ref.subject + fmt.Sprintf(format, args...)}
+}
