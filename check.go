@@ -14,8 +14,9 @@ import (
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("check", "shimgen check [--format text|github] [paths...]", stderr)
+	fs := newFlagSet("check", "shimgen check [--format text|github] [-no-types] [paths...]", stderr)
 	format := fs.String("format", "text", "output format: text, or github for GitHub Actions annotations")
+	noTypes := noTypesFlag(fs)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -28,7 +29,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	rep := reporter{out: stdout, errOut: stderr, github: *format == "github"}
-	for _, r := range process(targets) {
+	for _, r := range process(targets, !*noTypes) {
 		rep.result(r)
 	}
 	return rep.finish()

@@ -14,8 +14,9 @@ import (
 )
 
 func runGenerate(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("generate", "shimgen [generate] [-v] [paths...]", stderr)
+	fs := newFlagSet("generate", "shimgen [generate] [-v] [-no-types] [paths...]", stderr)
 	verbose := fs.Bool("v", false, "list the files written and removed")
+	noTypes := noTypesFlag(fs)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -25,7 +26,7 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	code := exitOK
-	for _, r := range process(targets) {
+	for _, r := range process(targets, !*noTypes) {
 		if r.err == nil {
 			r.err = write(r, *verbose, stdout)
 		}

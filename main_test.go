@@ -3,6 +3,8 @@ package main
 import (
 	"flag"
 	"os"
+	"os/exec"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -23,5 +25,22 @@ func TestScripts(t *testing.T) {
 		Dir:                 "testdata/script",
 		UpdateScripts:       *update,
 		RequireExplicitExec: true,
+		Setup:               goEnv,
 	})
+}
+
+// goEnv lets the go command, which type resolution runs, share the test's
+// build and module caches instead of filling new ones under $WORK, and keeps
+// it off the network.
+func goEnv(e *testscript.Env) error {
+	for _, key := range []string{"GOCACHE", "GOMODCACHE"} {
+		out, err := exec.Command("go", "env", key).Output()
+		if err != nil {
+			return err
+		}
+		e.Setenv(key, strings.TrimSpace(string(out)))
+	}
+	e.Setenv("GOPROXY", "off")
+	e.Setenv("GOTOOLCHAIN", "local")
+	return nil
 }

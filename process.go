@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -18,8 +19,9 @@ type result struct {
 }
 
 // process generates every target in memory, in parallel, and returns the
-// results in the order of targets so output stays stable.
-func process(targets []target) []result {
+// results in the order of targets so output stays stable. With types, the
+// types the specs name are resolved against the Go packages.
+func process(targets []target, types bool) []result {
 	results := make([]result, len(targets))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
@@ -29,18 +31,26 @@ func process(targets []target) []result {
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			results[i] = generateDir(t)
+			results[i] = generateDir(t, types)
 		}()
 	}
 	wg.Wait()
 	return results
 }
 
-func generateDir(t target) result {
+func generateDir(t target, types bool) result {
 	r := result{target: t}
 	r.pkg, r.err = gen.ReadDir(os.DirFS(t.abs), t.display, filepath.Base(t.abs), t.only)
+	if types {
+		r.pkg.Types = gen.PackagesLoader{Dir: t.abs}
+	}
 	if r.err == nil {
 		r.files, r.err = gen.Generate(r.pkg)
 	}
 	return r
+}
+
+// noTypesFlag defines the flag that skips type resolution.
+func noTypesFlag(fs *flag.FlagSet) *bool {
+	return fs.Bool("no-types", false, "do not resolve the types specs name against the Go packages (faster; the build finds such mistakes later)")
 }
