@@ -1,0 +1,36 @@
+package scaffold
+
+import (
+	"fmt"
+	"go/token"
+	"strings"
+)
+
+// Source names one interface to scaffold, as given to --from: a package
+// pattern and an interface name joined by the last dot, such as
+// "./store.Store" or "io/fs.ReadFileFS".
+type Source struct {
+	Pattern string // a go/packages pattern: "./store", "io/fs"
+	Name    string // the interface's name
+}
+
+// String returns the source in its --from form.
+func (s Source) String() string { return s.Pattern + "." + s.Name }
+
+// ParseSource splits a --from value at its last dot.
+func ParseSource(from string) (Source, error) {
+	i := strings.LastIndex(from, ".")
+	if i < 0 {
+		return Source{}, fmt.Errorf("--from %q: want PACKAGE.Interface, such as ./store.Store or io/fs.ReadFileFS", from)
+	}
+	src := Source{Pattern: from[:i], Name: from[i+1:]}
+	switch {
+	case src.Pattern == "" || strings.HasSuffix(src.Pattern, "/"):
+		return Source{}, fmt.Errorf("--from %q: no package before the interface name (want PACKAGE.Interface, such as ./store.Store)", from)
+	case !token.IsIdentifier(src.Name):
+		return Source{}, fmt.Errorf("--from %q: %q is not an interface name (want PACKAGE.Interface, such as ./store.Store)", from, src.Name)
+	case strings.Contains(src.Pattern, "..."):
+		return Source{}, fmt.Errorf("--from %q: the package must be a single package, not a pattern", from)
+	}
+	return src, nil
+}

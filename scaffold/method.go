@@ -1,0 +1,154 @@
+package scaffold
+
+import (
+	"go/types"
+	"strings"
+)
+
+// method is one interface method translated into a spec method. A method
+// with a skip reason is written commented out.
+type method struct {
+	name, doc string
+	params    []param
+	results   []param
+	stream    *param // the server stream's item, nil for a plain method
+	skip      []string
+	// typed reports whether the signature could be translated: params,
+	// results and stream are meaningful.
+	typed bool
+}
+
+// param is a named parameter, result or stream item as the spec writes it.
+type param struct {
+	name, typ string
+	variadic  bool
+}
+
+// translator turns the methods of loaded interfaces into spec methods.
+type translator struct {
+	q          *qualifiers
+	addContext bool
+}
+
+// method translates fn, whose doc comment is doc.
+func (tr *translator) method(fn *types.Func, doc string) *method {
+	m := &method{name: fn.Name(), doc: doc}
+	if !fn.Exported() {
+		m.skip = append(m.skip, "unexported method: a spec method must be exported")
+		return m
+	}
+	sig := fn.Type().(*types.Signature)
+	params := tr.dropContext(m, sig.Params())
+	results, item := tr.splitResults(m, sig.Results())
+	for _, v := range append(append(params[:len(params):len(params)], results...), item...) {
+		if why := unsupported(v.Type(), tr.q.out); why != "" {
+			m.skip = append(m.skip, why)
+			return m
+		}
+	}
+	tr.translate(m, sig.Variadic(), params, results, item)
+	return m
+}
+
+// dropContext returns the params after a leading context.Context, noting a
+// missing one unless the translator adds it.
+func (tr *translator) dropContext(m *method, tup *types.Tuple) []*types.Var {
+	vars := tupleVars(tup)
+	if len(vars) > 0 && isContext(vars[0].Type()) {
+		return vars[1:]
+	}
+	if !tr.addContext {
+		m.skip = append(m.skip, "no leading context.Context parameter (the generated methods take ctx first; --add-ctx scaffolds such methods anyway)")
+	}
+	return vars
+}
+
+// splitResults drops the trailing error result, or recognises a sole
+// iter.Seq2[T, error] result as a stream of T (returned as item).
+func (tr *translator) splitResults(m *method, tup *types.Tuple) (results, item []*types.Var) {
+	vars := tupleVars(tup)
+	switch {
+	case len(vars) > 0 && isError(vars[len(vars)-1].Type()):
+		return vars[:len(vars)-1], nil
+	case len(vars) == 1 && streamItem(vars[0].Type()) != nil:
+		return nil, []*types.Var{types.NewParam(vars[0].Pos(), nil, "", streamItem(vars[0].Type()))}
+	}
+	m.skip = append(m.skip, "no trailing error result (the generated methods return err last)")
+	return vars, nil
+}
+
+func tupleVars(tup *types.Tuple) []*types.Var {
+	vars := make([]*types.Var, tup.Len())
+	for i := range vars {
+		vars[i] = tup.At(i)
+	}
+	return vars
+}
+
+// isContext reports whether t is context.Context.
+func isContext(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
+}
+
+// isError reports whether t is the predeclared error.
+func isError(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// streamItem returns T when t is iter.Seq2[T, error], else nil.
+func streamItem(t types.Type) types.Type {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "iter" || n.Obj().Name() != "Seq2" {
+		return nil
+	}
+	if args := n.TypeArgs(); args.Len() == 2 && isError(args.At(1)) {
+		return args.At(0)
+	}
+	return nil
+}
+
+// translate writes the types and picks the names of m's params, results
+// and stream item.
+func (tr *translator) translate(m *method, variadic bool, params, results, item []*types.Var) {
+	used := map[string]bool{}
+	m.params = tr.params(params, variadic, used)
+	m.results = tr.params(results, false, used)
+	if len(item) == 1 {
+		m.stream = &tr.params(item, false, used)[0]
+	}
+	m.typed = true
+	nameParams(m, used)
+	if len(m.skip) == 0 {
+		for q := range used {
+			tr.q.live[q] = true
+		}
+	}
+}
+
+// params writes the types of vars; the names are kept as declared for now.
+func (tr *translator) params(vars []*types.Var, variadic bool, used map[string]bool) []param {
+	ps := make([]param, len(vars))
+	for i, v := range vars {
+		t := v.Type()
+		if variadic && i == len(vars)-1 {
+			t = t.(*types.Slice).Elem()
+			ps[i].variadic = true
+		}
+		ps[i].name, ps[i].typ = v.Name(), tr.q.typeString(t, used)
+	}
+	return ps
+}
+
+// text writes a parameter list the way a spec does: "a int, b ...string".
+func text(ps []param) string {
+	parts := make([]string, len(ps))
+	for i, p := range ps {
+		dots := ""
+		if p.variadic {
+			dots = "..."
+		}
+		parts[i] = p.name + " " + dots + p.typ
+	}
+	return strings.Join(parts, ", ")
+}

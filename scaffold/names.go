@@ -1,0 +1,62 @@
+package scaffold
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// reservedNames cannot name a spec method's params, results or stream item:
+// the implicit ctx and err, the callback form's done, and nil, which the
+// generated bodies use.
+var reservedNames = map[string]bool{"ctx": true, "err": true, "done": true, "nil": true, "_": true}
+
+// nameParams gives every param, result and stream item of m a name that the
+// spec accepts and that is unique in the method: unnamed ones are named
+// p0, p1... (params), r0, r1... (results) and after the item's type
+// (stream); reserved names and names equal to a qualifier the method uses
+// get a number.
+func nameParams(m *method, qualifiers map[string]bool) {
+	taken := map[string]bool{}
+	bad := func(name string) bool {
+		return reservedNames[name] || qualifiers[name] || taken[name] || (m.stream != nil && name == "each")
+	}
+	pick := func(p *param, fallback string) {
+		name := p.name
+		if name == "" || name == "_" {
+			name = fallback
+		}
+		base := name
+		for i := 2; bad(name); i++ {
+			name = fmt.Sprintf("%s%d", base, i)
+		}
+		p.name, taken[name] = name, true
+	}
+	for i := range m.params {
+		pick(&m.params[i], fmt.Sprintf("p%d", i))
+	}
+	for i := range m.results {
+		pick(&m.results[i], fmt.Sprintf("r%d", i))
+	}
+	if m.stream != nil {
+		pick(m.stream, itemName(m.stream.typ))
+	}
+}
+
+// itemName derives a stream item's name from its type: "*meta.Entry" →
+// "entry"; "item" when the type is not a plain named type.
+func itemName(typ string) string {
+	typ = strings.TrimPrefix(typ, "*")
+	if i := strings.LastIndex(typ, "."); i >= 0 {
+		typ = typ[i+1:]
+	}
+	r, size := utf8.DecodeRuneInString(typ)
+	name := string(unicode.ToLower(r)) + typ[size:]
+	if !token.IsIdentifier(name) || token.IsKeyword(name) || types.Universe.Lookup(name) != nil || name == typ {
+		return "item"
+	}
+	return name
+}

@@ -1,0 +1,112 @@
+package scaffold
+
+import (
+	"errors"
+	"fmt"
+	"go/types"
+	"sort"
+	"strings"
+)
+
+// Options tunes the translation.
+type Options struct {
+	// AddContext scaffolds methods that lack a leading context.Context
+	// parameter too, instead of commenting them out: the generated methods
+	// take ctx first, so they differ from the source.
+	AddContext bool
+}
+
+// iface is one interface translated into a spec interface.
+type iface struct {
+	src       *Interface
+	methods   []*method
+	skip      string // why the whole interface is commented out
+	samePkg   bool   // declared in the output package
+	liveCount int
+}
+
+// Write translates the interfaces into a spec for output package out.
+// It fails when no method of any interface can be written uncommented,
+// listing why, or when two interfaces share a name.
+func Write(ifaces []*Interface, out Output, opt Options) ([]byte, error) {
+	if err := uniqueNames(ifaces); err != nil {
+		return nil, err
+	}
+	tr := &translator{q: newQualifiers(out.Path), addContext: opt.AddContext}
+	list := make([]*iface, len(ifaces))
+	live := 0
+	for i, in := range ifaces {
+		list[i] = tr.iface(in)
+		if list[i].skip == "" {
+			live++
+		}
+	}
+	if live == 0 {
+		return nil, nothingError(list)
+	}
+	return render(list, tr.q, out), nil
+}
+
+func uniqueNames(ifaces []*Interface) error {
+	seen := map[string]Source{}
+	for _, in := range ifaces {
+		if prev, ok := seen[in.Name]; ok {
+			return fmt.Errorf("--from %s and --from %s: both interfaces are named %s, and a spec's interface names must be unique", prev, in.Source, in.Name)
+		}
+		seen[in.Name] = in.Source
+	}
+	return nil
+}
+
+// iface translates one interface: each method of its method set, in
+// declaration order.
+func (tr *translator) iface(in *Interface) *iface {
+	it := &iface{src: in, samePkg: in.PkgPath == tr.q.out}
+	if !in.Type.IsMethodSet() {
+		it.skip = "a constraint (it has a type set), not an interface of methods"
+		return it
+	}
+	for _, fn := range methodsInOrder(in.Type) {
+		m := tr.method(fn, in.Docs[fn.Pos()])
+		it.methods = append(it.methods, m)
+		if len(m.skip) == 0 {
+			it.liveCount++
+		}
+	}
+	if it.liveCount == 0 {
+		it.skip = "none of its methods fits"
+		if len(it.methods) == 0 {
+			it.skip = "it has no methods"
+		}
+	}
+	return it
+}
+
+// methodsInOrder returns the interface's method set by source position
+// (then name), so that explicit methods keep their declaration order.
+func methodsInOrder(t *types.Interface) []*types.Func {
+	fns := make([]*types.Func, t.NumMethods())
+	for i := range fns {
+		fns[i] = t.Method(i)
+	}
+	sort.SliceStable(fns, func(i, j int) bool {
+		if fns[i].Pos() != fns[j].Pos() {
+			return fns[i].Pos() < fns[j].Pos()
+		}
+		return fns[i].Name() < fns[j].Name()
+	})
+	return fns
+}
+
+// nothingError lists why no interface could be scaffolded.
+func nothingError(list []*iface) error {
+	var b strings.Builder
+	b.WriteString("nothing to scaffold: no method can become a spec method")
+	for _, it := range list {
+		fmt.Fprintf(&b, "\n\t%s: %s", it.src.Source, it.skip)
+		for _, m := range it.methods {
+			fmt.Fprintf(&b, "\n\t\t%s: %s", m.name, strings.Join(m.skip, "; "))
+		}
+	}
+	return errors.New(b.String())
+}

@@ -1,0 +1,231 @@
+package scaffold
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/packages"
+
+	"github.com/shimgen/shimgen/gen"
+	"github.com/shimgen/shimgen/spec"
+)
+
+const (
+	ifacesPath = "github.com/shimgen/shimgen/scaffold/testdata/ifaces"
+	outPath    = "github.com/shimgen/shimgen/scaffold/testdata/out"
+)
+
+// scaffold loads froms from this directory and writes a spec for out.
+func scaffold(t *testing.T, out Output, opt Options, froms ...string) ([]byte, error) {
+	t.Helper()
+	srcs := make([]Source, len(froms))
+	for i, f := range froms {
+		src, err := ParseSource(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs[i] = src
+	}
+	ifaces, err := Load(".", srcs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Write(ifaces, out, opt)
+}
+
+// generate parses the spec and generates its code as package name.
+func generate(t *testing.T, data []byte, name string) []gen.File {
+	t.Helper()
+	if _, err := spec.Parse("x.shim.yaml", data); err != nil {
+		t.Fatalf("spec.Parse: %v\n%s", err, data)
+	}
+	files, err := gen.Generate(gen.Package{Dir: ".", GoPackage: name, DirName: name,
+		Specs: []gen.Input{{Name: "x.shim.yaml", Data: data}}, Complete: true})
+	if err != nil {
+		t.Fatalf("gen.Generate: %v\n%s", err, data)
+	}
+	return files
+}
+
+// typecheck type-checks the generated files as package testdata/out of
+// this module, through an overlay, so nothing is written to the tree.
+func typecheck(t *testing.T, files []gen.File) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("type-checks with the go command")
+	}
+	dir, err := filepath.Abs(filepath.Join("testdata", "out"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	here := filepath.Dir(dir)
+	overlay := map[string][]byte{}
+	for _, f := range files {
+		overlay[filepath.Join(dir, f.Path)] = f.Data
+	}
+	cfg := &packages.Config{Mode: packages.NeedTypes | packages.NeedName, Dir: here, Overlay: overlay}
+	pkgs, err := packages.Load(cfg, "./out")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if packages.PrintErrors(pkgs) > 0 {
+		for _, f := range files {
+			t.Logf("%s:\n%s", f.Path, f.Data)
+		}
+		t.Fatal("generated code does not type-check")
+	}
+	if len(pkgs) != 1 || pkgs[0].Types.Scope().Len() == 0 {
+		t.Fatalf("the overlay package was not loaded: %v", pkgs)
+	}
+}
+
+// contains fails unless data has every line in want.
+func contains(t *testing.T, data []byte, want ...string) {
+	t.Helper()
+	lines := strings.Split(string(data), "\n")
+	for _, w := range want {
+		found := false
+		for _, l := range lines {
+			found = found || l == w
+		}
+		if !found {
+			t.Errorf("no line %q in\n%s", w, data)
+		}
+	}
+}
+
+func TestStore(t *testing.T) {
+	data, err := scaffold(t, Output{Path: outPath, Name: "out"}, Options{}, "./testdata/ifaces.Store")
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, data,
+		SchemaComment,
+		"package: out",
+		"  meta: github.com/shimgen/shimgen/scaffold/testdata/ifaces/meta",
+		"  rand: math/rand",
+		"    doc: |",
+		"      It is safe for concurrent use.",
+		"      - name: Close",
+		"        doc: Close releases the store.",
+		"        params: key string",
+		"        results: data []byte, found bool",
+		"        params: p0 string, p1 []byte, p2 meta.Attrs",
+		"        stream: entry *meta.Entry",
+		"        params: key string, tags ...string",
+		"        params: done2 bool, err2 string",
+		"        results: ctx2 int",
+		"      # - name: Size  # skipped: no trailing error result (the generated methods return err last)",
+		"      #   results: r0 int64",
+		"      # - name: Watch  # skipped: channel type chan<- string: a channel cannot cross between the blocking and callback forms; model it as a stream",
+		"        params: src *rand.Rand, w io.Writer, d time.Duration",
+	)
+	typecheck(t, generate(t, data, "out"))
+}
+
+func TestSamePackage(t *testing.T) {
+	data, err := scaffold(t, Output{Path: "github.com/shimgen/shimgen/scaffold/testdata/ifaces/meta"}, Options{}, "./testdata/ifaces.Store")
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, data, "        params: p0 string, p1 []byte, p2 Attrs", "        stream: entry *Entry")
+	if strings.Contains(string(data), "meta:") {
+		t.Errorf("the output package is imported:\n%s", data)
+	}
+	data, err = scaffold(t, Output{Path: ifacesPath, Name: "ifaces"}, Options{}, "./testdata/ifaces.Closer")
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, data, "# Closer is declared in this package: shimgen generates it, so remove")
+}
+
+func TestGeneric(t *testing.T) {
+	data, err := scaffold(t, Output{Path: outPath}, Options{}, "./testdata/ifaces.Generic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, data,
+		"      # - name: Load  # skipped: type parameter T: a spec cannot declare type parameters",
+		"      - name: Drop")
+	generate(t, data, "out")
+}
+
+func TestStdlib(t *testing.T) {
+	data, err := scaffold(t, Output{Path: outPath, Name: "out"}, Options{AddContext: true},
+		"io/fs.ReadFileFS", "net/http.RoundTripper", "io.ReadWriteCloser")
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, data,
+		"        params: name string",
+		"        results: r0 fs.File",
+		"        params: p0 *http.Request",
+		"        results: r0 *http.Response",
+		"        params: p []byte",
+		"        results: n int",
+	)
+	if strings.Contains(string(data), "imports:") {
+		t.Errorf("standard-library qualifiers are imported:\n%s", data)
+	}
+	typecheck(t, generate(t, data, "out"))
+}
+
+func TestNothingFits(t *testing.T) {
+	for _, from := range []string{"io.ReadWriteCloser", "./testdata/ifaces.Plain", "./testdata/ifaces.Number"} {
+		_, err := scaffold(t, Output{Path: outPath}, Options{}, from)
+		if err == nil || !strings.Contains(err.Error(), "nothing to scaffold") {
+			t.Errorf("%s: err = %v, want nothing to scaffold", from, err)
+		}
+	}
+	// an interface that does not fit is commented out beside one that does.
+	data, err := scaffold(t, Output{Path: outPath}, Options{}, "./testdata/ifaces.Plain", "./testdata/ifaces.Closer")
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, data, "  # - name: Plain  # skipped: none of its methods fits", "  #   methods:")
+	generate(t, data, "out")
+}
+
+func TestLoadErrors(t *testing.T) {
+	for from, want := range map[string]string{
+		"./testdata/nosuch.X":         "cannot load package",
+		"./testdata/ifaces.Nope":      "has no type Nope",
+		"./testdata/ifaces.store":     "did you mean Store?",
+		"./testdata/ifaces.NotIface":  "not an interface type",
+		"./testdata/ifaces/meta.Attr": "has no type Attr",
+	} {
+		src, err := ParseSource(from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Load(".", []Source{src}); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: err = %v, want %q", from, err, want)
+		}
+	}
+}
+
+func TestParseSource(t *testing.T) {
+	for in, want := range map[string]Source{
+		"./store.Store":    {"./store", "Store"},
+		"io/fs.ReadFileFS": {"io/fs", "ReadFileFS"},
+		"gopkg.in/x.v3.I":  {"gopkg.in/x.v3", "I"},
+	} {
+		if got, err := ParseSource(in); err != nil || got != want {
+			t.Errorf("ParseSource(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"store", ".Store", "./.Store", "./x.", "./....I"} {
+		if _, err := ParseSource(bad); err == nil {
+			t.Errorf("ParseSource(%q) succeeded", bad)
+		}
+	}
+}
+
+func TestStarter(t *testing.T) {
+	data := Starter()
+	if !strings.HasPrefix(string(data), SchemaComment+"\n") {
+		t.Errorf("starter does not begin with the schema comment")
+	}
+	generate(t, data, "store")
+}

@@ -1,0 +1,65 @@
+// Package ifaces holds interfaces that exercise shimgen init.
+package ifaces
+
+import (
+	"context"
+	"io"
+	"iter"
+	"math/rand"
+	"time"
+
+	"github.com/shimgen/shimgen/scaffold/testdata/ifaces/meta"
+)
+
+// Closer closes.
+type Closer interface {
+	// Close releases the store.
+	Close(ctx context.Context) error
+}
+
+// Store keeps blobs.
+//
+// It is safe for concurrent use.
+type Store interface {
+	Closer
+
+	// Get returns the blob stored under key.
+	Get(ctx context.Context, key string) (data []byte, found bool, err error)
+	// Put stores data.
+	Put(context.Context, string, []byte, meta.Attrs) error
+	// List streams the entries under prefix.
+	List(ctx context.Context, prefix string) iter.Seq2[*meta.Entry, error]
+	// Tag adds tags.
+	Tag(ctx context.Context, key string, tags ...string) error
+	// Rename uses reserved names.
+	Rename(ctx context.Context, done bool, err string) (ctx2 int, _ error)
+	// Size has no error result.
+	Size(ctx context.Context) int64
+	// Watch takes a channel.
+	Watch(ctx context.Context, ch chan<- string) error
+	// Len has no context.
+	Len() (int, error)
+	// Seed uses an ambiguous standard-library name and io.
+	Seed(ctx context.Context, src *rand.Rand, w io.Writer, d time.Duration) error
+	// Shuffle is skipped for two reasons.
+	Shuffle(r *rand.Zipf) int
+}
+
+// Generic is type-parameterized.
+type Generic[T any] interface {
+	// Load loads a T.
+	Load(ctx context.Context, key string) (T, error)
+	// Drop does not use T.
+	Drop(ctx context.Context, key string) error
+}
+
+// Number is a constraint.
+type Number interface{ ~int | ~float64 }
+
+// NotIface is not an interface.
+type NotIface struct{}
+
+// Plain has no method that fits.
+type Plain interface {
+	Do(int) int
+}
