@@ -1,0 +1,54 @@
+package compat
+
+import (
+	"fmt"
+
+	"github.com/shimgen/shimgen/spec"
+)
+
+// interfaceChanges compares two versions of an interface method by method.
+func interfaceChanges(o, n declared) []Change {
+	var cs []Change
+	newMethods := map[string]*spec.Method{}
+	for _, m := range n.Methods {
+		newMethods[m.Name] = m
+	}
+	oldMethods := map[string]bool{}
+	for _, om := range o.Methods {
+		oldMethods[om.Name] = true
+		nm, ok := newMethods[om.Name]
+		if !ok {
+			cs = append(cs, Change{Breaking, om.Pos, methodSubject(o.Interface, om), "method removed"})
+			continue
+		}
+		for _, f := range methodChanges(o.file, om, n.file, nm) {
+			cs = append(cs, Change{Breaking, f.pos, methodSubject(n.Interface, nm), f.msg})
+		}
+	}
+	for _, nm := range n.Methods {
+		if !oldMethods[nm.Name] {
+			cs = append(cs, Change{Implementers, nm.Pos, methodSubject(n.Interface, nm),
+				"method added: implementations of the blocking and callback interfaces (mocks, other backends) must add it"})
+		}
+	}
+	return cs
+}
+
+// methodChanges compares two versions of a method: its parameters, then its
+// results or stream. of and nf are the specs declaring them.
+func methodChanges(of *spec.File, om *spec.Method, nf *spec.File, nm *spec.Method) []finding {
+	fs := listChanges("parameter", side{of, om.Params}, side{nf, nm.Params}, nm.Pos)
+	switch {
+	case om.Stream == nil && nm.Stream != nil:
+		fs = append(fs, finding{nm.Stream.Pos, fmt.Sprintf("results (%s) replaced by a stream of %s", listText(om.Results), nm.Stream.TypeText)})
+	case om.Stream != nil && nm.Stream == nil:
+		fs = append(fs, finding{nm.Pos, fmt.Sprintf("stream of %s replaced by results (%s)", om.Stream.TypeText, listText(nm.Results))})
+	case om.Stream != nil:
+		if canonical(of, om.Stream.Type) != canonical(nf, nm.Stream.Type) {
+			fs = append(fs, finding{nm.Stream.Pos, "stream item " + typeChange(of, om.Stream, nf, nm.Stream)})
+		}
+	default:
+		fs = append(fs, listChanges("result", side{of, om.Results}, side{nf, nm.Results}, nm.Pos)...)
+	}
+	return fs
+}
