@@ -5,8 +5,11 @@
 //
 // Usage:
 //
-//	shimgen [generate] [-v] [paths...]
-//	shimgen check [--format text|github] [paths...]
+//	shimgen [generate] [-v] [-no-types] [paths...]
+//	shimgen check [--format text|github] [-no-types] [paths...]
+//	shimgen init [--from PKG.Interface]... [--add-ctx] [-o file.shim.yaml]
+//	shimgen schema
+//	shimgen breaking --against REF|FILE [--implementers] [--format text|github] [paths...]
 //	shimgen version
 //
 // A path is a spec file, a directory (its *.shim.yaml files) or a dir/...
@@ -14,7 +17,8 @@
 //
 //	//go:generate go tool shimgen
 //
-// Exit status: 0 success (check: in sync), 1 check found drift, 2 error.
+// Exit status: 0 success (check: in sync; breaking: compatible), 1 check
+// found drift or breaking found breaking changes, 2 error.
 package main
 
 import (
@@ -39,7 +43,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	cmd := "generate"
 	if len(args) > 0 {
 		switch args[0] {
-		case "generate", "check", "version", "help":
+		case "generate", "check", "init", "schema", "breaking", "version", "help":
 			cmd, args = args[0], args[1:]
 		case "-h", "-help", "--help":
 			cmd = "help"
@@ -48,6 +52,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "check":
 		return runCheck(args, stdout, stderr)
+	case "init":
+		return runInit(args, stdout, stderr)
+	case "schema":
+		return runSchema(args, stdout, stderr)
+	case "breaking":
+		return runBreaking(args, stdout, stderr)
 	case "version":
 		return runVersion(args, stdout, stderr)
 	case "help":
@@ -61,13 +71,20 @@ const usage = `shimgen generates the blocking and callback forms of an API from 
 
 Usage:
 
-	shimgen [generate] [-v] [paths...]   write NAME_blocking.go and NAME_async.go beside each spec
-	shimgen check [--format text|github] [paths...]
+	shimgen [generate] [-v] [-no-types] [paths...]
+	                                     write NAME_blocking.go and NAME_async.go beside each spec
+	shimgen check [--format text|github] [-no-types] [paths...]
 	                                     report stale, missing and orphaned generated files
+	shimgen init [--from PKG.Interface]... [--add-ctx] [-o file.shim.yaml]
+	                                     write a spec from Go interfaces, or a starter spec
+	shimgen schema                       print the JSON Schema of the spec format
+	shimgen breaking --against REF|FILE [--implementers] [--format text|github] [paths...]
+	                                     report changes that break users of the generated API
 	shimgen version                      print the version
 
 A path is a spec file, a directory (its *.shim.yaml files) or a dir/... pattern;
 the default is the current directory. Run "shimgen COMMAND -h" for a command's flags.
 
-Exit status: 0 success, 1 check found drift, 2 error (bad spec, bad usage).
+Exit status: 0 success, 1 check found drift or breaking found breaking changes,
+2 error (bad spec, bad usage).
 `
