@@ -332,18 +332,7 @@ func TestStreamDirectContextCanceled(t *testing.T) {
 func TestStreamDirectTimeout(t *testing.T) {
 	forEach(t, func(t *testing.T, a adapter) {
 		fx := a.fixture(t)
-		short, cancel := context.WithTimeout(context.Background(), time.Millisecond)
-		defer cancel()
-		cases := []struct {
-			name    string
-			ctx     context.Context
-			timeout time.Duration
-		}{
-			{"timeout", context.Background(), time.Millisecond},
-			{"caller's deadline", short, 0},
-			{"caller's deadline first", short, time.Hour},
-		}
-		for _, tc := range cases {
+		for _, tc := range deadlineCases(t) {
 			for _, fail := range []bool{false, true} {
 				items, err := splitPairs(t, pairsOf(directSeq(fx.rt, tc.ctx, tc.timeout, blockAfterFirst(fail))))
 				if len(items) > 1 || err != context.DeadlineExceeded {

@@ -202,3 +202,21 @@ func (s *signal) await(t *testing.T, what string) {
 		t.Fatalf("timed out waiting for %s", what)
 	}
 }
+
+// deadlineCase is one way for a stream's deadline to pass: the call's
+// timeout, or the caller's own deadline, alone or first.
+type deadlineCase struct {
+	name    string
+	ctx     context.Context
+	timeout time.Duration
+}
+
+func deadlineCases(t *testing.T) []deadlineCase {
+	short, cancel := context.WithTimeout(context.Background(), time.Millisecond)
+	t.Cleanup(cancel)
+	return []deadlineCase{
+		{"timeout", context.Background(), time.Millisecond},
+		{"caller's deadline", short, 0},
+		{"caller's deadline first", short, time.Hour},
+	}
+}

@@ -728,18 +728,7 @@ func TestStreamWaitContextCanceled(t *testing.T) {
 func TestStreamWaitTimeout(t *testing.T) {
 	forEach(t, func(t *testing.T, a adapter) {
 		fx := a.fixture(t)
-		short, cancel := context.WithTimeout(context.Background(), time.Millisecond)
-		defer cancel()
-		cases := []struct {
-			name    string
-			ctx     context.Context
-			timeout time.Duration
-		}{
-			{"timeout", context.Background(), time.Millisecond},
-			{"caller's deadline", short, 0},
-			{"caller's deadline first", short, time.Hour},
-		}
-		for _, tc := range cases {
+		for _, tc := range deadlineCases(t) {
 			items, err := splitPairs(t, pairsOf(iterateSeq(fx.rt, tc.ctx, tc.timeout, stall(nil))))
 			if len(items) > 1 || err != context.DeadlineExceeded {
 				t.Errorf("%s: %v, %v; want [0], DeadlineExceeded", tc.name, items, err)
