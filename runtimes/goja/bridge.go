@@ -1,0 +1,252 @@
+package goja
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"runtime/debug"
+
+	"github.com/dop251/goja"
+	"github.com/shimgen/shimgen/runtimes"
+)
+
+var (
+	ctxType   = reflect.TypeOf((*context.Context)(nil)).Elem()
+	errorType = reflect.TypeOf((*error)(nil)).Elem()
+	bytesType = reflect.TypeOf([]byte(nil))
+	boolType  = reflect.TypeOf(false)
+)
+
+// Expose returns a JavaScript object with one method for each method of v
+// of a callback form, calling v with context.Background(). It is
+// ExposeContext(context.Background(), rt, vm, v).
+func Expose(rt *runtimes.Runtime, vm *goja.Runtime, v any) *goja.Object {
+	return ExposeContext(context.Background(), rt, vm, v)
+}
+
+// ExposeContext returns a JavaScript object with one method for each
+// exported method of v that has a callback-form shape; other methods are
+// left out. Every call passes ctx to v.
+//
+// rt must be the runtime built by [New] over the event loop that runs vm,
+// and v must deliver its callbacks through rt (generated callback forms
+// built with rt do); ExposeContext panics if rt was not built by New. The
+// object must only be used on the loop, like vm.
+//
+// Shapes and JavaScript names (the method name with its first letter
+// lower-cased, as goja.UncapFieldNameMapper does: Get becomes get):
+//
+//   - M(ctx, args..., done func(results..., err error)) becomes
+//     m(args...), which returns a Promise. It is rejected with a JavaScript
+//     error (a goja GoError: an Error whose message is err.Error() and whose
+//     value property holds the Go error) when err is not nil; a panic of
+//     the implementation arrives as a *runtimes.PanicError, whose message
+//     starts with "runtimes: panic: ". Otherwise it is resolved with
+//     undefined (no result), the result (one), or an array of the results
+//     in order (several: const [data, found] = await bucket.get(k)).
+//   - M(ctx, args..., each func(T) bool, done func(error)) becomes
+//     m(args...), which returns at once (the stream starts right away) an
+//     async iterator: next() returns a Promise of {value, done}, return()
+//     stops the stream (each then returns false), and toArray() returns a
+//     Promise of all the remaining items. goja has neither
+//     Symbol.asyncIterator nor for await yet, so loop by hand:
+//     for (let r = await it.next(); !r.done; r = await it.next()) { ... }
+//     (when the vm defines Symbol.asyncIterator, the object is an async
+//     iterable too). A stream error rejects the next() that follows the
+//     last item, or toArray(). Items that arrive before JavaScript asks for
+//     them are buffered without bound.
+//
+// Arguments are converted to the Go parameter types with vm.ExportTo; a
+// missing or undefined argument is the zero value, extra arguments are
+// ignored, and a conversion failure rejects the Promise (or the stream's
+// first next()) with a TypeError. A []byte parameter accepts a string (its
+// UTF-8 bytes), an ArrayBuffer, a typed array or DataView, or an array of
+// numbers; the bytes are always copied, since the call reads them off the
+// loop. Results are converted with vm.ToValue, except []byte, which becomes a
+// Uint8Array over the result's bytes (not copied), or null for a nil slice. Go structs appear with
+// the vm's field name mapper; set vm.SetFieldNameMapper(
+// goja.UncapFieldNameMapper()) for the same convention as method names.
+//
+// Each callback asserts that it runs on the loop (rt.OnLoop()) and panics
+// otherwise, since touching vm off the loop would be a data race.
+func ExposeContext(ctx context.Context, rt *runtimes.Runtime, vm *goja.Runtime, v any) *goja.Object {
+	b, ok := rt.Loop().(*binding)
+	if !ok {
+		panic("goja: Expose with a runtime not built by goja.New")
+	}
+	x := &exposer{ctx: ctx, rt: rt, b: b, vm: vm}
+	obj := vm.NewObject()
+	rv := reflect.ValueOf(v)
+	typ := rv.Type()
+	mapper := goja.UncapFieldNameMapper()
+	for i := 0; i < typ.NumMethod(); i++ {
+		m := typ.Method(i)
+		fn := rv.Method(i)
+		name := mapper.MethodName(typ, m)
+		switch shapeOf(fn.Type()) {
+		case shapeCall:
+			_ = obj.Set(name, x.call(m.Name, fn))
+		case shapeStream:
+			_ = obj.Set(name, x.stream(m.Name, fn))
+		}
+	}
+	return obj
+}
+
+type shape int
+
+const (
+	shapeNone shape = iota
+	shapeCall
+	shapeStream
+)
+
+// shapeOf classifies a method type (without receiver).
+func shapeOf(t reflect.Type) shape {
+	n := t.NumIn()
+	if t.NumOut() != 0 || n < 2 || t.In(0) != ctxType || t.IsVariadic() {
+		return shapeNone
+	}
+	done := t.In(n - 1)
+	if done.Kind() != reflect.Func || done.NumOut() != 0 || done.NumIn() < 1 ||
+		done.In(done.NumIn()-1) != errorType || done.IsVariadic() {
+		return shapeNone
+	}
+	if done.NumIn() == 1 && n >= 3 {
+		each := t.In(n - 2)
+		if each.Kind() == reflect.Func && each.NumIn() == 1 && each.NumOut() == 1 &&
+			each.Out(0) == boolType && !each.IsVariadic() {
+			return shapeStream
+		}
+	}
+	return shapeCall
+}
+
+// exposer builds the JavaScript methods of one exposed value.
+type exposer struct {
+	ctx context.Context
+	rt  *runtimes.Runtime
+	b   *binding
+	vm  *goja.Runtime
+}
+
+// onLoop panics unless the caller is on the loop.
+func (x *exposer) onLoop(method string) {
+	if !x.rt.OnLoop() {
+		panic(fmt.Sprintf("goja: a callback of %s ran off the event loop; the value must deliver through the runtime passed to Expose", method))
+	}
+}
+
+// args converts the JavaScript arguments to the Go parameters in params.
+func (x *exposer) args(call goja.FunctionCall, params []reflect.Type) ([]reflect.Value, error) {
+	in := make([]reflect.Value, 0, len(params)+2)
+	in = append(in, reflect.ValueOf(x.ctx))
+	for i, t := range params {
+		v, err := toGo(x.vm, call.Argument(i), t)
+		if err != nil {
+			return nil, fmt.Errorf("argument %d: %w", i+1, err)
+		}
+		in = append(in, v)
+	}
+	return in, nil
+}
+
+// invoke calls fn with in, turning a synchronous panic into the error
+// passed to fail (if the call has not completed yet).
+func invoke(fn reflect.Value, in []reflect.Value, fail func(error)) {
+	defer func() {
+		if p := recover(); p != nil {
+			fail(&runtimes.PanicError{Value: p, Stack: debug.Stack()})
+		}
+	}()
+	fn.Call(in)
+}
+
+// call builds the JavaScript method of a call-shaped method.
+func (x *exposer) call(name string, fn reflect.Value) func(goja.FunctionCall) goja.Value {
+	t := fn.Type()
+	params := make([]reflect.Type, t.NumIn()-2)
+	for i := range params {
+		params[i] = t.In(i + 1)
+	}
+	doneType := t.In(t.NumIn() - 1)
+	return func(call goja.FunctionCall) goja.Value {
+		x.b.enter()
+		vm := x.vm
+		p, resolve, reject := vm.NewPromise()
+		in, err := x.args(call, params)
+		if err != nil {
+			_ = reject(vm.NewTypeError("%s: %v", name, err))
+			return vm.ToValue(p)
+		}
+		settled := false
+		settle := func(results []reflect.Value, err error) {
+			if settled {
+				return // a second completion: the runtime reports misuse
+			}
+			settled = true
+			if err != nil {
+				_ = reject(vm.NewGoError(err))
+				return
+			}
+			switch len(results) {
+			case 0:
+				_ = resolve(goja.Undefined())
+			case 1:
+				_ = resolve(toJS(vm, results[0]))
+			default:
+				vals := make([]any, len(results))
+				for i, r := range results {
+					vals[i] = toJS(vm, r)
+				}
+				_ = resolve(vm.NewArray(vals...))
+			}
+		}
+		done := reflect.MakeFunc(doneType, func(out []reflect.Value) []reflect.Value {
+			x.onLoop(name)
+			last := len(out) - 1
+			err, _ := out[last].Interface().(error)
+			settle(out[:last], err)
+			return nil
+		})
+		invoke(fn, append(in, done), func(err error) { settle(nil, err) })
+		return vm.ToValue(p)
+	}
+}
+
+// toGo converts a JavaScript value to the Go type t.
+func toGo(vm *goja.Runtime, v goja.Value, t reflect.Type) (reflect.Value, error) {
+	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+		return reflect.Zero(t), nil
+	}
+	if t == bytesType {
+		if s, ok := v.Export().(string); ok {
+			return reflect.ValueOf([]byte(s)), nil
+		}
+		var b []byte
+		if err := vm.ExportTo(v, &b); err != nil {
+			return reflect.Value{}, err
+		}
+		return reflect.ValueOf(append([]byte(nil), b...)), nil
+	}
+	ptr := reflect.New(t)
+	if err := vm.ExportTo(v, ptr.Interface()); err != nil {
+		return reflect.Value{}, err
+	}
+	return ptr.Elem(), nil
+}
+
+// toJS converts a Go result to a JavaScript value.
+func toJS(vm *goja.Runtime, r reflect.Value) goja.Value {
+	if r.Type() == bytesType {
+		b := r.Bytes()
+		if b == nil {
+			return goja.Null()
+		}
+		u8, err := vm.New(vm.Get("Uint8Array"), vm.ToValue(vm.NewArrayBuffer(b)))
+		if err == nil {
+			return u8
+		}
+	}
+	return vm.ToValue(r.Interface())
+}
