@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"strconv"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 )
@@ -134,7 +136,7 @@ func (t *typeWriter) fields(fl *ast.FieldList, params bool) []jen.Code {
 	for _, f := range fl.List {
 		typ := jen.Add(t.expr(f.Type))
 		if f.Tag != nil {
-			typ.Op(f.Tag.Value) // a struct tag, kept verbatim
+			typ.Op(tagLiteral(f.Tag.Value))
 		}
 		if len(f.Names) == 0 {
 			out = append(out, typ)
@@ -149,4 +151,19 @@ func (t *typeWriter) fields(fl *ast.FieldList, params bool) []jen.Code {
 		}
 	}
 	return out
+}
+
+// tagLiteral is a struct tag as written, unless it is a raw string spanning
+// lines: then it is the equivalent interpreted string, so that no line of
+// the tag starts a line of the generated file (go generate reads any line
+// starting with //go:generate as its directive, even inside a string).
+func tagLiteral(lit string) string {
+	if !strings.ContainsAny(lit, "\r\n") {
+		return lit
+	}
+	v, err := strconv.Unquote(lit)
+	if err != nil {
+		return lit
+	}
+	return strconv.Quote(v)
 }
