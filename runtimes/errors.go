@@ -19,6 +19,13 @@ var (
 	// ErrDoubleCompletion is passed to the misuse handler when a callback
 	// implementation calls its done callback more than once.
 	ErrDoubleCompletion = errors.New("runtimes: completion callback called more than once")
+	// ErrNoCompletion is passed to the misuse handler when a callback
+	// implementation called by the blocking form ([Runtime.Wait]) dropped
+	// its done callback without ever calling it, after the caller gave up
+	// waiting (its context ended). The error reported wraps it and the
+	// context's error (context.Canceled or context.DeadlineExceeded): test
+	// it with errors.Is. See [WithMisuseHandler] for when it is reported.
+	ErrNoCompletion = errors.New("runtimes: completion callback dropped without being called")
 	// ErrStreamOverflow ends a stream of the blocking form over a callback
 	// producer that kept calling each past the runtime's stream limit instead
 	// of waiting for room (see [Flow]).

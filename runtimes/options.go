@@ -56,9 +56,25 @@ func WithCallbackPanicHandler(f func(*PanicError)) Option {
 
 // WithMisuseHandler reports misuse of the contract by an implementation to f:
 // [ErrDoubleCompletion] when a done callback is called more than once, a
-// *PanicError when a callback implementation panics after it completed, and
-// errors describing misuse of [Wait] by hand-written code. Without a handler
-// misuse is ignored silently.
+// *PanicError when a callback implementation panics after it completed,
+// [ErrNoCompletion] when a callback implementation loses a completion (see
+// below), and errors describing misuse of [Wait] by hand-written code.
+// Without a handler misuse is ignored silently. f may be called concurrently,
+// from any goroutine; it must not block.
+//
+// A lost completion is reported under this rule: the blocking form
+// ([Runtime.Wait]) invoked the callback implementation, the caller's context
+// ended before any completion (so Wait returned ctx.Err()), and the done
+// callback then became garbage without ever having been called. A completion
+// that comes late is not misuse (it is discarded) and is never reported, so
+// the report cannot be made when the caller gives up: it is made by a
+// finalizer, on the finalizer goroutine, at some garbage collection after
+// the implementation dropped the callback (possibly never, if the program
+// exits first). The error wraps ErrNoCompletion and the context's error. A
+// call whose context never ends and whose completion is lost blocks its
+// caller forever, which keeps the call reachable: it is not reported. The
+// watch costs one small allocation and a finalizer per Wait, so it is only
+// armed when a misuse handler is set.
 func WithMisuseHandler(f func(error)) Option {
 	return func(o *options) { o.onMisuse = f }
 }

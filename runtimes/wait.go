@@ -2,6 +2,8 @@ package runtimes
 
 import (
 	"context"
+	"fmt"
+	"runtime"
 	"sync/atomic"
 )
 
@@ -34,6 +36,46 @@ type Wait struct {
 	calls atomic.Uint32 // completions seen
 	ch    chan struct{} // closed by Finish
 	err   error         // written by Finish before ch is closed
+	watch *watch        // with a misuse handler: reports a lost completion
+}
+
+// watch detects a completion that is lost: the implementation was invoked,
+// the waiter gave up, and the done callback became garbage without ever
+// being called. Only the Wait points to it, so it becomes unreachable with
+// the Wait, that is once the caller has returned and the implementation has
+// dropped its done callback (which references the Waiter); its finalizer
+// then reports [ErrNoCompletion]. It never points back to the Wait: an
+// object with a finalizer that reaches itself is never collected.
+type watch struct {
+	rt      *Runtime
+	invoked atomic.Bool // Invoke was called
+	ended   atomic.Bool // a completion arrived, or Invoke panicked
+	cause   error       // the waiter gave up with this (its context's error)
+}
+
+// lost is the finalizer of a watch: it reports ErrNoCompletion if the
+// implementation was invoked, the waiter gave up and no completion came.
+func (wt *watch) lost() {
+	if wt.cause != nil && wt.invoked.Load() && !wt.ended.Load() {
+		wt.rt.misuse(fmt.Errorf("%w after the caller gave up: %w", ErrNoCompletion, wt.cause))
+	}
+}
+
+// startWatch arms the lost-completion report, when there is a misuse
+// handler to report to (it costs an allocation and a finalizer per call).
+func (w *Wait) startWatch() {
+	if w.rt.opts.onMisuse != nil {
+		w.watch = &watch{rt: w.rt}
+		runtime.SetFinalizer(w.watch, (*watch).lost)
+	}
+}
+
+// stopWatch disarms the report of a call whose waiter did not give up: its
+// outcome is known, nothing can be lost.
+func (w *Wait) stopWatch() {
+	if w.watch != nil && w.state.Load() != waitAbandoned {
+		runtime.SetFinalizer(w.watch, nil)
+	}
 }
 
 // Waiter is implemented by generated code, by embedding [Wait]. Invoke calls
@@ -51,8 +93,13 @@ func (w *Wait) wait() *Wait { return w }
 // the waiter has not given up. A second completion gets false and is
 // reported to the misuse handler as [ErrDoubleCompletion]; a completion that
 // arrives after the waiter gave up (its context ended) gets false silently:
-// the late completion is discarded.
+// the late completion is discarded. A completion that never arrives after
+// the waiter gave up is reported as [ErrNoCompletion] once the done callback
+// is garbage (see [WithMisuseHandler]).
 func (w *Wait) Claim() bool {
+	if w.watch != nil {
+		w.watch.ended.Store(true)
+	}
 	if w.calls.Add(1) > 1 {
 		w.report(ErrDoubleCompletion)
 		return false

@@ -30,6 +30,8 @@ func (r *Runtime) Wait(ctx context.Context, timeout time.Duration, w Waiter) err
 	defer cancel()
 	k := w.wait()
 	k.rt, k.self, k.ctx, k.ch = r, w, ctx, make(chan struct{})
+	k.startWatch()
+	defer k.stopWatch()
 	if r.loop == nil {
 		k.invoke()
 	} else if err := r.loop.Post((*waitTask)(k)); err != nil {
@@ -61,6 +63,9 @@ func (w *Wait) await(ctx context.Context) error {
 	case <-ctx.Done():
 	}
 	if w.state.CompareAndSwap(waitOpen, waitAbandoned) {
+		if w.watch != nil {
+			w.watch.cause = ctx.Err()
+		}
 		return ctx.Err()
 	}
 	<-w.ch // a completion claimed the call: its Finish is imminent
@@ -82,6 +87,9 @@ func (t *waitTask) Run() {
 // completion claimed the call yet, or into a misuse report otherwise.
 func (w *Wait) invoke() {
 	defer w.recoverInvoke()
+	if w.watch != nil {
+		w.watch.invoked.Store(true)
+	}
 	w.self.Invoke(w.ctx)
 }
 
@@ -91,6 +99,9 @@ func (w *Wait) recoverInvoke() {
 		return
 	}
 	pe := newPanicError(v)
+	if w.watch != nil {
+		w.watch.ended.Store(true) // reported below: not lost as well
+	}
 	if w.state.CompareAndSwap(waitOpen, waitClaimed) {
 		w.Finish(pe)
 		return
