@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -50,12 +53,20 @@ func (rep *reporter) result(r result) {
 		rep.specError(r.err)
 		return
 	}
+	if err := checkOutputs(r); err != nil {
+		rep.failed = true
+		reportError(rep.errOut, err)
+		return
+	}
 	drifts, err := gen.Check(os.DirFS(r.abs), r.pkg, r.files)
 	if err != nil {
 		rep.failed = true
 		fmt.Fprintf(rep.errOut, "shimgen check: %s: %v\n", r.display, err)
 		return
 	}
+	drifts = slices.DeleteFunc(drifts, func(d gen.Drift) bool {
+		return d.Kind == gen.Orphaned && !removableOrphan(r.abs, path.Base(d.Path))
+	})
 	for _, d := range drifts {
 		rep.drift++
 		rep.driftFound(d, fixCommand(r))
@@ -63,6 +74,30 @@ func (rep *reporter) result(r result) {
 	if len(drifts) > 0 {
 		rep.fixes = append(rep.fixes, fixCommand(r))
 	}
+}
+
+// checkOutputs fails, as generate would, if an output name of r exists as
+// a symlink, a directory or another non-regular file.
+func checkOutputs(r result) error {
+	for _, f := range r.files {
+		name, err := destination(r, f)
+		if err != nil {
+			return err
+		}
+		if info, err := os.Lstat(name); err == nil {
+			if err := checkRegular(f.Path, info); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// removableOrphan reports whether generate would remove the orphan name of
+// directory dir, so check reports just those.
+func removableOrphan(dir, name string) bool {
+	data, err := os.ReadFile(filepath.Join(dir, name))
+	return err == nil && ownedOrphan(dir, name, data)
 }
 
 func fixCommand(r result) string {

@@ -2,13 +2,17 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"os/signal"
 	"path"
 	"path/filepath"
+	"strings"
+	"syscall"
 
 	"github.com/shimgen/shimgen/gen"
 )
@@ -25,10 +29,28 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "shimgen: %v\n", err)
 		return exitError
 	}
+	// SIGINT and SIGTERM stop the run between two file operations: the
+	// write or removal in flight completes (its temporary file renamed or
+	// removed), no further one starts, and the exit status is 130.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	done := make(chan []result, 1)
+	go func() { done <- process(targets, !*noTypes) }()
+	var results []result
+	select {
+	case results = <-done:
+	case <-ctx.Done():
+		fmt.Fprintln(stderr, "shimgen: interrupted; no file was written")
+		return exitInterrupted
+	}
 	code := exitOK
-	for _, r := range process(targets, !*noTypes) {
+	for _, r := range results {
 		if r.err == nil {
-			r.err = write(r, *verbose, stdout)
+			r.err = write(ctx, r, *verbose, stdout)
+		}
+		if errors.Is(r.err, errInterrupted) {
+			fmt.Fprintln(stderr, "shimgen: interrupted; every file is either as it was or completely written")
+			return exitInterrupted
 		}
 		if r.err != nil {
 			reportError(stderr, r.err)
@@ -38,27 +60,46 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	return code
 }
 
+// errInterrupted stops write when a signal arrived.
+var errInterrupted = errors.New("interrupted")
+
 // reportError prints an error; a spec.ErrorList prints one positioned error
 // per line.
 func reportError(w io.Writer, err error) {
 	fmt.Fprintf(w, "%v\n", err)
 }
 
-// write puts a directory's generated files on disk: it reads each
-// destination once, makes sure no output would overwrite a file shimgen did
-// not write, then writes each file whose bytes changed atomically, then
-// removes orphaned generated files when the whole directory was generated.
-func write(r result, verbose bool, stdout io.Writer) error {
-	existing := make([][]byte, len(r.files))
+// write puts a directory's generated files on disk: it checks every
+// destination first (each must be a plain file name in the directory, and
+// either not exist or be a regular file carrying the generated header, never
+// a symlink or a directory), then writes each file whose bytes changed
+// atomically, then removes orphaned generated files when the whole directory
+// was generated. Once ctx is done it starts no further write or removal and
+// returns errInterrupted.
+func write(ctx context.Context, r result, verbose bool, stdout io.Writer) error {
+	type dest struct {
+		name string
+		old  []byte
+		mode fs.FileMode
+	}
+	dests := make([]dest, len(r.files))
 	for i, f := range r.files {
-		old, err := readOwned(filepath.Join(r.abs, path.Base(f.Path)), f)
+		name, err := destination(r, f)
 		if err != nil {
 			return err
 		}
-		existing[i] = old
+		old, mode, err := readOwned(name, f)
+		if err != nil {
+			return err
+		}
+		dests[i] = dest{name, old, mode}
 	}
 	for i, f := range r.files {
-		changed, err := writeFile(filepath.Join(r.abs, path.Base(f.Path)), existing[i], f.Data)
+		if ctx.Err() != nil {
+			return errInterrupted
+		}
+		d := dests[i]
+		changed, err := writeFile(d.name, d.old, d.mode, f.Data)
 		if err != nil {
 			return err
 		}
@@ -69,26 +110,74 @@ func write(r result, verbose bool, stdout io.Writer) error {
 	if !r.pkg.Complete {
 		return nil
 	}
-	return removeOrphans(r, verbose, stdout)
+	return removeOrphans(ctx, r, verbose, stdout)
 }
 
-// readOwned returns the current content of f's destination name (nil if it
-// does not exist), and fails if it exists without the generated header.
-func readOwned(name string, f gen.File) ([]byte, error) {
-	data, err := os.ReadFile(name)
+// destination is where f goes on disk: a file of r's directory whose name
+// has the generated form. Anything else is an internal error, so that no
+// spec content or name can make generate write elsewhere.
+func destination(r result, f gen.File) (string, error) {
+	name := path.Base(f.Path)
+	if f.Path != path.Join(r.display, name) || !filepath.IsLocal(name) || strings.ContainsAny(name, `/\`) || outputSpec(name) == "" {
+		return "", fmt.Errorf("%s: internal error: output %q is not a generated file name of directory %s", f.Spec, f.Path, r.display)
+	}
+	return filepath.Join(r.abs, name), nil
+}
+
+// outputSpec returns the stem of a generated file name ("blob" for
+// "blob_async.go"), or "" if name does not have a generated form.
+func outputSpec(name string) string {
+	for _, form := range gen.Forms {
+		if stem, ok := strings.CutSuffix(name, form.Suffix); ok && stem != "" {
+			return stem
+		}
+	}
+	return ""
+}
+
+// readOwned returns the current content and mode of f's destination name
+// (nil content if it does not exist). It fails if the name exists as
+// anything but a regular file with the generated header: generate never
+// writes through a symbolic link, nor replaces a directory or a file it did
+// not write.
+func readOwned(name string, f gen.File) ([]byte, fs.FileMode, error) {
+	info, err := os.Lstat(name)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
+		return nil, 0o644, nil
 	}
 	if err != nil {
-		return nil, err
+		return nil, 0, err
+	}
+	if err := checkRegular(f.Path, info); err != nil {
+		return nil, 0, err
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, 0, err
 	}
 	if !gen.IsGenerated(data) {
-		return nil, fmt.Errorf("%s: file exists and was not generated by shimgen; refusing to overwrite it (rename the file, or rename the spec %s)", f.Path, f.Spec)
+		return nil, 0, fmt.Errorf("%s: file exists and was not generated by shimgen; refusing to overwrite it (rename the file, or rename the spec %s)", f.Path, f.Spec)
 	}
-	return data, nil
+	return data, info.Mode().Perm(), nil
 }
 
-func removeOrphans(r result, verbose bool, stdout io.Writer) error {
+// checkRegular fails unless info, the Lstat of the output shown as display,
+// is a regular file.
+func checkRegular(display string, info fs.FileInfo) error {
+	switch mode := info.Mode(); {
+	case mode&fs.ModeSymlink != 0:
+		return fmt.Errorf("%s: is a symbolic link; shimgen does not write through links (replace the link with a regular file, or remove it)", display)
+	case mode.IsDir():
+		return fmt.Errorf("%s: is a directory; refusing to replace it with a generated file", display)
+	case !mode.IsRegular():
+		return fmt.Errorf("%s: is not a regular file; refusing to replace it", display)
+	}
+	return nil
+}
+
+// removeOrphans removes the generated files of a completely generated
+// directory whose spec is gone; see ownedOrphan for what counts.
+func removeOrphans(ctx context.Context, r result, verbose bool, stdout io.Writer) error {
 	want := map[string]bool{}
 	for _, f := range r.files {
 		want[path.Base(f.Path)] = true
@@ -98,7 +187,17 @@ func removeOrphans(r result, verbose bool, stdout io.Writer) error {
 		return err
 	}
 	for _, o := range orphans {
-		if err := os.Remove(filepath.Join(r.abs, path.Base(o.Path))); err != nil {
+		if ctx.Err() != nil {
+			return errInterrupted
+		}
+		name := filepath.Join(r.abs, path.Base(o.Path))
+		if !ownedOrphan(r.abs, path.Base(o.Path), o.Data) {
+			continue
+		}
+		if info, err := os.Lstat(name); err != nil || !info.Mode().IsRegular() {
+			continue // replaced since it was read: leave it alone
+		}
+		if err := os.Remove(name); err != nil {
 			return err
 		}
 		if verbose {
@@ -108,19 +207,38 @@ func removeOrphans(r result, verbose bool, stdout io.Writer) error {
 	return nil
 }
 
+// ownedOrphan reports whether the file name of directory dir, with content
+// data, is an orphaned file generate wrote and may remove: it carries the
+// generated header, its name has a generated form (STEM_async.go,
+// STEM_blocking.go), its "// source:" line names a spec file of the same
+// directory that generates exactly that name (STEM.shim.yaml, ...), and that
+// spec no longer exists. Anything else - a hand-written file with a similar
+// name, another tool's file, a file naming a spec that is still there - is
+// never removed.
+func ownedOrphan(dir, name string, data []byte) bool {
+	if !gen.IsGenerated(data) {
+		return false
+	}
+	stem := outputSpec(name)
+	src := gen.SourceOf(data)
+	if stem == "" || src == "" || !filepath.IsLocal(src) || strings.ContainsAny(src, `/\`) {
+		return false
+	}
+	if gen.OutputStem(src) != stem || src == stem {
+		return false
+	}
+	_, err := os.Lstat(filepath.Join(dir, src))
+	return errors.Is(err, fs.ErrNotExist)
+}
+
 // writeFile replaces name, whose current content is old (nil if it does not
 // exist), with data atomically (a temporary file in the same directory, then
-// a rename), keeping the mode of an existing file. It does nothing when the
-// content is already data.
-func writeFile(name string, old, data []byte) (changed bool, err error) {
-	mode := fs.FileMode(0o644)
-	if old != nil {
-		if bytes.Equal(old, data) {
-			return false, nil
-		}
-		if info, err := os.Stat(name); err == nil {
-			mode = info.Mode().Perm()
-		}
+// a rename), with the given mode (an existing file's, kept). It does nothing
+// when the content is already data. The temporary file never outlives the
+// call: it is renamed or removed.
+func writeFile(name string, old []byte, mode fs.FileMode, data []byte) (changed bool, err error) {
+	if old != nil && bytes.Equal(old, data) {
+		return false, nil
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp*")
 	if err != nil {

@@ -59,9 +59,14 @@ func resolveOne(p string, byDir map[string]*target) error {
 
 // walk adds every directory under root that holds specs, skipping the
 // directories the go command skips (testdata, vendor, names starting with
-// "." or "_").
+// "." or "_"). Like the go command it does not descend into symlinked
+// directories, so it never reaches outside the tree; root itself, named by
+// the user, may be a symlink.
 func walk(root, pattern string, byDir map[string]*target) error {
 	found := false
+	if info, err := os.Lstat(root); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		root += string(filepath.Separator) // WalkDir then resolves the link
+	}
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
