@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"go/token"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -32,6 +33,7 @@ func load(p Package) ([]*templates.Unit, error) {
 	pkg, perrs := packageName(p, files)
 	errs = append(errs, perrs...)
 	errs = append(errs, collisions(files)...)
+	errs = append(errs, declaredClashes(p, files)...)
 	if len(errs) == 0 {
 		terrs, err := resolveTypes(p, files)
 		if err != nil {
@@ -115,6 +117,25 @@ func collisions(files []*spec.File) spec.ErrorList {
 	for _, f := range files {
 		for _, iface := range f.Interfaces {
 			errs = append(errs, shadowing(iface, owner)...)
+		}
+	}
+	return errs
+}
+
+// declaredClashes reports generated identifiers that the directory's
+// hand-written Go files already declare as types (Package.Declared); the
+// generated code would not compile.
+func declaredClashes(p Package, files []*spec.File) spec.ErrorList {
+	var errs spec.ErrorList
+	for _, f := range files {
+		for _, iface := range f.Interfaces {
+			for _, id := range templates.NamesOf(iface).All(iface) {
+				if _, ok := slices.BinarySearch(p.Declared, id); ok {
+					errs = append(errs, &spec.Error{Pos: iface.Pos, Msg: fmt.Sprintf(
+						"interface %q: the package's Go files already declare a type %s, which the generated code declares; rename one of them", iface.Name, id)})
+					break
+				}
+			}
 		}
 	}
 	return errs

@@ -113,3 +113,14 @@ func TestPackagesLoader(t *testing.T) {
 		t.Error("a package that does not exist loaded without an error")
 	}
 }
+
+// TestDeclaredClash checks that an interface named like a type the
+// package's Go files declare is a spec error, not code that fails to build.
+func TestDeclaredClash(t *testing.T) {
+	src := "shimgen: 1\ninterfaces:\n  - name: Entry\n    methods:\n      - name: M\n"
+	_, err := Generate(typesPackage(nil, []string{"Entry", "entryAsync"}, src))
+	want := `pkg/sa.shim.yaml:3:11: interface "Entry": the package's Go files already declare a type Entry, which the generated code declares; rename one of them`
+	if errString(err) != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+}

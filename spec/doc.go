@@ -76,7 +76,7 @@
 // and instantiated generic types such as pkg.Seq[T] or Pair[K, V]. A
 // qualifier is resolved through imports first, then by standard-library
 // package name (see StdlibPath). Comments are not allowed in params,
-// results and streams.
+// results and streams, and a type may nest at most MaxTypeDepth levels.
 //
 // YAML anchors and aliases may be used; merge keys ("<<") may not. A spec
 // holds a single YAML document of at most MaxSize bytes; a UTF-8 byte order

@@ -105,3 +105,23 @@ func TestParseEmptyDocumentsAfter(t *testing.T) {
 		t.Errorf("got %v, want %s", err, want)
 	}
 }
+
+func TestTypeDepthLimit(t *testing.T) {
+	spec := func(typ string) []byte {
+		return []byte("shimgen: 1\ninterfaces:\n  - name: A\n    methods:\n      - name: M\n        params: a " + typ + "\n")
+	}
+	if _, err := Parse("test.shim.yaml", spec(strings.Repeat("map[int]", MaxTypeDepth-1)+"int")); err != nil {
+		t.Errorf("a type at the limit: %v", err)
+	}
+	for _, typ := range []string{
+		strings.Repeat("map[int]", 20_000) + "int",
+		strings.Repeat("func(", 100) + strings.Repeat(")", 100),
+		strings.Repeat("[]", MaxTypeDepth) + "int",
+	} {
+		_, err := Parse("test.shim.yaml", spec(typ))
+		want := fmt.Sprintf(`test.shim.yaml:6:19: interface "A": method "M": type is nested more than %d levels deep; name a type in Go instead`, MaxTypeDepth)
+		if err == nil || err.Error() != want {
+			t.Errorf("%.20s…: %v, want %s", typ, err, want)
+		}
+	}
+}

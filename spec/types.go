@@ -202,6 +202,10 @@ func (pl *paramList) params(list *ast.FieldList) []*Param {
 		if e, ok := typ.(*ast.Ellipsis); ok {
 			typ, variadic = e.Elt, true
 		}
+		if tooDeep(typ) {
+			pl.errorf(typ, "type is nested more than %d levels deep; name a type in Go instead", MaxTypeDepth)
+			continue
+		}
 		pl.checkType(typ)
 		switch {
 		case len(f.Names) == 0:
@@ -412,4 +416,30 @@ func (pl *paramList) checkGeneric(t, x ast.Expr, indices []ast.Expr) {
 	for _, index := range indices {
 		pl.checkType(index)
 	}
+}
+
+// MaxTypeDepth bounds the nesting of a type in a spec, counted in syntax
+// levels (a map, a pointer, a func's parameter list and each of its fields
+// are one level each): deeper types are errors, which keeps generating and
+// compiling them bounded. No hand-written API comes near it.
+const MaxTypeDepth = 200
+
+// tooDeep reports whether e nests deeper than MaxTypeDepth.
+func tooDeep(e ast.Expr) bool {
+	depth, deep := 0, false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch {
+		case deep:
+			return false
+		case n == nil:
+			depth--
+			return false
+		}
+		if depth++; depth > MaxTypeDepth {
+			deep = true
+			return false
+		}
+		return true
+	})
+	return deep
 }
