@@ -42,17 +42,16 @@ type Flow struct {
 	limit  int
 	cancel context.CancelCauseFunc // of the producer's context
 
-	mu        sync.Mutex
-	n         int      // items buffered, not yet taken by the consumer
-	over      bool     // the consumer is gone or cut the stream: each refuses items
-	ended     bool     // the producer ended the stream with err
-	err       error    //
-	doneCalls int      //
-	resume    []func() // OnReady functions waiting for room
-	due       []func() // OnReady functions for the consumer to run (no loop)
-	left      bool     // the consumer left for good: nobody runs due (no loop)
-	sleeping  bool     // the consumer waits on wakeup
-	wakeup    chan struct{}
+	mu       sync.Mutex
+	n        int      // items buffered, not yet taken by the consumer
+	over     bool     // the consumer is gone or cut the stream: each refuses items
+	ended    bool     // the producer ended the stream with err (done, or a panic)
+	err      error    //
+	resume   []func() // OnReady functions waiting for room
+	due      []func() // OnReady functions for the consumer to run (no loop)
+	left     bool     // the consumer left for good: nobody runs due (no loop)
+	sleeping bool     // the consumer waits on wakeup
+	wakeup   chan struct{}
 }
 
 type flowKey struct{}
@@ -132,8 +131,7 @@ func (f *Flow) schedule(fns []func()) {
 		return
 	}
 	f.due = append(f.due, fns...)
-	f.mu.Unlock()
-	f.kick()
+	f.unlockKick()
 }
 
 // guard runs a producer's function, turning a panic into the stream's error.
@@ -163,19 +161,18 @@ func (f *Flow) recoverProducer() {
 // consumer. It reports false if the producer had ended it already.
 func (f *Flow) end(err error) bool {
 	f.mu.Lock()
-	if f.doneCalls++; f.doneCalls > 1 {
+	if f.ended {
 		f.mu.Unlock()
 		return false
 	}
 	f.ended, f.err = true, err
-	f.mu.Unlock()
-	f.kick()
+	f.unlockKick()
 	return true
 }
 
-// kick wakes the consumer if it sleeps.
-func (f *Flow) kick() {
-	f.mu.Lock()
+// unlockKick releases f.mu, which the caller holds, and wakes the consumer
+// if it sleeps.
+func (f *Flow) unlockKick() {
 	sleeping := f.sleeping
 	f.sleeping = false
 	f.mu.Unlock()

@@ -139,8 +139,7 @@ func (s *pull[T]) each(v T) bool {
 	}
 	s.buf = append(s.buf, v)
 	s.n++
-	s.mu.Unlock()
-	s.kick()
+	s.unlockKick()
 	return true
 }
 
