@@ -97,53 +97,24 @@ func paramRefs(f *spec.File, subject string, p *spec.Param) []typeRef {
 }
 
 // walkType calls visit for every type name in the type expression e, with
-// its qualifier or nil. Field and parameter names inside e are not types.
+// its qualifier or nil. The names of fields, parameters and methods inside
+// e are not types, and array lengths are literals.
 func walkType(e ast.Expr, visit func(qual, name *ast.Ident)) {
-	switch t := e.(type) {
-	case *ast.Ident:
-		visit(nil, t)
-	case *ast.SelectorExpr:
-		if x, ok := t.X.(*ast.Ident); ok {
-			visit(x, t.Sel)
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Ident:
+			visit(nil, n)
+		case *ast.SelectorExpr:
+			if x, ok := n.X.(*ast.Ident); ok {
+				visit(x, n.Sel)
+			}
+			return false
+		case *ast.Field:
+			walkType(n.Type, visit)
+			return false
 		}
-	case *ast.ParenExpr:
-		walkType(t.X, visit)
-	case *ast.StarExpr:
-		walkType(t.X, visit)
-	case *ast.Ellipsis:
-		walkType(t.Elt, visit)
-	case *ast.ArrayType:
-		walkType(t.Elt, visit)
-	case *ast.MapType:
-		walkType(t.Key, visit)
-		walkType(t.Value, visit)
-	case *ast.ChanType:
-		walkType(t.Value, visit)
-	case *ast.FuncType:
-		walkFields(t.Params, visit)
-		walkFields(t.Results, visit)
-	case *ast.StructType:
-		walkFields(t.Fields, visit)
-	case *ast.InterfaceType:
-		walkFields(t.Methods, visit)
-	case *ast.IndexExpr:
-		walkType(t.X, visit)
-		walkType(t.Index, visit)
-	case *ast.IndexListExpr:
-		walkType(t.X, visit)
-		for _, x := range t.Indices {
-			walkType(x, visit)
-		}
-	}
-}
-
-func walkFields(fl *ast.FieldList, visit func(qual, name *ast.Ident)) {
-	if fl == nil {
-		return
-	}
-	for _, f := range fl.List {
-		walkType(f.Type, visit)
-	}
+		return true
+	})
 }
 
 // importPaths returns the sorted import paths the refs' qualifiers name.
