@@ -128,3 +128,17 @@ func Store(recv, field string, ps []*spec.Param) []jen.Code {
 	}
 	return []jen.Code{jen.List(lhs...).Op("=").List(rhs...)}
 }
+
+// StateFields renders the fields of a per-call state object: head (the
+// embedded runtime type, the implementation…), then the arguments and the
+// results as structs, each only when the method has some.
+func (u *Unit) StateFields(m *spec.Method, head ...jen.Code) []jen.Code {
+	fields := head
+	if len(m.Params) > 0 {
+		fields = append(fields, jen.Id("args").Struct(u.Fields(m.Params)...))
+	}
+	if len(m.Results) > 0 {
+		fields = append(fields, jen.Id("res").Struct(u.Fields(m.Results)...))
+	}
+	return fields
+}

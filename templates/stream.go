@@ -49,13 +49,3 @@ func NewStream(c, typ, recv string, m *spec.Method) []jen.Code {
 	alloc := jen.Id(c).Op(":=").Op("&").Id(typ).Values(jen.Dict{jen.Id("impl"): jen.Id(recv).Dot("impl")})
 	return append([]jen.Code{alloc}, Store(c, "args", m.Params)...)
 }
-
-// StreamFields renders the fields of a stream's per-call state: the
-// embedded runtime type, the implementation and the arguments, if any.
-func (u *Unit) StreamFields(m *spec.Method, base, impl string) []jen.Code {
-	fields := []jen.Code{u.StreamBase(m, base), jen.Id("impl").Id(impl)}
-	if len(m.Params) > 0 {
-		fields = append(fields, jen.Id("args").Struct(u.Fields(m.Params)...))
-	}
-	return fields
-}

@@ -50,17 +50,11 @@ func (e *emitter) asyncMethod(m *spec.Method) {
 //	}
 func (e *emitter) callType(m *spec.Method) {
 	name := e.N.CallType(m)
-	fields := []jen.Code{
+	fields := e.U.StateFields(m,
 		jen.Qual(t.RuntimesPath, "Call"),
 		jen.Id("impl").Id(e.N.Blocking),
 		jen.Id("done").Add(e.U.DoneType(m)),
-	}
-	if len(m.Params) > 0 {
-		fields = append(fields, jen.Id("args").Struct(e.U.Fields(m.Params)...))
-	}
-	if len(m.Results) > 0 {
-		fields = append(fields, jen.Id("res").Struct(e.U.Fields(m.Results)...))
-	}
+	)
 	e.F.Line()
 	e.F.Commentf("%s is one %s call of the callback form: Run calls the blocking", name, m.Name)
 	e.F.Comment("implementation and keeps its results, Complete hands them to done.")

@@ -43,7 +43,7 @@ func (e *emitter) streamCall(m *spec.Method) {
 	e.F.Line()
 	e.F.Commentf("%s is one %s call of the callback form: Open calls the blocking", name, m.Name)
 	e.F.Comment("implementation, whose items Start delivers to each.")
-	e.F.Type().Id(name).Struct(e.U.StreamFields(m, "StreamCall", e.N.Blocking)...)
+	e.F.Type().Id(name).Struct(e.U.StateFields(m, e.U.StreamBase(m, "StreamCall"), jen.Id("impl").Id(e.N.Blocking))...)
 
 	recv := t.Fresh("c", e.Taken)
 	e.F.Line()

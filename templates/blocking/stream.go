@@ -42,7 +42,7 @@ func (e *emitter) streamWait(m *spec.Method) {
 	e.F.Line()
 	e.F.Commentf("%s is one %s call of the blocking form: Invoke calls the callback", name, m.Name)
 	e.F.Comment("implementation, whose items Iterate yields.")
-	e.F.Type().Id(name).Struct(e.U.StreamFields(m, "StreamWait", e.N.Async)...)
+	e.F.Type().Id(name).Struct(e.U.StateFields(m, e.U.StreamBase(m, "StreamWait"), jen.Id("impl").Id(e.N.Async))...)
 
 	recv := t.Fresh("w", e.Taken)
 	args := append(t.Args(m, recv, false), jen.Id("each"), jen.Id("done"))

@@ -72,13 +72,7 @@ func (e *emitter) blockingMethod(m *spec.Method) {
 //	}
 func (e *emitter) waitType(m *spec.Method) {
 	name := e.N.WaitType(m)
-	fields := []jen.Code{jen.Qual(t.RuntimesPath, "Wait"), jen.Id("impl").Id(e.N.Async)}
-	if len(m.Params) > 0 {
-		fields = append(fields, jen.Id("args").Struct(e.U.Fields(m.Params)...))
-	}
-	if len(m.Results) > 0 {
-		fields = append(fields, jen.Id("res").Struct(e.U.Fields(m.Results)...))
-	}
+	fields := e.U.StateFields(m, jen.Qual(t.RuntimesPath, "Wait"), jen.Id("impl").Id(e.N.Async))
 	e.F.Line()
 	e.F.Commentf("%s is one %s call of the blocking form: Invoke calls the callback", name, m.Name)
 	e.F.Comment("implementation with complete as its done; the first completion wins,")
