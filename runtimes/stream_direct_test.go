@@ -152,13 +152,7 @@ func TestStreamDirectProducerPanic(t *testing.T) {
 				fx := a.fixture(t, m.option())
 				items, err := splitPairs(t, pairsOf(directSeq(fx.rt, context.Background(), 0, panicAfter(2, tc.value))))
 				checkItems(t, items, 2)
-				var pe *runtimes.PanicError
-				if !errors.As(err, &pe) {
-					t.Fatalf("final error %v, want a *PanicError", err)
-				}
-				if pe.Value != tc.value || !stackMentions(pe, "panicAfter") {
-					t.Errorf("PanicError{%v, stack %q}", pe.Value, pe.Stack)
-				}
+				checkPanicEnd(t, err, tc.value, "panicAfter")
 				items, err = splitPairs(t, pairsOf(directSeq(fx.rt, context.Background(), 0, countTo(3))))
 				if checkItems(t, items, 3); err != nil {
 					t.Errorf("after a panic: %v", err)

@@ -2,6 +2,7 @@ package runtimes_test
 
 import (
 	"context"
+	"errors"
 	"iter"
 	"sync"
 	"sync/atomic"
@@ -218,5 +219,18 @@ func deadlineCases(t *testing.T) []deadlineCase {
 		{"timeout", context.Background(), time.Millisecond},
 		{"caller's deadline", short, 0},
 		{"caller's deadline first", short, time.Hour},
+	}
+}
+
+// checkPanicEnd checks that a stream ended with the *PanicError of value,
+// raised in the function named frame.
+func checkPanicEnd(t *testing.T, err error, value any, frame string) {
+	t.Helper()
+	var pe *runtimes.PanicError
+	if !errors.As(err, &pe) {
+		t.Fatalf("final error %v, want a *PanicError", err)
+	}
+	if pe.Value != value || !stackMentions(pe, frame) {
+		t.Errorf("PanicError{%v, stack %q}", pe.Value, pe.Stack)
 	}
 }

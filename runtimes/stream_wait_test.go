@@ -576,13 +576,7 @@ func TestStreamWaitInvokePanic(t *testing.T) {
 				fx := a.fixture(t, m.option())
 				items, err := splitPairs(t, pairsOf(iterateSeq(fx.rt, bounded(t), 0, panicInvoke(2, tc.value))))
 				checkItems(t, items, 2)
-				var pe *runtimes.PanicError
-				if !errors.As(err, &pe) {
-					t.Fatalf("final error %v, want a *PanicError", err)
-				}
-				if pe.Value != tc.value || !stackMentions(pe, "panicInvoke") {
-					t.Errorf("PanicError{%v, stack %q}", pe.Value, pe.Stack)
-				}
+				checkPanicEnd(t, err, tc.value, "panicInvoke")
 				items, err = splitPairs(t, pairsOf(iterateSeq(fx.rt, bounded(t), 0, emit(3, nil))))
 				if checkItems(t, items, 3); err != nil {
 					t.Errorf("after a panic: %v", err)
