@@ -94,7 +94,7 @@ func checkMethod(t *testing.T, f *File, m *Method) {
 	}
 	seen := map[string]bool{}
 	for _, p := range all {
-		checkParam(t, f, p, m.Stream != nil)
+		checkParam(t, f, p, m.Kind)
 		if seen[p.Name] {
 			t.Errorf("method %q: name %q appears twice", m.Name, p.Name)
 		}
@@ -102,9 +102,9 @@ func checkMethod(t *testing.T, f *File, m *Method) {
 	}
 }
 
-func checkParam(t *testing.T, f *File, p *Param, streams bool) {
+func checkParam(t *testing.T, f *File, p *Param, kind MethodKind) {
 	t.Helper()
-	if p.Type == nil || p.Name == "" || p.Pos.Line < 1 || reserved(p.Name, "parameter", streams) != "" {
+	if p.Type == nil || p.Name == "" || p.Pos.Line < 1 || IsReserved(p.Name, kind) {
 		t.Fatalf("bad param %+v", p)
 	}
 	ast.Inspect(p.Type, func(n ast.Node) bool {

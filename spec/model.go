@@ -64,7 +64,10 @@ type Interface struct {
 // Method is one call of an interface. The leading ctx context.Context and the
 // trailing err error are implicit and not part of Params or Results.
 type Method struct {
-	Name    string
+	Name string
+	// Kind is the method's shape: Unary, or ServerStream when it has a
+	// stream item.
+	Kind    MethodKind
 	Doc     string
 	Params  []*Param
 	Results []*Param

@@ -78,6 +78,7 @@ func exampleModel(t *testing.T) *File {
 			Pos:  at(6, 11),
 			Methods: []*Method{{
 				Name:    "Get",
+				Kind:    Unary,
 				Doc:     "Get returns the blob stored under key.",
 				Params:  []*Param{param(t, "key", "string", 11, 17)},
 				Results: []*Param{param(t, "data", "[]byte", 12, 18), param(t, "found", "bool", 12, 31)},
@@ -85,6 +86,7 @@ func exampleModel(t *testing.T) *File {
 				Pos:     at(9, 15),
 			}, {
 				Name: "Put",
+				Kind: Unary,
 				Params: []*Param{
 					param(t, "key", "string", 15, 17),
 					param(t, "data", "[]byte", 15, 29),
@@ -93,6 +95,7 @@ func exampleModel(t *testing.T) *File {
 				Pos: at(14, 15),
 			}, {
 				Name: "Ping",
+				Kind: Unary,
 				Pos:  at(16, 15),
 			}},
 		}},
@@ -136,7 +139,7 @@ interfaces:
 			return &File{
 				Name:       "test.shim.yaml",
 				PackagePos: at(1, 1),
-				Interfaces: []*Interface{{Name: "A", Pos: at(3, 11), Methods: []*Method{{Name: "M", Pos: at(5, 15)}}}},
+				Interfaces: []*Interface{{Name: "A", Pos: at(3, 11), Methods: []*Method{{Name: "M", Kind: Unary, Pos: at(5, 15)}}}},
 			}
 		}},
 		{"types", `
@@ -162,6 +165,7 @@ interfaces:
 				},
 				Interfaces: []*Interface{{Name: "Types", Pos: at(6, 11), Methods: []*Method{{
 					Name: "Many",
+					Kind: Unary,
 					Params: []*Param{
 						param(t, "a", "int", 9, 17),
 						param(t, "b", "int", 9, 20),
@@ -178,6 +182,7 @@ interfaces:
 					Pos: at(8, 15),
 				}, {
 					Name: "Std",
+					Kind: Unary,
 					Params: []*Param{
 						param(t, "d", "time.Duration", 12, 17),
 						param(t, "r", "io.Reader", 12, 34),
@@ -216,25 +221,30 @@ interfaces:
 				Imports:    []*Import{{Name: "meta", Path: "example.com/meta", Pos: at(3, 3)}},
 				Interfaces: []*Interface{{Name: "Log", Pos: at(5, 11), Methods: []*Method{{
 					Name:    "Tail",
+					Kind:    ServerStream,
 					Params:  []*Param{param(t, "from", "int64", 8, 17)},
 					Stream:  param(t, "ev", "*meta.Event", 9, 17),
 					Timeout: time.Minute,
 					Pos:     at(7, 15),
 				}, {
 					Name:   "Read",
+					Kind:   ServerStream,
 					Params: []*Param{param(t, "key", "string", 12, 17)},
 					Stream: param(t, "chunk", "[]byte", 13, 17),
 					Pos:    at(11, 15),
 				}, {
 					Name:   "Scan",
+					Kind:   ServerStream,
 					Stream: param(t, "kv", "Pair[string, time.Time]", 14, 31),
 					Pos:    at(14, 16),
 				}, {
 					Name:   "Walk",
+					Kind:   ServerStream,
 					Stream: param(t, "entry", "Entry", 16, 17),
 					Pos:    at(15, 15),
 				}, {
 					Name:    "Count",
+					Kind:    Unary,
 					Params:  []*Param{param(t, "each", "string", 19, 17)},
 					Results: []*Param{param(t, "n", "int", 20, 18)},
 					Pos:     at(18, 15),
@@ -273,6 +283,7 @@ interfaces:
 `, func(t *testing.T) *File {
 			get := &Method{
 				Name:    "Get",
+				Kind:    Unary,
 				Doc:     "Get folds lines.",
 				Params:  []*Param{param(t, "key", "string", 15, 18)},
 				Results: []*Param{param(t, "data", "[]byte", 16, 18), param(t, "found", "bool", 16, 18)},
@@ -288,11 +299,13 @@ interfaces:
 					Pos:  at(4, 11),
 					Methods: []*Method{get, {
 						Name:    "Put",
+						Kind:    Unary,
 						Params:  []*Param{param(t, "key", "string", 20, 30), param(t, "data", "[]byte", 20, 42)},
 						Timeout: 500 * time.Millisecond,
 						Pos:     at(20, 16),
 					}, {
 						Name:   "Del",
+						Kind:   Unary,
 						Params: []*Param{param(t, "key", "string", 22, 17)},
 						Pos:    at(21, 15),
 					}},

@@ -161,7 +161,7 @@ func schema() object {
 		{"description", "A shimgen spec (*.shim.yaml): interfaces from which shimgen generates a blocking and a callback form of an API."},
 	}, rootKeys, rootKeySchemas, nil, object{
 		{"$defs", object{
-			{"reservedName", reservedNames()},
+			{"reservedName", keywordNames()},
 			{"interface", mapping(object{
 				{"title", "interface"},
 				{"description", "An interface: a name, a doc comment and its methods."},
@@ -232,9 +232,9 @@ func docString(desc string) object {
 	}
 }
 
-// reservedNames is a schema matching the blank identifier and the Go
+// keywordNames is a schema matching the blank identifier and the Go
 // keywords, which cannot name a package or an import.
-func reservedNames() object {
+func keywordNames() object {
 	words := []any{"_"}
 	var kws []string
 	for tok := range token.Token(256) {

@@ -331,8 +331,11 @@ func (p *specParser) method(outer string, i int, n *yaml.Node) *Method {
 	m.Doc = p.doc(fs, subject)
 	m.Timeout = p.timeout(fs["timeout"].value, subject)
 	p.signature(subject, fs, m)
-	_, streams := fs["stream"]
-	p.checkNames(subject, m, streams)
+	m.Kind = kindOf(m)
+	if _, streams := fs["stream"]; streams {
+		m.Kind = ServerStream // even when the item could not be read
+	}
+	p.checkNames(subject, m)
 	return m
 }
 
@@ -380,17 +383,12 @@ func durationProblem(err error) string {
 }
 
 // checkNames checks the names of a method's parameters, results and stream
-// item: no reserved names and no name twice. streams says whether the
-// method has a stream key, even one that could not be read.
-func (p *specParser) checkNames(subject string, m *Method, streams bool) {
+// item: no reserved names and no name twice.
+func (p *specParser) checkNames(subject string, m *Method) {
 	first := map[string]*Param{}
-	all := slices.Concat(m.Params, m.Results)
-	if m.Stream != nil {
-		all = append(all, m.Stream)
-	}
-	for i, prm := range all {
+	for i, prm := range m.Items() {
 		noun := nounOf(m, i)
-		if msg := reserved(prm.Name, noun, streams); msg != "" {
+		if msg := reservedWhy(prm.Name, noun, m.Kind); msg != "" {
 			p.errorf(prm.Pos, "%s%s %s %s", subject, noun, quote(prm.Name), msg)
 			continue
 		}
@@ -413,26 +411,4 @@ func nounOf(m *Method, i int) string {
 		return "result"
 	}
 	return "stream item"
-}
-
-// reserved says why a parameter, result or stream item (noun) of a method
-// that streams or not cannot be named name, or returns "".
-func reserved(name, noun string, streams bool) string {
-	switch {
-	case name == "_":
-		return "is not allowed: every " + noun + " needs a name"
-	case name == "ctx" && noun == "parameter":
-		return "is implicit: every method receives ctx context.Context first; remove it"
-	case name == "ctx":
-		return "is reserved: every method receives ctx context.Context first; rename it"
-	case name == "done":
-		return "is reserved for the completion callback of the callback form; rename it"
-	case name == "err" && noun == "result":
-		return "is implicit: every method returns err error last; remove it"
-	case name == "err":
-		return "is reserved: every method returns err error last; rename it"
-	case name == "each" && streams:
-		return "is reserved for the item callback of a streaming method's callback form; rename it"
-	}
-	return ""
 }
