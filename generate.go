@@ -126,14 +126,7 @@ func destination(r result, f gen.File) (string, error) {
 
 // outputSpec returns the stem of a generated file name ("blob" for
 // "blob_async.go"), or "" if name does not have a generated form.
-func outputSpec(name string) string {
-	for _, form := range gen.Forms {
-		if stem, ok := strings.CutSuffix(name, form.Suffix); ok && stem != "" {
-			return stem
-		}
-	}
-	return ""
-}
+func outputSpec(name string) string { return gen.DefaultForms().StemOf(name) }
 
 // readOwned returns the current content and mode of f's destination name
 // (nil content if it does not exist). It fails if the name exists as

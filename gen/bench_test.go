@@ -38,7 +38,10 @@ func BenchmarkGenerate1000Methods(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		size = len(files[0].Data) + len(files[1].Data)
+		size = 0
+		for _, f := range files {
+			size += len(f.Data)
+		}
 	}
 	b.ReportMetric(float64(size), "bytes-out")
 }

@@ -128,14 +128,7 @@ func SourceOf(data []byte) string {
 }
 
 // isOutputName reports whether a file name has the form of a generated one.
-func isOutputName(name string) bool {
-	for _, form := range Forms {
-		if strings.HasSuffix(name, form.Suffix) {
-			return true
-		}
-	}
-	return false
-}
+func isOutputName(name string) bool { return DefaultForms().IsOutputName(name) }
 
 // SpecNames lists the paths of p's specs as users see them.
 func (p Package) SpecNames() []string {

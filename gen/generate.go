@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"path"
@@ -8,9 +9,9 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/tools/imports"
+
 	"github.com/shimgen/shimgen/templates"
-	"github.com/shimgen/shimgen/templates/async"
-	"github.com/shimgen/shimgen/templates/blocking"
 )
 
 // Input is one spec file.
@@ -43,6 +44,8 @@ type Package struct {
 	// the generated interfaces and the packages the specs import: unknown,
 	// unexported or misqualified types are then spec errors. Nil skips it.
 	Types TypeLoader
+	// Forms is the registry to generate; empty means DefaultForms.
+	Forms Forms
 }
 
 // File is one generated file.
@@ -50,16 +53,6 @@ type File struct {
 	Path string // slash-separated, beside its spec
 	Spec string // the Input.Name it came from
 	Data []byte
-}
-
-// Forms lists the generated forms: the suffix of each output file and its
-// emitter.
-var Forms = []struct {
-	Suffix string
-	Emit   func(*templates.Unit, *templates.Sink) error
-}{
-	{"_async.go", async.Emit},
-	{"_blocking.go", blocking.Emit},
 }
 
 // Generate parses and validates every spec of p and returns the generated
@@ -72,7 +65,7 @@ func Generate(p Package) ([]File, error) {
 	}
 	var files []File
 	for _, u := range units {
-		out, err := emit(u, p.Dir)
+		out, err := emit(u, p.Dir, p.Forms.or())
 		if err != nil {
 			return nil, err
 		}
@@ -94,33 +87,43 @@ func OutputStem(specName string) string {
 	return base
 }
 
-// emit renders the forms of one spec concurrently; each form works on its
-// own copy of the unit, so they share nothing mutable.
-func emit(u *templates.Unit, dir string) ([]File, error) {
-	out := make([]File, len(Forms))
-	errs := make([]error, len(Forms))
+// emit renders the files of one spec, one per form, concurrently; each
+// form works on its own copy of the unit, so they share nothing mutable.
+func emit(u *templates.Unit, dir string, forms Forms) ([]File, error) {
+	out := make([]File, len(forms))
+	errs := make([]error, len(forms))
 	var wg sync.WaitGroup
-	for i, form := range Forms {
+	for i, form := range forms {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			out[i], errs[i] = emitForm(u.Copy(), dir, form.Suffix, form.Emit)
+			out[i], errs[i] = emitForm(u.Copy(), dir, form)
 		}()
 	}
 	wg.Wait()
 	return out, errors.Join(errs...)
 }
 
-func emitForm(u *templates.Unit, dir, suffix string, emitFn func(*templates.Unit, *templates.Sink) error) (File, error) {
-	name := OutputStem(u.Spec.Name) + suffix
-	r := newRenderer(u)
-	err := emitFn(u, &templates.Sink{Flush: r.submit})
-	data, rerr := r.finish()
+// emitForm renders one form's file: the emitter writes the declarations
+// into a jen.File, which picks the imports and their names; the source is
+// then formatted as goimports does (gofmt, with the standard library's
+// imports grouped before the others), without adding or removing any.
+func emitForm(u *templates.Unit, dir string, form templates.Form) (File, error) {
+	name := OutputStem(u.Spec.Name) + form.Suffix()
+	f := u.NewFile()
+	f.NoFormat = true
+	if err := form.Emit(u, f); err != nil {
+		return File{}, fmt.Errorf("%s: internal error in the %s form: %w", u.Spec.Name, form.Name(), err)
+	}
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
+		return File{}, fmt.Errorf("%s: internal error rendering %s: %w", u.Spec.Name, name, err)
+	}
+	// Format like goimports, but leave the imports as they are.
+	opts := imports.Options{FormatOnly: true, Comments: true, TabIndent: true, TabWidth: 8}
+	src, err := imports.Process(name, buf.Bytes(), &opts)
 	if err != nil {
-		return File{}, fmt.Errorf("%s: internal error: %w", u.Spec.Name, err)
+		return File{}, fmt.Errorf("%s: internal error: generated %s does not parse: %w", u.Spec.Name, name, err)
 	}
-	if rerr != nil {
-		return File{}, fmt.Errorf("%s: internal error rendering %s: %w", u.Spec.Name, name, rerr)
-	}
-	return File{Path: path.Join(dir, name), Spec: u.Spec.Name, Data: data}, nil
+	return File{Path: path.Join(dir, name), Spec: u.Spec.Name, Data: src}, nil
 }

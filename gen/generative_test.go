@@ -290,7 +290,7 @@ func (g *specGen) method(b *strings.Builder, name string) {
 			n = take()
 		}
 		fmt.Fprintf(b, "        stream: %s\n", yamlString(n+" "+g.typ()))
-	} else if nr := g.r.IntN(4); nr > 0 {
+	} else if nr := g.r.IntN(7); nr > 0 { // more than MaxResults packs them
 		var results []string
 		for range nr {
 			results = append(results, take()+" "+g.typ())

@@ -78,7 +78,7 @@ func generateCase(t *testing.T, ar *txtar.Archive) map[string][]byte {
 // isOutput reports whether an archive file is an expected output (as
 // opposed to an input: a spec or a Go file of the package).
 func isOutput(name string) bool {
-	return name == "errors" || strings.HasSuffix(name, "_blocking.go") || strings.HasSuffix(name, "_async.go")
+	return name == "errors" || gen.DefaultForms().IsOutputName(name)
 }
 
 func compareCase(t *testing.T, ar *txtar.Archive, got map[string][]byte) {

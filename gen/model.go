@@ -32,7 +32,7 @@ func load(p Package) ([]*templates.Unit, error) {
 	}
 	pkg, perrs := packageName(p, files)
 	errs = append(errs, perrs...)
-	errs = append(errs, collisions(files)...)
+	errs = append(errs, collisions(p.Forms, files)...)
 	errs = append(errs, declaredClashes(p, files)...)
 	if len(errs) == 0 {
 		terrs, err := resolveTypes(p, files)
@@ -100,17 +100,17 @@ func dirPackage(dir string) string {
 // collisions reports interfaces declared twice in the package, generated
 // identifiers that clash, and parameters named like a generated identifier
 // the generated method bodies refer to.
-func collisions(files []*spec.File) spec.ErrorList {
+func collisions(forms Forms, files []*spec.File) spec.ErrorList {
 	var errs spec.ErrorList
 	owner := map[string]*spec.Interface{}
 	for _, f := range files {
 		for _, iface := range f.Interfaces {
-			for _, id := range templates.NamesOf(iface).All(iface) {
-				if prev, ok := owner[id]; ok {
-					errs = append(errs, &spec.Error{Pos: iface.Pos, Msg: clash(iface, prev, id)})
+			for _, d := range forms.Declares(iface) {
+				if prev, ok := owner[d.Name]; ok {
+					errs = append(errs, &spec.Error{Pos: iface.Pos, Msg: clash(iface, prev, d.Name)})
 					break
 				}
-				owner[id] = iface
+				owner[d.Name] = iface
 			}
 		}
 	}
@@ -129,10 +129,10 @@ func declaredClashes(p Package, files []*spec.File) spec.ErrorList {
 	var errs spec.ErrorList
 	for _, f := range files {
 		for _, iface := range f.Interfaces {
-			for _, id := range templates.NamesOf(iface).All(iface) {
-				if _, ok := slices.BinarySearch(p.Declared, id); ok {
+			for _, d := range p.Forms.Declares(iface) {
+				if _, ok := slices.BinarySearch(p.Declared, d.Name); ok {
 					errs = append(errs, &spec.Error{Pos: iface.Pos, Msg: fmt.Sprintf(
-						"interface %q: the package's Go files already declare a type %s, which the generated code declares; rename one of them", iface.Name, id)})
+						"interface %q: the package's Go files already declare a type %s, which the generated code declares; rename one of them", iface.Name, d.Name)})
 					break
 				}
 			}
@@ -149,9 +149,10 @@ func clash(iface, prev *spec.Interface, id string) string {
 }
 
 // shadowing reports parameters, results and stream items that would hide a
-// generated identifier (or nil) inside generated method bodies. A stream
-// item's name only names the parameter of each's func type today; it is
-// held to the same rule so that no generated body ever has to care.
+// generated identifier inside generated method bodies. A stream item's name
+// only names the parameter of each's func type today; it is held to the same
+// rule so that no generated body ever has to care. (The fixed names the
+// forms bind are spec's reserved names, rejected when the spec is parsed.)
 func shadowing(iface *spec.Interface, generated map[string]*spec.Interface) spec.ErrorList {
 	var errs spec.ErrorList
 	for _, m := range iface.Methods {

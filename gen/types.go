@@ -7,7 +7,6 @@ import (
 	"slices"
 
 	"github.com/shimgen/shimgen/spec"
-	"github.com/shimgen/shimgen/templates"
 )
 
 // TypeLoader loads the type names of imported packages, for resolving the
@@ -135,8 +134,11 @@ func localTypes(p Package, files []*spec.File) []string {
 	names := slices.Clone(p.Declared)
 	for _, f := range files {
 		for _, iface := range f.Interfaces {
-			n := templates.NamesOf(iface)
-			names = append(names, n.Blocking, n.Async)
+			for _, d := range p.Forms.Declares(iface) {
+				if d.API {
+					names = append(names, d.Name)
+				}
+			}
 		}
 	}
 	slices.Sort(names)

@@ -54,17 +54,16 @@ func dropControl(r rune) rune {
 	return r
 }
 
-// Comments appends doc lines before a declaration.
-func Comments(f *Sink, text string) {
-	for _, c := range Doc(text) {
-		f.Add(c)
-	}
+// Adder is what doc lines are appended to: a *jen.File (before a
+// declaration) or a *jen.Group (inside an interface body).
+type Adder interface {
+	Add(code ...jen.Code) *jen.Statement
 }
 
-// GroupComments appends doc lines inside a group (an interface body).
-func GroupComments(g *jen.Group, text string) {
+// Comments appends doc lines to f.
+func Comments(f Adder, text string) {
 	for _, c := range Doc(text) {
-		g.Add(c)
+		f.Add(c)
 	}
 }
 
@@ -76,7 +75,7 @@ func MethodDoc(m *spec.Method) string {
 		return m.Doc
 	}
 	what := "each call"
-	if m.Stream != nil {
+	if m.Kind.Streams() {
 		what = "the whole stream"
 	}
 	note := fmt.Sprintf("The generated forms give %s a deadline of %v.", what, m.Timeout)

@@ -9,66 +9,57 @@ import (
 	"github.com/shimgen/shimgen/spec"
 )
 
-// Names are the identifiers generated for one interface.
+// Names are the identifiers every form may refer to for one interface:
+// each form declares some of them (see Form.Declares) and names others, so
+// they are spelled in one place.
 type Names struct {
-	Blocking    string // the blocking interface: Bucket
-	Async       string // the callback interface: BucketAsync
-	NewBlocking string // NewBucketBlocking
-	NewAsync    string // NewBucketAsync
-	blockingT   string // bucketBlocking: blocking form over a callback implementation
-	directT     string // bucketDirect: blocking form over a blocking implementation
-	asyncT      string // bucketAsync: callback form over a blocking implementation
-	lower       string // bucket
+	Blocking     string // the blocking interface: Bucket
+	Async        string // the callback interface: BucketAsync
+	NewBlocking  string // NewBucketBlocking
+	NewAsync     string // NewBucketAsync
+	BlockingType string // bucketBlocking: blocking form over a callback implementation
+	DirectType   string // bucketDirect: blocking form over a blocking implementation
+	AsyncType    string // bucketAsync: callback form over a blocking implementation
+	lower        string // bucket
 }
 
 // NamesOf returns the generated identifiers of interface iface.
 func NamesOf(iface *spec.Interface) Names {
 	lower := LowerFirst(iface.Name)
 	return Names{
-		Blocking:    iface.Name,
-		Async:       iface.Name + "Async",
-		NewBlocking: "New" + iface.Name + "Blocking",
-		NewAsync:    "New" + iface.Name + "Async",
-		blockingT:   lower + "Blocking",
-		directT:     lower + "Direct",
-		asyncT:      lower + "Async",
-		lower:       lower,
+		Blocking:     iface.Name,
+		Async:        iface.Name + "Async",
+		NewBlocking:  "New" + iface.Name + "Blocking",
+		NewAsync:     "New" + iface.Name + "Async",
+		BlockingType: lower + "Blocking",
+		DirectType:   lower + "Direct",
+		AsyncType:    lower + "Async",
+		lower:        lower,
 	}
 }
-
-// BlockingType is the unexported type implementing the blocking form over a
-// callback implementation.
-func (n Names) BlockingType() string { return n.blockingT }
-
-// DirectType is the unexported type implementing the blocking form directly
-// over a blocking implementation (a round trip through both forms).
-func (n Names) DirectType() string { return n.directT }
-
-// AsyncType is the unexported type implementing the callback form over a
-// blocking implementation.
-func (n Names) AsyncType() string { return n.asyncT }
-
-// CallType is the per-call state of method m in the callback form.
-func (n Names) CallType(m *spec.Method) string { return n.lower + m.Name + "Call" }
-
-// WaitType is the per-call state of method m in the blocking form.
-func (n Names) WaitType(m *spec.Method) string { return n.lower + m.Name + "Wait" }
 
 // TimeoutConst is the constant holding method m's timeout.
 func (n Names) TimeoutConst(m *spec.Method) string { return n.lower + m.Name + "Timeout" }
 
-// All lists every package-level identifier generated for the interface, in
-// a stable order.
-func (n Names) All(iface *spec.Interface) []string {
-	all := []string{n.Blocking, n.Async, n.NewBlocking, n.NewAsync, n.blockingT, n.directT, n.asyncT}
-	for _, m := range iface.Methods {
-		all = append(all, n.CallType(m), n.WaitType(m))
-		if m.Timeout > 0 {
-			all = append(all, n.TimeoutConst(m))
-		}
-	}
-	return all
-}
+// ArgsType is the struct that carries the parameters of method m, for a
+// method with two or more (see PacksArgs).
+func (n Names) ArgsType(m *spec.Method) string { return n.lower + m.Name + "Args" }
+
+// ResultsType is the struct that carries the results of method m, for a
+// method with more than MaxResults (see PacksResults).
+func (n Names) ResultsType(m *spec.Method) string { return n.lower + m.Name + "Results" }
+
+// CallFunc calls method m of a blocking implementation with packed
+// arguments, where a method expression does not fit (see CallsDirectly).
+func (n Names) CallFunc(m *spec.Method) string { return n.lower + m.Name + "Call" }
+
+// DeliverFunc hands the packed results of method m to the callback form's
+// done, for a method with more than MaxResults (see PacksResults).
+func (n Names) DeliverFunc(m *spec.Method) string { return n.lower + m.Name + "Deliver" }
+
+// InvokeFunc calls method m of a callback implementation with packed
+// arguments, where a method expression does not fit (see InvokesDirectly).
+func (n Names) InvokeFunc(m *spec.Method) string { return n.lower + m.Name + "Invoke" }
 
 // LowerFirst lowers the leading upper-case run of an exported name the way Go
 // programmers do: "Bucket" → "bucket", "HTTPClient" → "httpClient",
@@ -104,12 +95,21 @@ func Fresh(base string, taken map[string]bool) string {
 
 // ParamNames returns the set of names generated receivers and locals must
 // avoid: the parameter, result and stream item names used anywhere in the
-// interface, and the parameters every generated method has (ctx, done, err,
-// and each for a stream). A stream item's name is in no generated body's
-// scope; it is avoided anyway, so that the spec's names and the generator's
-// never meet.
+// interface, and the reserved names of every method kind (ctx, done, err,
+// each…) and the package qualifiers the interface's types use, which a
+// local of a function literal's scope would hide. A stream item's name is in
+// no generated body's scope; it is avoided anyway, so that the spec's names
+// and the generator's never meet.
 func ParamNames(iface *spec.Interface) map[string]bool {
-	taken := map[string]bool{"ctx": true, "done": true, "err": true, "each": true}
+	taken := map[string]bool{}
+	for _, q := range spec.Qualifiers(iface) {
+		taken[q] = true
+	}
+	for _, k := range spec.Kinds {
+		for _, name := range spec.ReservedNames(k) {
+			taken[name] = true
+		}
+	}
 	for _, m := range iface.Methods {
 		for _, p := range m.Params {
 			taken[p.Name] = true

@@ -1,19 +1,24 @@
 package templates
 
-import "github.com/shimgen/shimgen/spec"
+import (
+	"github.com/dave/jennifer/jen"
 
-// Scope is what an emitter works with for one interface: the unit, the sink
+	"github.com/shimgen/shimgen/spec"
+)
+
+// Scope is what an emitter works with for one interface: the unit, the file
 // it writes to, the interface, its generated names and the parameter names
-// generated receivers and locals must avoid. Both forms' emitters embed it.
+// generated receivers and locals must avoid. Every form's emitter embeds
+// it.
 type Scope struct {
 	U     *Unit
-	F     *Sink
+	F     *jen.File
 	Iface *spec.Interface
 	N     Names
 	Taken map[string]bool
 }
 
 // NewScope prepares the scope of iface.
-func NewScope(u *Unit, f *Sink, iface *spec.Interface) Scope {
+func NewScope(u *Unit, f *jen.File, iface *spec.Interface) Scope {
 	return Scope{U: u, F: f, Iface: iface, N: NamesOf(iface), Taken: ParamNames(iface)}
 }

@@ -38,13 +38,31 @@ func (u *Unit) ResultParams(m *spec.Method) []jen.Code {
 // Results renders the blocking form's result list: "error" alone, the
 // named results and err error, or a stream's iter.Seq2[T, error].
 func (u *Unit) Results(m *spec.Method) jen.Code {
-	switch {
-	case m.Stream != nil:
+	switch m.Kind {
+	case spec.Unary:
+		if len(m.Results) == 0 {
+			return jen.Error()
+		}
+		return jen.Params(u.ResultParams(m)...)
+	case spec.ServerStream:
 		return u.Seq(m)
-	case len(m.Results) == 0:
+	}
+	u.Fail(Unsupported(m))
+	return jen.Null()
+}
+
+// ResultTypes renders a unary method's results without names: error, or
+// (data []byte, found bool) as ([]byte, bool, error). Adapters use it, so
+// that no result name enters their scope.
+func (u *Unit) ResultTypes(m *spec.Method) jen.Code {
+	if len(m.Results) == 0 {
 		return jen.Error()
 	}
-	return jen.Params(u.ResultParams(m)...)
+	out := make([]jen.Code, 0, len(m.Results)+1)
+	for _, p := range m.Results {
+		out = append(out, u.Type(p, false))
+	}
+	return jen.Params(append(out, jen.Error())...)
 }
 
 // DoneType is the completion callback's type: func(results..., err error).
@@ -56,18 +74,10 @@ func (u *Unit) DoneType(m *spec.Method) *jen.Statement {
 // (a variadic one as a slice), each for a stream, and done.
 func (u *Unit) AsyncParams(m *spec.Method) []jen.Code {
 	out := u.Params(m, false)
-	if m.Stream != nil {
+	if m.Kind.Streams() {
 		out = append(out, jen.Id("each").Add(u.EachType(m, true)))
 	}
 	return append(out, jen.Id("done").Add(u.DoneType(m)))
-}
-
-// Timeout is the timeout argument for method m: its constant, or 0.
-func Timeout(n Names, m *spec.Method) jen.Code {
-	if m.Timeout <= 0 {
-		return jen.Lit(0)
-	}
-	return jen.Id(n.TimeoutConst(m))
 }
 
 // Duration renders d in the largest time unit that divides it exactly:
@@ -88,21 +98,6 @@ func Duration(d time.Duration) jen.Code {
 	return jen.Qual(TimePath, "Duration").Call(jen.Op(fmt.Sprint(int64(d))))
 }
 
-// Args renders the expressions that pass a method's parameters on from
-// fields of a per-call struct (prefix "c.args."), spreading a variadic one
-// when spread is true.
-func Args(m *spec.Method, recv string, spread bool) []jen.Code {
-	out := []jen.Code{jen.Id("ctx")}
-	for _, p := range m.Params {
-		a := jen.Id(recv).Dot("args").Dot(p.Name)
-		if p.Variadic && spread {
-			a.Op("...")
-		}
-		out = append(out, a)
-	}
-	return out
-}
-
 // Fields renders struct fields for params or results.
 func (u *Unit) Fields(ps []*spec.Param) []jen.Code {
 	out := make([]jen.Code, len(ps))
@@ -112,33 +107,30 @@ func (u *Unit) Fields(ps []*spec.Param) []jen.Code {
 	return out
 }
 
-// Store copies parameters (or results) of the same names into a field of a
-// per-call struct:
-//
-//	c.args.key, c.args.data = key, data
-func Store(recv, field string, ps []*spec.Param) []jen.Code {
-	if len(ps) == 0 {
-		return nil
+// HasStream reports whether any method of iface streams.
+func HasStream(iface *spec.Interface) bool {
+	for _, m := range iface.Methods {
+		if m.Kind.Streams() {
+			return true
+		}
 	}
-	lhs := make([]jen.Code, len(ps))
-	rhs := make([]jen.Code, len(ps))
-	for i, p := range ps {
-		lhs[i] = jen.Id(recv).Dot(field).Dot(p.Name)
-		rhs[i] = jen.Id(p.Name)
-	}
-	return []jen.Code{jen.List(lhs...).Op("=").List(rhs...)}
+	return false
 }
 
-// StateFields renders the fields of a per-call state object: head (the
-// embedded runtime type, the implementation…), then the arguments and the
-// results as structs, each only when the method has some.
-func (u *Unit) StateFields(m *spec.Method, head ...jen.Code) []jen.Code {
-	fields := head
-	if len(m.Params) > 0 {
-		fields = append(fields, jen.Id("args").Struct(u.Fields(m.Params)...))
+// Item renders the type of a streaming method's item.
+func (u *Unit) Item(m *spec.Method) jen.Code { return u.Type(m.Stream, false) }
+
+// Seq renders the blocking form of a stream: iter.Seq2[Entry, error].
+func (u *Unit) Seq(m *spec.Method) *jen.Statement {
+	return jen.Qual(IterPath, "Seq2").Types(u.Item(m), jen.Error())
+}
+
+// EachType renders the item callback of a stream, func(entry Entry) bool,
+// with the item's name when named is true and as func(Entry) bool otherwise.
+func (u *Unit) EachType(m *spec.Method, named bool) *jen.Statement {
+	item := u.Item(m)
+	if named {
+		item = jen.Id(m.Stream.Name).Add(item)
 	}
-	if len(m.Results) > 0 {
-		fields = append(fields, jen.Id("res").Struct(u.Fields(m.Results)...))
-	}
-	return fields
+	return jen.Func().Params(item).Bool()
 }

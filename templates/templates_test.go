@@ -149,11 +149,11 @@ func TestMethodDoc(t *testing.T) {
 		{"", 1500 * time.Millisecond, "The generated forms give each call a deadline of 1.5s."},
 	}
 	for _, tt := range tests {
-		if got := MethodDoc(&spec.Method{Doc: tt.doc, Timeout: tt.timeout}); got != tt.want {
+		if got := MethodDoc(&spec.Method{Doc: tt.doc, Kind: spec.Unary, Timeout: tt.timeout}); got != tt.want {
 			t.Errorf("MethodDoc(%q, %v) = %q, want %q", tt.doc, tt.timeout, got, tt.want)
 		}
 	}
-	stream := &spec.Method{Doc: "List lists.", Timeout: 5 * time.Second, Stream: &spec.Param{Name: "entry", TypeText: "Entry"}}
+	stream := &spec.Method{Doc: "List lists.", Kind: spec.ServerStream, Timeout: 5 * time.Second, Stream: &spec.Param{Name: "entry", TypeText: "Entry"}}
 	if got, want := MethodDoc(stream), "List lists.\n\nThe generated forms give the whole stream a deadline of 5s."; got != want {
 		t.Errorf("MethodDoc of a stream = %q, want %q", got, want)
 	}
@@ -166,7 +166,10 @@ func TestMethodDoc(t *testing.T) {
 // changes the guard; a method without a stream keeps its digest.
 func TestDigestCoversStream(t *testing.T) {
 	file := func(stream *spec.Param) *spec.File {
-		m := &spec.Method{Name: "List", Stream: stream}
+		m := &spec.Method{Name: "List", Kind: spec.Unary, Stream: stream}
+		if stream != nil {
+			m.Kind = spec.ServerStream
+		}
 		return &spec.File{Interfaces: []*spec.Interface{{Name: "S", Methods: []*spec.Method{m}}}}
 	}
 	digests := map[string]bool{}

@@ -30,8 +30,12 @@ type Unit struct {
 	Spec    *spec.File
 	Package string // the Go package name of the generated files
 	Source  string // the spec's base name, for the header
-	Guard   string // the constant tying the two files together
-	err     error
+	Guard   string // the constant tying the forms' files together
+	// Runtimes is the name the generated files import the runtimes package
+	// as: "runtimes", unless the spec uses that name for a parameter, a
+	// result or a package of its own.
+	Runtimes string
+	err      error
 }
 
 // NewUnit prepares f for emission into package pkg.
@@ -39,22 +43,50 @@ func NewUnit(f *spec.File, pkg string) *Unit {
 	base := path.Base(strings.ReplaceAll(f.Name, "\\", "/"))
 	stem := strings.TrimSuffix(strings.TrimSuffix(base, ".yaml"), ".shim")
 	return &Unit{
-		Spec:    f,
-		Package: pkg,
-		Source:  base,
-		Guard:   "shimgen" + Ident(stem) + Digest(f, pkg),
+		Spec:     f,
+		Package:  pkg,
+		Source:   base,
+		Guard:    "shimgen" + Ident(stem) + Digest(f, pkg),
+		Runtimes: Fresh("runtimes", specNames(f)),
 	}
+}
+
+// specNames is every name a spec gives a parameter, result or stream item,
+// every qualifier its types use and every import name it declares.
+func specNames(f *spec.File) map[string]bool {
+	names := map[string]bool{}
+	for _, imp := range f.Imports {
+		names[imp.Name] = true
+	}
+	for _, iface := range f.Interfaces {
+		for name := range ParamNames(iface) {
+			names[name] = true
+		}
+	}
+	return names
 }
 
 // Err reports the first internal error met while emitting.
 func (u *Unit) Err() error { return u.err }
+
+// Fail records an internal error (a model the emitters cannot render); the
+// first one is kept and returned by Err.
+func (u *Unit) Fail(err error) {
+	if u.err == nil {
+		u.err = err
+	}
+}
 
 // NewFile starts a generated file: header, source line and import names.
 func (u *Unit) NewFile() *jen.File {
 	f := jen.NewFile(u.Package)
 	f.HeaderComment("// " + Header)
 	f.HeaderComment("// source: " + u.Source)
-	f.ImportName(RuntimesPath, "runtimes")
+	if u.Runtimes == "runtimes" {
+		f.ImportName(RuntimesPath, "runtimes")
+	} else {
+		f.ImportAlias(RuntimesPath, u.Runtimes)
+	}
 	for _, imp := range u.Spec.Imports {
 		if LastElem(imp.Path) == imp.Name {
 			f.ImportName(imp.Path, imp.Name)
@@ -75,8 +107,8 @@ func LastElem(p string) string {
 // variadic is true and as []T otherwise.
 func (u *Unit) Type(p *spec.Param, variadic bool) jen.Code {
 	c, err := Type(p.Type, u.Spec.ImportPath)
-	if err != nil && u.err == nil {
-		u.err = fmt.Errorf("%s: %s %q: %w", p.Pos, p.Name, p.TypeText, err)
+	if err != nil {
+		u.Fail(fmt.Errorf("%s: %s %q: %w", p.Pos, p.Name, p.TypeText, err))
 	}
 	switch {
 	case p.Variadic && variadic:
@@ -88,8 +120,8 @@ func (u *Unit) Type(p *spec.Param, variadic bool) jen.Code {
 }
 
 // Digest is a short hash of everything in the model that shapes the
-// generated code. Both files carry it, so files from different versions of a
-// spec do not compile together.
+// generated code. Every file names it, so files from different versions of
+// a spec do not compile together.
 func Digest(f *spec.File, pkg string) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "package %q\n", pkg)
@@ -102,7 +134,7 @@ func Digest(f *spec.File, pkg string) string {
 			fmt.Fprintf(h, "method %q %q %d\n", m.Name, m.Doc, m.Timeout)
 			digestParams(h, "param", m.Params)
 			digestParams(h, "result", m.Results)
-			if m.Stream != nil {
+			if m.Kind.Streams() {
 				digestParams(h, "stream", []*spec.Param{m.Stream})
 			}
 		}

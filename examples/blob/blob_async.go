@@ -5,12 +5,11 @@ package blob
 
 import (
 	"context"
-	"iter"
 
 	"github.com/shimgen/shimgen/runtimes"
 )
 
-// The callback form compiles only beside the blocking form generated from
+// The callback form compiles only beside the other files generated from
 // the same blob.shim.yaml; run shimgen if this line fails to build.
 const _ = shimgenBlobe80419e1
 
@@ -73,170 +72,25 @@ type bucketAsync struct {
 }
 
 func (a *bucketAsync) Get(ctx context.Context, key string, done func(data []byte, found bool, err error)) {
-	c := &bucketGetCall{
-		done: done,
-		impl: a.impl,
-	}
-	c.args.key = key
-	a.rt.Start(ctx, bucketGetTimeout, c)
-}
-
-// bucketGetCall is one Get call of the callback form: Run calls the blocking
-// implementation and keeps its results, Complete hands them to done.
-type bucketGetCall struct {
-	runtimes.Call
-	impl Bucket
-	done func(data []byte, found bool, err error)
-	args struct {
-		key string
-	}
-	res struct {
-		data  []byte
-		found bool
-	}
-}
-
-func (c *bucketGetCall) Run(ctx context.Context) (err error) {
-	c.res.data, c.res.found, err = c.impl.Get(ctx, c.args.key)
-	return err
-}
-
-func (c *bucketGetCall) Complete(err error) {
-	c.done(c.res.data, c.res.found, err)
+	runtimes.Start2(a.rt, ctx, bucketGetTimeout, a.impl, key, Bucket.Get, done)
 }
 
 func (a *bucketAsync) Put(ctx context.Context, key string, data []byte, opts []PutOption, done func(err error)) {
-	c := &bucketPutCall{
-		done: done,
-		impl: a.impl,
-	}
-	c.args.key, c.args.data, c.args.opts = key, data, opts
-	a.rt.Start(ctx, bucketPutTimeout, c)
-}
-
-// bucketPutCall is one Put call of the callback form: Run calls the blocking
-// implementation and keeps its results, Complete hands them to done.
-type bucketPutCall struct {
-	runtimes.Call
-	impl Bucket
-	done func(err error)
-	args struct {
-		key  string
-		data []byte
-		opts []PutOption
-	}
-}
-
-func (c *bucketPutCall) Run(ctx context.Context) error {
-	return c.impl.Put(ctx, c.args.key, c.args.data, c.args.opts...)
-}
-
-func (c *bucketPutCall) Complete(err error) {
-	c.done(err)
+	runtimes.Start0(a.rt, ctx, bucketPutTimeout, a.impl, bucketPutArgs{key, data, opts}, bucketPutCall, done)
 }
 
 func (a *bucketAsync) Delete(ctx context.Context, key string, done func(existed bool, err error)) {
-	c := &bucketDeleteCall{
-		done: done,
-		impl: a.impl,
-	}
-	c.args.key = key
-	a.rt.Start(ctx, 0, c)
-}
-
-// bucketDeleteCall is one Delete call of the callback form: Run calls the blocking
-// implementation and keeps its results, Complete hands them to done.
-type bucketDeleteCall struct {
-	runtimes.Call
-	impl Bucket
-	done func(existed bool, err error)
-	args struct {
-		key string
-	}
-	res struct {
-		existed bool
-	}
-}
-
-func (c *bucketDeleteCall) Run(ctx context.Context) (err error) {
-	c.res.existed, err = c.impl.Delete(ctx, c.args.key)
-	return err
-}
-
-func (c *bucketDeleteCall) Complete(err error) {
-	c.done(c.res.existed, err)
+	runtimes.Start1(a.rt, ctx, 0, a.impl, key, Bucket.Delete, done)
 }
 
 func (a *bucketAsync) Stat(ctx context.Context, key string, done func(info Info, found bool, err error)) {
-	c := &bucketStatCall{
-		done: done,
-		impl: a.impl,
-	}
-	c.args.key = key
-	a.rt.Start(ctx, 0, c)
-}
-
-// bucketStatCall is one Stat call of the callback form: Run calls the blocking
-// implementation and keeps its results, Complete hands them to done.
-type bucketStatCall struct {
-	runtimes.Call
-	impl Bucket
-	done func(info Info, found bool, err error)
-	args struct {
-		key string
-	}
-	res struct {
-		info  Info
-		found bool
-	}
-}
-
-func (c *bucketStatCall) Run(ctx context.Context) (err error) {
-	c.res.info, c.res.found, err = c.impl.Stat(ctx, c.args.key)
-	return err
-}
-
-func (c *bucketStatCall) Complete(err error) {
-	c.done(c.res.info, c.res.found, err)
+	runtimes.Start2(a.rt, ctx, 0, a.impl, key, Bucket.Stat, done)
 }
 
 func (a *bucketAsync) List(ctx context.Context, prefix string, each func(entry Entry) bool, done func(err error)) {
-	c := &bucketListCall{impl: a.impl}
-	c.args.prefix = prefix
-	c.Start(a.rt, ctx, 0, c, each, done)
-}
-
-// bucketListCall is one List call of the callback form: Open calls the blocking
-// implementation, whose items Start delivers to each.
-type bucketListCall struct {
-	runtimes.StreamCall[Entry]
-	impl Bucket
-	args struct {
-		prefix string
-	}
-}
-
-func (c *bucketListCall) Open(ctx context.Context) iter.Seq2[Entry, error] {
-	return c.impl.List(ctx, c.args.prefix)
+	runtimes.StartStream(a.rt, ctx, 0, a.impl, prefix, Bucket.List, each, done)
 }
 
 func (a *bucketAsync) ReadChunks(ctx context.Context, key string, size int, each func(chunk []byte) bool, done func(err error)) {
-	c := &bucketReadChunksCall{impl: a.impl}
-	c.args.key, c.args.size = key, size
-	c.Start(a.rt, ctx, 0, c, each, done)
-}
-
-// bucketReadChunksCall is one ReadChunks call of the callback form: Open calls the blocking
-// implementation, whose items Start delivers to each.
-type bucketReadChunksCall struct {
-	runtimes.StreamCall[[]byte]
-	impl Bucket
-	args struct {
-		key  string
-		size int
-	}
-}
-
-func (c *bucketReadChunksCall) Open(ctx context.Context) iter.Seq2[[]byte, error] {
-	return c.impl.ReadChunks(ctx, c.args.key, c.args.size)
+	runtimes.StartStream(a.rt, ctx, 0, a.impl, bucketReadChunksArgs{key, size}, bucketReadChunksCall, each, done)
 }

@@ -6,20 +6,13 @@ package blob
 import (
 	"context"
 	"iter"
-	"time"
 
 	"github.com/shimgen/shimgen/runtimes"
 )
 
-// shimgenBlobe80419e1 ties this file to the callback form generated from the
-// same blob.shim.yaml. If the build fails on it, run shimgen to regenerate both.
-const shimgenBlobe80419e1 = runtimes.Generated1
-
-// Per-call deadlines from blob.shim.yaml, applied by both forms.
-const (
-	bucketGetTimeout = 30 * time.Second
-	bucketPutTimeout = 30 * time.Second
-)
+// The blocking form compiles only beside the other files generated from
+// the same blob.shim.yaml; run shimgen if this line fails to build.
+const _ = shimgenBlobe80419e1
 
 // Bucket stores blobs by key.
 //
@@ -81,171 +74,37 @@ type bucketBlocking struct {
 }
 
 func (b *bucketBlocking) Get(ctx context.Context, key string) (data []byte, found bool, err error) {
-	w := &bucketGetWait{impl: b.impl}
-	w.args.key = key
-	err = b.rt.Wait(ctx, bucketGetTimeout, w)
-	return w.res.data, w.res.found, err
-}
-
-// bucketGetWait is one Get call of the blocking form: Invoke calls the callback
-// implementation with complete as its done; the first completion wins,
-// unless the caller already gave up.
-type bucketGetWait struct {
-	runtimes.Wait
-	impl BucketAsync
-	args struct {
-		key string
-	}
-	res struct {
-		data  []byte
-		found bool
-	}
-}
-
-func (w *bucketGetWait) Invoke(ctx context.Context) {
-	w.impl.Get(ctx, w.args.key, w.complete)
-}
-
-func (w *bucketGetWait) complete(data []byte, found bool, err error) {
-	if w.Claim() {
-		w.res.data, w.res.found = data, found
-		w.Finish(err)
-	}
+	return runtimes.Await2(b.rt, ctx, bucketGetTimeout, b.impl, key, BucketAsync.Get)
 }
 
 func (b *bucketBlocking) Put(ctx context.Context, key string, data []byte, opts ...PutOption) error {
-	w := &bucketPutWait{impl: b.impl}
-	w.args.key, w.args.data, w.args.opts = key, data, opts
-	return b.rt.Wait(ctx, bucketPutTimeout, w)
-}
-
-// bucketPutWait is one Put call of the blocking form: Invoke calls the callback
-// implementation with complete as its done; the first completion wins,
-// unless the caller already gave up.
-type bucketPutWait struct {
-	runtimes.Wait
-	impl BucketAsync
-	args struct {
-		key  string
-		data []byte
-		opts []PutOption
-	}
-}
-
-func (w *bucketPutWait) Invoke(ctx context.Context) {
-	w.impl.Put(ctx, w.args.key, w.args.data, w.args.opts, w.complete)
-}
-
-func (w *bucketPutWait) complete(err error) {
-	if w.Claim() {
-		w.Finish(err)
-	}
+	return runtimes.Await0(b.rt, ctx, bucketPutTimeout, b.impl, bucketPutArgs{key, data, opts}, bucketPutInvoke)
 }
 
 func (b *bucketBlocking) Delete(ctx context.Context, key string) (existed bool, err error) {
-	w := &bucketDeleteWait{impl: b.impl}
-	w.args.key = key
-	err = b.rt.Wait(ctx, 0, w)
-	return w.res.existed, err
-}
-
-// bucketDeleteWait is one Delete call of the blocking form: Invoke calls the callback
-// implementation with complete as its done; the first completion wins,
-// unless the caller already gave up.
-type bucketDeleteWait struct {
-	runtimes.Wait
-	impl BucketAsync
-	args struct {
-		key string
-	}
-	res struct {
-		existed bool
-	}
-}
-
-func (w *bucketDeleteWait) Invoke(ctx context.Context) {
-	w.impl.Delete(ctx, w.args.key, w.complete)
-}
-
-func (w *bucketDeleteWait) complete(existed bool, err error) {
-	if w.Claim() {
-		w.res.existed = existed
-		w.Finish(err)
-	}
+	return runtimes.Await1(b.rt, ctx, 0, b.impl, key, BucketAsync.Delete)
 }
 
 func (b *bucketBlocking) Stat(ctx context.Context, key string) (info Info, found bool, err error) {
-	w := &bucketStatWait{impl: b.impl}
-	w.args.key = key
-	err = b.rt.Wait(ctx, 0, w)
-	return w.res.info, w.res.found, err
-}
-
-// bucketStatWait is one Stat call of the blocking form: Invoke calls the callback
-// implementation with complete as its done; the first completion wins,
-// unless the caller already gave up.
-type bucketStatWait struct {
-	runtimes.Wait
-	impl BucketAsync
-	args struct {
-		key string
-	}
-	res struct {
-		info  Info
-		found bool
-	}
-}
-
-func (w *bucketStatWait) Invoke(ctx context.Context) {
-	w.impl.Stat(ctx, w.args.key, w.complete)
-}
-
-func (w *bucketStatWait) complete(info Info, found bool, err error) {
-	if w.Claim() {
-		w.res.info, w.res.found = info, found
-		w.Finish(err)
-	}
+	return runtimes.Await2(b.rt, ctx, 0, b.impl, key, BucketAsync.Stat)
 }
 
 func (b *bucketBlocking) List(ctx context.Context, prefix string) iter.Seq2[Entry, error] {
-	w := &bucketListWait{impl: b.impl}
-	w.args.prefix = prefix
-	return w.Iterate(b.rt, ctx, 0, w)
-}
-
-// bucketListWait is one List call of the blocking form: Invoke calls the callback
-// implementation, whose items Iterate yields.
-type bucketListWait struct {
-	runtimes.StreamWait[Entry]
-	impl BucketAsync
-	args struct {
-		prefix string
-	}
-}
-
-func (w *bucketListWait) Invoke(ctx context.Context, each func(Entry) bool, done func(error)) {
-	w.impl.List(ctx, w.args.prefix, each, done)
+	return runtimes.AwaitStream(b.rt, ctx, 0, b.impl, prefix, BucketAsync.List)
 }
 
 func (b *bucketBlocking) ReadChunks(ctx context.Context, key string, size int) iter.Seq2[[]byte, error] {
-	w := &bucketReadChunksWait{impl: b.impl}
-	w.args.key, w.args.size = key, size
-	return w.Iterate(b.rt, ctx, 0, w)
+	return runtimes.AwaitStream(b.rt, ctx, 0, b.impl, bucketReadChunksArgs{key, size}, bucketReadChunksInvoke)
 }
 
-// bucketReadChunksWait is one ReadChunks call of the blocking form: Invoke calls the callback
-// implementation, whose items Iterate yields.
-type bucketReadChunksWait struct {
-	runtimes.StreamWait[[]byte]
-	impl BucketAsync
-	args struct {
-		key  string
-		size int
-	}
+// bucketPutInvoke calls Put of a callback implementation with packed parameters.
+func bucketPutInvoke(impl BucketAsync, ctx context.Context, a bucketPutArgs, done func(err error)) {
+	impl.Put(ctx, a.key, a.data, a.opts, done)
 }
 
-func (w *bucketReadChunksWait) Invoke(ctx context.Context, each func([]byte) bool, done func(error)) {
-	w.impl.ReadChunks(ctx, w.args.key, w.args.size, each, done)
+// bucketReadChunksInvoke calls ReadChunks of a callback implementation with packed parameters.
+func bucketReadChunksInvoke(impl BucketAsync, ctx context.Context, a bucketReadChunksArgs, each func([]byte) bool, done func(error)) {
+	impl.ReadChunks(ctx, a.key, a.size, each, done)
 }
 
 // bucketDirect calls a blocking implementation directly: it is what NewBucketBlocking
@@ -258,49 +117,25 @@ type bucketDirect struct {
 }
 
 func (d *bucketDirect) Get(ctx context.Context, key string) (data []byte, found bool, err error) {
-	if err = d.rt.Admit(ctx); err != nil {
-		return
-	}
-	defer d.rt.Release(&err)
-	ctx, cancel := d.rt.Enter(ctx, bucketGetTimeout)
-	defer cancel()
-	return d.impl.Get(ctx, key)
+	return runtimes.Direct2(d.rt, ctx, bucketGetTimeout, d.impl, key, Bucket.Get)
 }
 
-func (d *bucketDirect) Put(ctx context.Context, key string, data []byte, opts ...PutOption) (err error) {
-	if err = d.rt.Admit(ctx); err != nil {
-		return
-	}
-	defer d.rt.Release(&err)
-	ctx, cancel := d.rt.Enter(ctx, bucketPutTimeout)
-	defer cancel()
-	return d.impl.Put(ctx, key, data, opts...)
+func (d *bucketDirect) Put(ctx context.Context, key string, data []byte, opts ...PutOption) error {
+	return runtimes.Direct0(d.rt, ctx, bucketPutTimeout, d.impl, bucketPutArgs{key, data, opts}, bucketPutCall)
 }
 
 func (d *bucketDirect) Delete(ctx context.Context, key string) (existed bool, err error) {
-	if err = d.rt.Admit(ctx); err != nil {
-		return
-	}
-	defer d.rt.Release(&err)
-	return d.impl.Delete(ctx, key)
+	return runtimes.Direct1(d.rt, ctx, 0, d.impl, key, Bucket.Delete)
 }
 
 func (d *bucketDirect) Stat(ctx context.Context, key string) (info Info, found bool, err error) {
-	if err = d.rt.Admit(ctx); err != nil {
-		return
-	}
-	defer d.rt.Release(&err)
-	return d.impl.Stat(ctx, key)
+	return runtimes.Direct2(d.rt, ctx, 0, d.impl, key, Bucket.Stat)
 }
 
 func (d *bucketDirect) List(ctx context.Context, prefix string) iter.Seq2[Entry, error] {
-	c := &bucketListCall{impl: d.impl}
-	c.args.prefix = prefix
-	return c.Direct(d.rt, ctx, 0, c)
+	return runtimes.DirectStream(d.rt, ctx, 0, d.impl, prefix, Bucket.List)
 }
 
 func (d *bucketDirect) ReadChunks(ctx context.Context, key string, size int) iter.Seq2[[]byte, error] {
-	c := &bucketReadChunksCall{impl: d.impl}
-	c.args.key, c.args.size = key, size
-	return c.Direct(d.rt, ctx, 0, c)
+	return runtimes.DirectStream(d.rt, ctx, 0, d.impl, bucketReadChunksArgs{key, size}, bucketReadChunksCall)
 }

@@ -5,13 +5,12 @@ package cache
 
 import (
 	"context"
-	"iter"
 	"time"
 
 	"github.com/shimgen/shimgen/runtimes"
 )
 
-// The callback form compiles only beside the blocking form generated from
+// The callback form compiles only beside the other files generated from
 // the same cache.shim.yaml; run shimgen if this line fails to build.
 const _ = shimgenCache56bc0d17
 
@@ -75,176 +74,25 @@ type cacheAsync struct {
 }
 
 func (a *cacheAsync) Get(ctx context.Context, key string, done func(value []byte, found bool, err error)) {
-	c := &cacheGetCall{
-		done: done,
-		impl: a.impl,
-	}
-	c.args.key = key
-	a.rt.Start(ctx, 0, c)
-}
-
-// cacheGetCall is one Get call of the callback form: Run calls the blocking
-// implementation and keeps its results, Complete hands them to done.
-type cacheGetCall struct {
-	runtimes.Call
-	impl Cache
-	done func(value []byte, found bool, err error)
-	args struct {
-		key string
-	}
-	res struct {
-		value []byte
-		found bool
-	}
-}
-
-func (c *cacheGetCall) Run(ctx context.Context) (err error) {
-	c.res.value, c.res.found, err = c.impl.Get(ctx, c.args.key)
-	return err
-}
-
-func (c *cacheGetCall) Complete(err error) {
-	c.done(c.res.value, c.res.found, err)
+	runtimes.Start2(a.rt, ctx, 0, a.impl, key, Cache.Get, done)
 }
 
 func (a *cacheAsync) Set(ctx context.Context, key string, value []byte, ttl time.Duration, done func(err error)) {
-	c := &cacheSetCall{
-		done: done,
-		impl: a.impl,
-	}
-	c.args.key, c.args.value, c.args.ttl = key, value, ttl
-	a.rt.Start(ctx, 0, c)
-}
-
-// cacheSetCall is one Set call of the callback form: Run calls the blocking
-// implementation and keeps its results, Complete hands them to done.
-type cacheSetCall struct {
-	runtimes.Call
-	impl Cache
-	done func(err error)
-	args struct {
-		key   string
-		value []byte
-		ttl   time.Duration
-	}
-}
-
-func (c *cacheSetCall) Run(ctx context.Context) error {
-	return c.impl.Set(ctx, c.args.key, c.args.value, c.args.ttl)
-}
-
-func (c *cacheSetCall) Complete(err error) {
-	c.done(err)
+	runtimes.Start0(a.rt, ctx, 0, a.impl, cacheSetArgs{key, value, ttl}, cacheSetCall, done)
 }
 
 func (a *cacheAsync) Delete(ctx context.Context, key string, done func(existed bool, err error)) {
-	c := &cacheDeleteCall{
-		done: done,
-		impl: a.impl,
-	}
-	c.args.key = key
-	a.rt.Start(ctx, 0, c)
-}
-
-// cacheDeleteCall is one Delete call of the callback form: Run calls the blocking
-// implementation and keeps its results, Complete hands them to done.
-type cacheDeleteCall struct {
-	runtimes.Call
-	impl Cache
-	done func(existed bool, err error)
-	args struct {
-		key string
-	}
-	res struct {
-		existed bool
-	}
-}
-
-func (c *cacheDeleteCall) Run(ctx context.Context) (err error) {
-	c.res.existed, err = c.impl.Delete(ctx, c.args.key)
-	return err
-}
-
-func (c *cacheDeleteCall) Complete(err error) {
-	c.done(c.res.existed, err)
+	runtimes.Start1(a.rt, ctx, 0, a.impl, key, Cache.Delete, done)
 }
 
 func (a *cacheAsync) Len(ctx context.Context, done func(n int, err error)) {
-	c := &cacheLenCall{
-		done: done,
-		impl: a.impl,
-	}
-	a.rt.Start(ctx, 0, c)
-}
-
-// cacheLenCall is one Len call of the callback form: Run calls the blocking
-// implementation and keeps its results, Complete hands them to done.
-type cacheLenCall struct {
-	runtimes.Call
-	impl Cache
-	done func(n int, err error)
-	res  struct {
-		n int
-	}
-}
-
-func (c *cacheLenCall) Run(ctx context.Context) (err error) {
-	c.res.n, err = c.impl.Len(ctx)
-	return err
-}
-
-func (c *cacheLenCall) Complete(err error) {
-	c.done(c.res.n, err)
+	runtimes.Start1(a.rt, ctx, 0, a.impl, struct{}{}, cacheLenCall, done)
 }
 
 func (a *cacheAsync) WaitFor(ctx context.Context, key string, done func(value []byte, err error)) {
-	c := &cacheWaitForCall{
-		done: done,
-		impl: a.impl,
-	}
-	c.args.key = key
-	a.rt.Start(ctx, cacheWaitForTimeout, c)
-}
-
-// cacheWaitForCall is one WaitFor call of the callback form: Run calls the blocking
-// implementation and keeps its results, Complete hands them to done.
-type cacheWaitForCall struct {
-	runtimes.Call
-	impl Cache
-	done func(value []byte, err error)
-	args struct {
-		key string
-	}
-	res struct {
-		value []byte
-	}
-}
-
-func (c *cacheWaitForCall) Run(ctx context.Context) (err error) {
-	c.res.value, err = c.impl.WaitFor(ctx, c.args.key)
-	return err
-}
-
-func (c *cacheWaitForCall) Complete(err error) {
-	c.done(c.res.value, err)
+	runtimes.Start1(a.rt, ctx, cacheWaitForTimeout, a.impl, key, Cache.WaitFor, done)
 }
 
 func (a *cacheAsync) Scan(ctx context.Context, prefix string, each func(item Item) bool, done func(err error)) {
-	c := &cacheScanCall{impl: a.impl}
-	c.args.prefix = prefix
-	c.Start(a.rt, ctx, 0, c, each, done)
-}
-
-// cacheScanCall is one Scan call of the callback form: Open calls the blocking
-// implementation, whose items Start delivers to each.
-type cacheScanCall struct {
-	runtimes.StreamCall[Item]
-	impl Cache
-	args struct {
-		prefix string
-	}
-}
-
-func (c *cacheScanCall) Open(ctx context.Context) iter.Seq2[Item, error] {
-	return c.impl.Scan(ctx, c.args.prefix)
+	runtimes.StartStream(a.rt, ctx, 0, a.impl, prefix, Cache.Scan, each, done)
 }

@@ -11,14 +11,9 @@ import (
 	"github.com/shimgen/shimgen/runtimes"
 )
 
-// shimgenCache56bc0d17 ties this file to the callback form generated from the
-// same cache.shim.yaml. If the build fails on it, run shimgen to regenerate both.
-const shimgenCache56bc0d17 = runtimes.Generated1
-
-// Per-call deadlines from cache.shim.yaml, applied by both forms.
-const (
-	cacheWaitForTimeout = 200 * time.Millisecond
-)
+// The blocking form compiles only beside the other files generated from
+// the same cache.shim.yaml; run shimgen if this line fails to build.
+const _ = shimgenCache56bc0d17
 
 // Cache is an in-memory key-value store whose entries may expire.
 //
@@ -81,177 +76,37 @@ type cacheBlocking struct {
 }
 
 func (b *cacheBlocking) Get(ctx context.Context, key string) (value []byte, found bool, err error) {
-	w := &cacheGetWait{impl: b.impl}
-	w.args.key = key
-	err = b.rt.Wait(ctx, 0, w)
-	return w.res.value, w.res.found, err
-}
-
-// cacheGetWait is one Get call of the blocking form: Invoke calls the callback
-// implementation with complete as its done; the first completion wins,
-// unless the caller already gave up.
-type cacheGetWait struct {
-	runtimes.Wait
-	impl CacheAsync
-	args struct {
-		key string
-	}
-	res struct {
-		value []byte
-		found bool
-	}
-}
-
-func (w *cacheGetWait) Invoke(ctx context.Context) {
-	w.impl.Get(ctx, w.args.key, w.complete)
-}
-
-func (w *cacheGetWait) complete(value []byte, found bool, err error) {
-	if w.Claim() {
-		w.res.value, w.res.found = value, found
-		w.Finish(err)
-	}
+	return runtimes.Await2(b.rt, ctx, 0, b.impl, key, CacheAsync.Get)
 }
 
 func (b *cacheBlocking) Set(ctx context.Context, key string, value []byte, ttl time.Duration) error {
-	w := &cacheSetWait{impl: b.impl}
-	w.args.key, w.args.value, w.args.ttl = key, value, ttl
-	return b.rt.Wait(ctx, 0, w)
-}
-
-// cacheSetWait is one Set call of the blocking form: Invoke calls the callback
-// implementation with complete as its done; the first completion wins,
-// unless the caller already gave up.
-type cacheSetWait struct {
-	runtimes.Wait
-	impl CacheAsync
-	args struct {
-		key   string
-		value []byte
-		ttl   time.Duration
-	}
-}
-
-func (w *cacheSetWait) Invoke(ctx context.Context) {
-	w.impl.Set(ctx, w.args.key, w.args.value, w.args.ttl, w.complete)
-}
-
-func (w *cacheSetWait) complete(err error) {
-	if w.Claim() {
-		w.Finish(err)
-	}
+	return runtimes.Await0(b.rt, ctx, 0, b.impl, cacheSetArgs{key, value, ttl}, cacheSetInvoke)
 }
 
 func (b *cacheBlocking) Delete(ctx context.Context, key string) (existed bool, err error) {
-	w := &cacheDeleteWait{impl: b.impl}
-	w.args.key = key
-	err = b.rt.Wait(ctx, 0, w)
-	return w.res.existed, err
-}
-
-// cacheDeleteWait is one Delete call of the blocking form: Invoke calls the callback
-// implementation with complete as its done; the first completion wins,
-// unless the caller already gave up.
-type cacheDeleteWait struct {
-	runtimes.Wait
-	impl CacheAsync
-	args struct {
-		key string
-	}
-	res struct {
-		existed bool
-	}
-}
-
-func (w *cacheDeleteWait) Invoke(ctx context.Context) {
-	w.impl.Delete(ctx, w.args.key, w.complete)
-}
-
-func (w *cacheDeleteWait) complete(existed bool, err error) {
-	if w.Claim() {
-		w.res.existed = existed
-		w.Finish(err)
-	}
+	return runtimes.Await1(b.rt, ctx, 0, b.impl, key, CacheAsync.Delete)
 }
 
 func (b *cacheBlocking) Len(ctx context.Context) (n int, err error) {
-	w := &cacheLenWait{impl: b.impl}
-	err = b.rt.Wait(ctx, 0, w)
-	return w.res.n, err
-}
-
-// cacheLenWait is one Len call of the blocking form: Invoke calls the callback
-// implementation with complete as its done; the first completion wins,
-// unless the caller already gave up.
-type cacheLenWait struct {
-	runtimes.Wait
-	impl CacheAsync
-	res  struct {
-		n int
-	}
-}
-
-func (w *cacheLenWait) Invoke(ctx context.Context) {
-	w.impl.Len(ctx, w.complete)
-}
-
-func (w *cacheLenWait) complete(n int, err error) {
-	if w.Claim() {
-		w.res.n = n
-		w.Finish(err)
-	}
+	return runtimes.Await1(b.rt, ctx, 0, b.impl, struct{}{}, cacheLenInvoke)
 }
 
 func (b *cacheBlocking) WaitFor(ctx context.Context, key string) (value []byte, err error) {
-	w := &cacheWaitForWait{impl: b.impl}
-	w.args.key = key
-	err = b.rt.Wait(ctx, cacheWaitForTimeout, w)
-	return w.res.value, err
-}
-
-// cacheWaitForWait is one WaitFor call of the blocking form: Invoke calls the callback
-// implementation with complete as its done; the first completion wins,
-// unless the caller already gave up.
-type cacheWaitForWait struct {
-	runtimes.Wait
-	impl CacheAsync
-	args struct {
-		key string
-	}
-	res struct {
-		value []byte
-	}
-}
-
-func (w *cacheWaitForWait) Invoke(ctx context.Context) {
-	w.impl.WaitFor(ctx, w.args.key, w.complete)
-}
-
-func (w *cacheWaitForWait) complete(value []byte, err error) {
-	if w.Claim() {
-		w.res.value = value
-		w.Finish(err)
-	}
+	return runtimes.Await1(b.rt, ctx, cacheWaitForTimeout, b.impl, key, CacheAsync.WaitFor)
 }
 
 func (b *cacheBlocking) Scan(ctx context.Context, prefix string) iter.Seq2[Item, error] {
-	w := &cacheScanWait{impl: b.impl}
-	w.args.prefix = prefix
-	return w.Iterate(b.rt, ctx, 0, w)
+	return runtimes.AwaitStream(b.rt, ctx, 0, b.impl, prefix, CacheAsync.Scan)
 }
 
-// cacheScanWait is one Scan call of the blocking form: Invoke calls the callback
-// implementation, whose items Iterate yields.
-type cacheScanWait struct {
-	runtimes.StreamWait[Item]
-	impl CacheAsync
-	args struct {
-		prefix string
-	}
+// cacheSetInvoke calls Set of a callback implementation with packed parameters.
+func cacheSetInvoke(impl CacheAsync, ctx context.Context, a cacheSetArgs, done func(err error)) {
+	impl.Set(ctx, a.key, a.value, a.ttl, done)
 }
 
-func (w *cacheScanWait) Invoke(ctx context.Context, each func(Item) bool, done func(error)) {
-	w.impl.Scan(ctx, w.args.prefix, each, done)
+// cacheLenInvoke calls Len of a callback implementation with packed parameters.
+func cacheLenInvoke(impl CacheAsync, ctx context.Context, a struct{}, done func(n int, err error)) {
+	impl.Len(ctx, done)
 }
 
 // cacheDirect calls a blocking implementation directly: it is what NewCacheBlocking
@@ -264,49 +119,25 @@ type cacheDirect struct {
 }
 
 func (d *cacheDirect) Get(ctx context.Context, key string) (value []byte, found bool, err error) {
-	if err = d.rt.Admit(ctx); err != nil {
-		return
-	}
-	defer d.rt.Release(&err)
-	return d.impl.Get(ctx, key)
+	return runtimes.Direct2(d.rt, ctx, 0, d.impl, key, Cache.Get)
 }
 
-func (d *cacheDirect) Set(ctx context.Context, key string, value []byte, ttl time.Duration) (err error) {
-	if err = d.rt.Admit(ctx); err != nil {
-		return
-	}
-	defer d.rt.Release(&err)
-	return d.impl.Set(ctx, key, value, ttl)
+func (d *cacheDirect) Set(ctx context.Context, key string, value []byte, ttl time.Duration) error {
+	return runtimes.Direct0(d.rt, ctx, 0, d.impl, cacheSetArgs{key, value, ttl}, cacheSetCall)
 }
 
 func (d *cacheDirect) Delete(ctx context.Context, key string) (existed bool, err error) {
-	if err = d.rt.Admit(ctx); err != nil {
-		return
-	}
-	defer d.rt.Release(&err)
-	return d.impl.Delete(ctx, key)
+	return runtimes.Direct1(d.rt, ctx, 0, d.impl, key, Cache.Delete)
 }
 
 func (d *cacheDirect) Len(ctx context.Context) (n int, err error) {
-	if err = d.rt.Admit(ctx); err != nil {
-		return
-	}
-	defer d.rt.Release(&err)
-	return d.impl.Len(ctx)
+	return runtimes.Direct1(d.rt, ctx, 0, d.impl, struct{}{}, cacheLenCall)
 }
 
 func (d *cacheDirect) WaitFor(ctx context.Context, key string) (value []byte, err error) {
-	if err = d.rt.Admit(ctx); err != nil {
-		return
-	}
-	defer d.rt.Release(&err)
-	ctx, cancel := d.rt.Enter(ctx, cacheWaitForTimeout)
-	defer cancel()
-	return d.impl.WaitFor(ctx, key)
+	return runtimes.Direct1(d.rt, ctx, cacheWaitForTimeout, d.impl, key, Cache.WaitFor)
 }
 
 func (d *cacheDirect) Scan(ctx context.Context, prefix string) iter.Seq2[Item, error] {
-	c := &cacheScanCall{impl: d.impl}
-	c.args.prefix = prefix
-	return c.Direct(d.rt, ctx, 0, c)
+	return runtimes.DirectStream(d.rt, ctx, 0, d.impl, prefix, Cache.Scan)
 }

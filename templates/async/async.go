@@ -7,19 +7,49 @@ package async
 import (
 	"github.com/dave/jennifer/jen"
 
+	"github.com/shimgen/shimgen/spec"
 	t "github.com/shimgen/shimgen/templates"
 )
 
-// Emit writes the callback form of u's spec to f.
-func Emit(u *t.Unit, f *t.Sink) error {
-	f.Commentf("The callback form compiles only beside the blocking form generated from")
+// Form is the callback form.
+type Form struct{}
+
+// Name implements templates.Form.
+func (Form) Name() string { return "callback" }
+
+// Suffix implements templates.Form.
+func (Form) Suffix() string { return "_async.go" }
+
+// Locals implements templates.Form: every method takes ctx and done, and a
+// streaming one each; the blocking adapters bind err.
+func (Form) Locals(k spec.MethodKind) []string {
+	if k.Streams() {
+		return []string{"ctx", "done", "each", "err"}
+	}
+	return []string{"ctx", "done", "err"}
+}
+
+// Declares implements templates.Form.
+func (Form) Declares(iface *spec.Interface) []t.Decl {
+	n := t.NamesOf(iface)
+	out := []t.Decl{{Name: n.Async, API: true}, {Name: n.NewAsync}, {Name: n.AsyncType}}
+	for _, m := range iface.Methods {
+		if t.PacksResults(m) {
+			out = append(out, t.Decl{Name: n.DeliverFunc(m)})
+		}
+	}
+	return out
+}
+
+// Emit implements templates.Form.
+func (Form) Emit(u *t.Unit, f *jen.File) error {
+	f.Commentf("The callback form compiles only beside the other files generated from")
 	f.Commentf("the same %s; run shimgen if this line fails to build.", u.Source)
 	f.Const().Id("_").Op("=").Id(u.Guard)
 	for _, iface := range u.Spec.Interfaces {
 		e := emitter{t.NewScope(u, f, iface)}
 		e.emit()
 	}
-	f.Close()
 	return u.Err()
 }
 
@@ -28,19 +58,16 @@ type emitter struct {
 }
 
 func (e *emitter) emit() {
-	e.F.Break()
 	e.ifaceDecl()
 	e.constructor()
 	e.asyncType()
 	for _, m := range e.Iface.Methods {
-		e.F.Break()
-		if m.Stream != nil {
-			e.streamMethod(m)
-			e.streamCall(m)
-			continue
-		}
 		e.asyncMethod(m)
-		e.callType(m)
+	}
+	for _, m := range e.Iface.Methods {
+		if t.PacksResults(m) {
+			e.deliverFunc(m)
+		}
 	}
 }
 
@@ -72,7 +99,7 @@ func (e *emitter) ifaceDecl() {
 			if i > 0 && t.MethodDoc(m) != "" {
 				g.Line()
 			}
-			t.GroupComments(g, t.MethodDoc(m))
+			t.Comments(g, t.MethodDoc(m))
 			g.Id(m.Name).Params(e.U.AsyncParams(m)...)
 		}
 	})
@@ -96,7 +123,7 @@ func (e *emitter) constructor() {
 		jen.If(jen.Id("impl").Op("==").Nil().Op("||").Id("rt").Op("==").Nil()).Block(
 			jen.Panic(jen.Lit(n.NewAsync+": nil implementation or runtime")),
 		),
-		jen.Return(jen.Op("&").Id(n.AsyncType()).Values(jen.Dict{jen.Id("impl"): jen.Id("impl"), jen.Id("rt"): jen.Id("rt")})),
+		jen.Return(jen.Op("&").Id(n.AsyncType).Values(jen.Dict{jen.Id("impl"): jen.Id("impl"), jen.Id("rt"): jen.Id("rt")})),
 	)
 }
 
@@ -108,8 +135,8 @@ func (e *emitter) constructor() {
 //	}
 func (e *emitter) asyncType() {
 	e.F.Line()
-	e.F.Commentf("%s is the callback form of a blocking implementation.", e.N.AsyncType())
-	e.F.Type().Id(e.N.AsyncType()).Struct(
+	e.F.Commentf("%s is the callback form of a blocking implementation.", e.N.AsyncType)
+	e.F.Type().Id(e.N.AsyncType).Struct(
 		jen.Id("impl").Id(e.N.Blocking),
 		jen.Id("rt").Add(t.Runtime()),
 	)

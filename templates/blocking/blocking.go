@@ -1,59 +1,57 @@
 // Package blocking emits the blocking form of a spec (file NAME_blocking.go):
 // each interface as plain Go methods, the constructor that derives it from a
-// callback implementation, and the guard constant the callback form checks.
-// It writes Go with github.com/dave/jennifer, not text templates.
+// callback implementation, and the collapsed form that a round trip through
+// both forms yields. It writes Go with github.com/dave/jennifer, not text
+// templates.
 package blocking
 
 import (
 	"github.com/dave/jennifer/jen"
 
+	"github.com/shimgen/shimgen/spec"
 	t "github.com/shimgen/shimgen/templates"
 )
 
-// Emit writes the blocking form of u's spec to f.
-func Emit(u *t.Unit, f *t.Sink) error {
-	guard(f, u)
-	timeouts(f, u)
+// Form is the blocking form.
+type Form struct{}
+
+// Name implements templates.Form.
+func (Form) Name() string { return "blocking" }
+
+// Suffix implements templates.Form.
+func (Form) Suffix() string { return "_blocking.go" }
+
+// Locals implements templates.Form: every method binds ctx and err; the
+// adapters to a callback implementation bind done (and each for a stream).
+func (Form) Locals(k spec.MethodKind) []string {
+	if k.Streams() {
+		return []string{"ctx", "done", "each", "err"}
+	}
+	return []string{"ctx", "done", "err"}
+}
+
+// Declares implements templates.Form.
+func (Form) Declares(iface *spec.Interface) []t.Decl {
+	n := t.NamesOf(iface)
+	out := []t.Decl{{Name: n.Blocking, API: true}, {Name: n.NewBlocking}, {Name: n.BlockingType}, {Name: n.DirectType}}
+	for _, m := range iface.Methods {
+		if !t.InvokesDirectly(m) {
+			out = append(out, t.Decl{Name: n.InvokeFunc(m)})
+		}
+	}
+	return out
+}
+
+// Emit implements templates.Form.
+func (Form) Emit(u *t.Unit, f *jen.File) error {
+	f.Commentf("The blocking form compiles only beside the other files generated from")
+	f.Commentf("the same %s; run shimgen if this line fails to build.", u.Source)
+	f.Const().Id("_").Op("=").Id(u.Guard)
 	for _, iface := range u.Spec.Interfaces {
 		e := emitter{t.NewScope(u, f, iface)}
 		e.emit()
 	}
-	f.Close()
 	return u.Err()
-}
-
-// guard emits
-//
-//	const shimgenBlob1a2b3c4d = runtimes.Generated1
-//
-// which the callback form names: a blocking and a callback file generated
-// from different versions of the spec do not compile together, and neither
-// compiles against a runtimes module that does not speak this generator's
-// contract.
-func guard(f *t.Sink, u *t.Unit) {
-	f.Commentf("%s ties this file to the callback form generated from the", u.Guard)
-	f.Commentf("same %s. If the build fails on it, run shimgen to regenerate both.", u.Source)
-	f.Const().Id(u.Guard).Op("=").Qual(t.RuntimesPath, "Generated1")
-}
-
-// timeouts emits one constant per method with a timeout:
-//
-//	const bucketGetTimeout = 2 * time.Second
-func timeouts(f *t.Sink, u *t.Unit) {
-	var defs []jen.Code
-	for _, iface := range u.Spec.Interfaces {
-		n := t.NamesOf(iface)
-		for _, m := range iface.Methods {
-			if m.Timeout > 0 {
-				defs = append(defs, jen.Id(n.TimeoutConst(m)).Op("=").Add(t.Duration(m.Timeout)))
-			}
-		}
-	}
-	if len(defs) == 0 {
-		return
-	}
-	f.Comment("Per-call deadlines from " + u.Source + ", applied by both forms.")
-	f.Const().Defs(defs...)
 }
 
 type emitter struct {
@@ -61,30 +59,35 @@ type emitter struct {
 }
 
 func (e *emitter) emit() {
-	e.F.Break()
 	e.ifaceDecl()
 	e.constructor()
-	e.blockingType()
+	e.implType(e.N.BlockingType, e.N.Async, "%s is the blocking form of a callback implementation.")
 	for _, m := range e.Iface.Methods {
-		e.F.Break()
-		if m.Stream != nil {
-			e.streamMethod(m)
-			e.streamWait(m)
-			continue
-		}
 		e.blockingMethod(m)
-		e.waitType(m)
 	}
-	e.F.Break()
+	for _, m := range e.Iface.Methods {
+		if !t.InvokesDirectly(m) {
+			e.invokeFunc(m)
+		}
+	}
 	e.directType()
-	for i, m := range e.Iface.Methods {
-		if i%16 == 15 {
-			e.F.Break()
-		}
-		if m.Stream != nil {
-			e.streamDirect(m)
-			continue
-		}
+	for _, m := range e.Iface.Methods {
 		e.directMethod(m)
 	}
+}
+
+// implType emits an adapter type over an implementation of iface:
+//
+//	// bucketBlocking is the blocking form of a callback implementation.
+//	type bucketBlocking struct {
+//		impl BucketAsync
+//		rt   *runtimes.Runtime
+//	}
+func (e *emitter) implType(name, iface, doc string) {
+	e.F.Line()
+	e.F.Commentf(doc, name)
+	e.F.Type().Id(name).Struct(
+		jen.Id("impl").Id(iface),
+		jen.Id("rt").Add(t.Runtime()),
+	)
 }

@@ -16,11 +16,11 @@ import (
 //	}
 func (e *emitter) directType() {
 	e.F.Line()
-	e.F.Commentf("%s calls a blocking implementation directly: it is what %s", e.N.DirectType(), e.N.NewBlocking)
+	e.F.Commentf("%s calls a blocking implementation directly: it is what %s", e.N.DirectType, e.N.NewBlocking)
 	e.F.Commentf("returns for a value made by %s. It keeps the runtime's rules", e.N.NewAsync)
 	e.F.Comment("for closing, the loop goroutine, ctx, deadlines and panics, and skips")
 	e.F.Comment("the hop through the executor.")
-	e.F.Type().Id(e.N.DirectType()).Struct(
+	e.F.Type().Id(e.N.DirectType).Struct(
 		jen.Id("impl").Id(e.N.Blocking),
 		jen.Id("rt").Add(t.Runtime()),
 	)
@@ -29,49 +29,18 @@ func (e *emitter) directType() {
 // directMethod emits one method of the direct form:
 //
 //	func (d *bucketDirect) Get(ctx context.Context, key string) (data []byte, found bool, err error) {
-//		if err = d.rt.Admit(ctx); err != nil {
-//			return
-//		}
-//		defer d.rt.Release(&err)
-//		ctx, cancel := d.rt.Enter(ctx, bucketGetTimeout) // only with a timeout
-//		defer cancel()
-//		return d.impl.Get(ctx, key)
+//		return runtimes.Direct2(d.rt, ctx, bucketGetTimeout, d.impl, key, Bucket.Get)
 //	}
-//
-// A method without results names its error result err, so the deferred
-// Release can set it.
 func (e *emitter) directMethod(m *spec.Method) {
 	recv := t.Fresh("d", e.Taken)
-	cancel := t.Fresh("cancel", e.Taken)
-	rt := jen.Id(recv).Dot("rt")
-	body := []jen.Code{
-		jen.If(jen.Id("err").Op("=").Add(rt.Clone().Dot("Admit").Call(jen.Id("ctx"))), jen.Id("err").Op("!=").Nil()).Block(jen.Return()),
-		jen.Defer().Add(rt.Clone().Dot("Release").Call(jen.Op("&").Id("err"))),
+	fn := jen.Id(e.N.Blocking).Dot(m.Name)
+	if !t.CallsDirectly(m) {
+		fn = jen.Id(e.N.CallFunc(m))
 	}
-	if m.Timeout > 0 {
-		body = append(body,
-			jen.List(jen.Id("ctx"), jen.Id(cancel)).Op(":=").Add(rt.Clone().Dot("Enter").Call(jen.Id("ctx"), t.Timeout(e.N, m))),
-			jen.Defer().Id(cancel).Call(),
-		)
-	}
-	body = append(body, jen.Return(jen.Id(recv).Dot("impl").Dot(m.Name).Call(directArgs(m)...)))
-	results := e.U.Results(m)
-	if len(m.Results) == 0 {
-		results = jen.Params(jen.Id("err").Error())
-	}
+	call := e.U.Helper("Direct", m).Call(
+		jen.Id(recv).Dot("rt"), jen.Id("ctx"), t.Timeout(e.N, m), jen.Id(recv).Dot("impl"), t.ArgsValue(e.N, m), fn,
+	)
 	e.F.Line()
-	e.F.Func().Params(jen.Id(recv).Op("*").Id(e.N.DirectType())).Id(m.Name).
-		Params(e.U.Params(m, true)...).Add(results).Block(body...)
-}
-
-func directArgs(m *spec.Method) []jen.Code {
-	out := []jen.Code{jen.Id("ctx")}
-	for _, p := range m.Params {
-		a := jen.Id(p.Name)
-		if p.Variadic {
-			a.Op("...")
-		}
-		out = append(out, a)
-	}
-	return out
+	e.F.Func().Params(jen.Id(recv).Op("*").Id(e.N.DirectType)).Id(m.Name).
+		Params(e.U.Params(m, true)...).Add(e.U.Results(m)).Block(e.ret(m, call)...)
 }

@@ -25,7 +25,7 @@ func (e *emitter) ifaceDecl() {
 			if i > 0 && t.MethodDoc(m) != "" {
 				g.Line()
 			}
-			t.GroupComments(g, t.MethodDoc(m))
+			t.Comments(g, t.MethodDoc(m))
 			g.Id(m.Name).Params(e.U.Params(m, true)...).Add(e.U.Results(m))
 		}
 	})
@@ -55,9 +55,9 @@ func (e *emitter) constructor() {
 		jen.If(jen.Id("impl").Op("==").Nil().Op("||").Id("rt").Op("==").Nil()).Block(
 			jen.Panic(jen.Lit(n.NewBlocking+": nil implementation or runtime")),
 		),
-		jen.If(jen.List(jen.Id("a"), jen.Id("ok")).Op(":=").Id("impl").Assert(jen.Op("*").Id(n.AsyncType())), jen.Id("ok")).Block(
-			jen.Return(jen.Op("&").Id(n.DirectType()).Values(jen.Dict{jen.Id("impl"): jen.Id("a").Dot("impl"), jen.Id("rt"): jen.Id("rt")})),
+		jen.If(jen.List(jen.Id("a"), jen.Id("ok")).Op(":=").Id("impl").Assert(jen.Op("*").Id(n.AsyncType)), jen.Id("ok")).Block(
+			jen.Return(jen.Op("&").Id(n.DirectType).Values(jen.Dict{jen.Id("impl"): jen.Id("a").Dot("impl"), jen.Id("rt"): jen.Id("rt")})),
 		),
-		jen.Return(jen.Op("&").Id(n.BlockingType()).Values(jen.Dict{jen.Id("impl"): jen.Id("impl"), jen.Id("rt"): jen.Id("rt")})),
+		jen.Return(jen.Op("&").Id(n.BlockingType).Values(jen.Dict{jen.Id("impl"): jen.Id("impl"), jen.Id("rt"): jen.Id("rt")})),
 	)
 }

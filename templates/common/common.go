@@ -1,0 +1,118 @@
+// Package common emits the part of a spec's generated code that every form
+// relies on (file NAME_shim.go): the guard constant that ties the forms'
+// files to one version of the spec and of the runtimes contract, the
+// per-method timeout constants, and for methods whose parameters or results
+// do not fit the runtimes helpers one by one, the structs that carry them
+// and the function that calls a blocking implementation with them. No form
+// declares anything another form uses. It writes Go with
+// github.com/dave/jennifer, not text templates.
+package common
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/shimgen/shimgen/spec"
+	t "github.com/shimgen/shimgen/templates"
+)
+
+// Part is the common part, registered before the forms.
+type Part struct{}
+
+// Name implements templates.Form.
+func (Part) Name() string { return "common" }
+
+// Suffix implements templates.Form.
+func (Part) Suffix() string { return "_shim.go" }
+
+// Locals implements templates.Form: the adapters bind ctx.
+func (Part) Locals(spec.MethodKind) []string { return []string{"ctx"} }
+
+// Declares implements templates.Form.
+func (Part) Declares(iface *spec.Interface) []t.Decl {
+	n := t.NamesOf(iface)
+	var out []t.Decl
+	for _, m := range iface.Methods {
+		if m.Timeout > 0 {
+			out = append(out, t.Decl{Name: n.TimeoutConst(m)})
+		}
+		if t.PacksArgs(m) {
+			out = append(out, t.Decl{Name: n.ArgsType(m)})
+		}
+		if t.PacksResults(m) {
+			out = append(out, t.Decl{Name: n.ResultsType(m)})
+		}
+		if !t.CallsDirectly(m) {
+			out = append(out, t.Decl{Name: n.CallFunc(m)})
+		}
+	}
+	return out
+}
+
+// Emit implements templates.Form.
+func (Part) Emit(u *t.Unit, f *jen.File) error {
+	guard(f, u)
+	timeouts(f, u)
+	for _, iface := range u.Spec.Interfaces {
+		e := emitter{t.NewScope(u, f, iface)}
+		for _, m := range iface.Methods {
+			e.method(m)
+		}
+	}
+	return u.Err()
+}
+
+// guard emits
+//
+//	const shimgenBlob1a2b3c4d = runtimes.Generated2
+//
+// which every form's file names: files generated from different versions
+// of the spec do not compile together, and none compiles against a runtimes
+// module that does not speak this generator's contract.
+func guard(f *jen.File, u *t.Unit) {
+	f.Commentf("%s ties the files generated from %s together:", u.Guard, u.Source)
+	f.Comment("each names it, so files from different versions of the spec do not")
+	f.Comment("compile together. If the build fails on it, run shimgen to regenerate them.")
+	f.Const().Id(u.Guard).Op("=").Qual(t.RuntimesPath, "Generated2")
+}
+
+// timeouts emits one constant per method with a timeout:
+//
+//	const bucketGetTimeout = 2 * time.Second
+func timeouts(f *jen.File, u *t.Unit) {
+	var defs []jen.Code
+	for _, iface := range u.Spec.Interfaces {
+		n := t.NamesOf(iface)
+		for _, m := range iface.Methods {
+			if m.Timeout > 0 {
+				defs = append(defs, jen.Id(n.TimeoutConst(m)).Op("=").Add(t.Duration(m.Timeout)))
+			}
+		}
+	}
+	if len(defs) == 0 {
+		return
+	}
+	f.Line()
+	f.Comment("Per-call deadlines from " + u.Source + ", applied by every form.")
+	f.Const().Defs(defs...)
+}
+
+type emitter struct {
+	t.Scope
+}
+
+// method emits what method m needs beyond a method expression.
+func (e *emitter) method(m *spec.Method) {
+	if t.PacksArgs(m) {
+		e.F.Line()
+		e.F.Commentf("%s carries the parameters of one %s call.", e.N.ArgsType(m), m.Name)
+		e.F.Type().Id(e.N.ArgsType(m)).Struct(e.U.Fields(m.Params)...)
+	}
+	if t.PacksResults(m) {
+		e.F.Line()
+		e.F.Commentf("%s carries the results of one %s call.", e.N.ResultsType(m), m.Name)
+		e.F.Type().Id(e.N.ResultsType(m)).Struct(e.U.Fields(m.Results)...)
+	}
+	if !t.CallsDirectly(m) {
+		e.callFunc(m)
+	}
+}
