@@ -7,7 +7,7 @@ import (
 	"path"
 	"path/filepath"
 
-	"github.com/shimgen/shimgen/compat"
+	"github.com/shimgen/shimgen/internal/compat"
 	"github.com/shimgen/shimgen/gen"
 	"github.com/shimgen/shimgen/spec"
 )

@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/shimgen/shimgen/compat"
+	"github.com/shimgen/shimgen/internal/compat"
 )
 
 // breakingReport prints the changes breaking finds and decides the exit

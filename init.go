@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/shimgen/shimgen/scaffold"
+	"github.com/shimgen/shimgen/internal/scaffold"
 )
 
 const initSynopsis = "shimgen init [--from ./pkg.Interface]... [--add-ctx] [-o file.shim.yaml]"
