@@ -127,6 +127,19 @@ func SourceOf(data []byte) string {
 	return ""
 }
 
+// IsOutputName reports whether a file name has the form of a generated one.
+func IsOutputName(name string) bool { return isOutputName(name) }
+
+// OutputNames returns the base names of the files the spec specName
+// generates ("blob_async.go", ... for "blob.shim.yaml").
+func OutputNames(specName string) []string {
+	names := make([]string, len(Forms))
+	for i, form := range Forms {
+		names[i] = OutputStem(specName) + form.Suffix
+	}
+	return names
+}
+
 // isOutputName reports whether a file name has the form of a generated one.
 func isOutputName(name string) bool {
 	for _, form := range Forms {
