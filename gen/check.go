@@ -44,20 +44,18 @@ func (k DriftKind) String() string {
 type Drift struct {
 	Kind DriftKind
 	Path string // slash-separated, as shown to users
-	Spec string // the spec it comes from ("" for an orphan whose spec is gone)
+	Spec string // the spec it comes from (for an orphan, the gone spec its source line names)
 	Diff string // unified diff from the file on disk to the wanted content
 }
 
-// Check compares the files Generate returned for p with the directory fsys
-// and reports every stale, missing and (when p is complete) orphaned file,
-// sorted by path. It writes nothing.
-func Check(fsys fs.FS, p Package, files []File) ([]Drift, error) {
+// Check compares the files Generate returned with the directory fsys and
+// reports every stale and missing file, and each of orphans (the generated
+// files whose spec is gone, as the write policy finds them: exactly those
+// generate removes), sorted by path. It writes nothing.
+func Check(fsys fs.FS, files, orphans []File) ([]Drift, error) {
 	var drifts []Drift
-	want := map[string]bool{}
 	for _, f := range files {
-		name := path.Base(f.Path)
-		want[name] = true
-		d, err := compare(fsys, f, name)
+		d, err := compare(fsys, f, path.Base(f.Path))
 		if err != nil {
 			return nil, err
 		}
@@ -65,14 +63,8 @@ func Check(fsys fs.FS, p Package, files []File) ([]Drift, error) {
 			drifts = append(drifts, *d)
 		}
 	}
-	if p.Complete {
-		orphans, err := Orphans(fsys, p.Dir, want)
-		if err != nil {
-			return nil, err
-		}
-		for _, o := range orphans {
-			drifts = append(drifts, Drift{Kind: Orphaned, Path: o.Path, Diff: udiff.Unified(o.Path, "/dev/null", string(o.Data), "")})
-		}
+	for _, o := range orphans {
+		drifts = append(drifts, Drift{Kind: Orphaned, Path: o.Path, Spec: o.Spec, Diff: udiff.Unified(o.Path, "/dev/null", string(o.Data), "")})
 	}
 	sort.Slice(drifts, func(i, j int) bool { return drifts[i].Path < drifts[j].Path })
 	return drifts, nil
@@ -91,29 +83,4 @@ func compare(fsys fs.FS, f File, name string) (*Drift, error) {
 		return nil, nil
 	}
 	return &Drift{Kind: Stale, Path: f.Path, Spec: f.Spec, Diff: udiff.Unified(f.Path, f.Path, string(have), string(f.Data))}, nil
-}
-
-// Orphans returns the generated files of the directory fsys (shown as dir)
-// that are not among want (base names): files shimgen wrote for a spec that
-// is gone. Their Data is their current content.
-func Orphans(fsys fs.FS, dir string, want map[string]bool) ([]File, error) {
-	entries, err := fs.ReadDir(fsys, ".")
-	if err != nil {
-		return nil, err
-	}
-	var out []File
-	for _, e := range entries {
-		name := e.Name()
-		if !e.Type().IsRegular() || want[name] || !isOutputName(name) {
-			continue
-		}
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return nil, err
-		}
-		if IsGenerated(data) {
-			out = append(out, File{Path: path.Join(dir, name), Spec: SourceOf(data), Data: data})
-		}
-	}
-	return out, nil
 }

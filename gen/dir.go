@@ -127,8 +127,13 @@ func SourceOf(data []byte) string {
 	return ""
 }
 
-// isOutputName reports whether a file name has the form of a generated one.
-func isOutputName(name string) bool { return DefaultForms().IsOutputName(name) }
+// IsOutputName reports whether a file name has the form of one shimgen
+// generates (with the default forms).
+func IsOutputName(name string) bool { return DefaultForms().IsOutputName(name) }
+
+// OutputNames returns the base names of the files the spec specName
+// generates ("blob_async.go", ... for "blob.shim.yaml").
+func OutputNames(specName string) []string { return DefaultForms().Outputs(specName) }
 
 // SpecNames lists the paths of p's specs as users see them.
 func (p Package) SpecNames() []string {

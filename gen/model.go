@@ -151,8 +151,9 @@ func clash(iface, prev *spec.Interface, id string) string {
 // shadowing reports parameters, results and stream items that would hide a
 // generated identifier inside generated method bodies. A stream item's name
 // only names the parameter of each's func type today; it is held to the same
-// rule so that no generated body ever has to care. (The fixed names the
-// forms bind are spec's reserved names, rejected when the spec is parsed.)
+// rule so that no generated body ever has to care. The fixed names the
+// forms bind are spec's reserved names, rejected when the spec is parsed,
+// but for the Late ones (nil), checked here.
 func shadowing(iface *spec.Interface, generated map[string]*spec.Interface) spec.ErrorList {
 	var errs spec.ErrorList
 	for _, m := range iface.Methods {
@@ -168,7 +169,7 @@ func shadowing(iface *spec.Interface, generated map[string]*spec.Interface) spec
 func shadowed(iface *spec.Interface, m *spec.Method, kind string, ps []*spec.Param, generated map[string]*spec.Interface) spec.ErrorList {
 	var errs spec.ErrorList
 	for _, p := range ps {
-		if p.Name == "nil" || generated[p.Name] != nil {
+		if spec.IsReserved(p.Name, m.Kind) || generated[p.Name] != nil {
 			errs = append(errs, &spec.Error{Pos: p.Pos, Msg: fmt.Sprintf(
 				"interface %q: method %q: %s %q would shadow an identifier the generated code uses; rename it", iface.Name, m.Name, kind, p.Name)})
 		}

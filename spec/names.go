@@ -21,11 +21,16 @@ type ReservedName struct {
 	// Why completes the message `parameter "x" ...`; {noun} stands for
 	// parameter, result or stream item.
 	Why string
+	// Late names are checked by the generator once every spec of the
+	// package is read, beside the generated identifiers, so that they do
+	// not keep the spec from being checked further; Parse accepts them.
+	Late bool
 }
 
 // reservedNames is the table of reserved names.
 var reservedNames = []ReservedName{
 	{Name: "_", Why: "is not allowed: every {noun} needs a name"},
+	{Name: "nil", Late: true, Why: "would shadow an identifier the generated code uses; rename it"},
 	{Name: "ctx", Implicit: "parameter", ImplicitWhy: "is implicit: every method receives ctx context.Context first; remove it",
 		Why: "is reserved: every method receives ctx context.Context first; rename it"},
 	{Name: "err", Implicit: "result", ImplicitWhy: "is implicit: every method returns err error last; remove it",
@@ -34,7 +39,8 @@ var reservedNames = []ReservedName{
 	{Name: "each", Kinds: []MethodKind{ServerStream}, Why: "is reserved for the item callback of a streaming method's callback form; rename it"},
 }
 
-// ReservedNames returns the names reserved in methods of kind k, sorted.
+// ReservedNames returns the names reserved in methods of kind k, sorted,
+// Late ones included.
 func ReservedNames(k MethodKind) []string {
 	var out []string
 	for _, r := range reservedNames {
@@ -55,7 +61,7 @@ func IsReserved(name string, k MethodKind) bool {
 // method of kind k cannot be named name, or returns "".
 func reservedWhy(name, noun string, k MethodKind) string {
 	for _, r := range reservedNames {
-		if r.Name != name || r.Kinds != nil && !slices.Contains(r.Kinds, k) {
+		if r.Name != name || r.Late || r.Kinds != nil && !slices.Contains(r.Kinds, k) {
 			continue
 		}
 		if r.Implicit == noun {

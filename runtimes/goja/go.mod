@@ -5,7 +5,7 @@ go 1.25.0
 require (
 	github.com/dop251/goja v0.0.0-20260917113740-793a2a65c13b
 	github.com/dop251/goja_nodejs v0.0.0-20260212111938-1f56ff5bcf14
-	github.com/shimgen/shimgen/runtimes v0.0.0-00010101000000-000000000000
+	github.com/shimgen/shimgen/runtimes v0.1.0
 )
 
 require (

@@ -8,7 +8,7 @@ import (
 	"math/rand"
 	"time"
 
-	"github.com/shimgen/shimgen/scaffold/testdata/ifaces/meta"
+	"github.com/shimgen/shimgen/internal/scaffold/testdata/ifaces/meta"
 )
 
 // Closer closes.

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"flag"
@@ -14,7 +14,7 @@ var update = flag.Bool("update", false, "update the expected output in testdata/
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"shimgen": func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
+		"shimgen": func() { os.Exit(Run(os.Args[1:], os.Stdout, os.Stderr)) },
 	})
 }
 

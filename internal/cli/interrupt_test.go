@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -32,7 +32,7 @@ func TestInterrupt(t *testing.T) {
 		t.Skip("builds the command and runs it repeatedly")
 	}
 	bin := filepath.Join(t.TempDir(), "shimgen")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+	if out, err := exec.Command("go", "build", "-o", bin, "github.com/shimgen/shimgen").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 
@@ -119,7 +119,7 @@ func TestInterrupt(t *testing.T) {
 	// An uninterrupted run, which also times the whole run.
 	dir := setup()
 	start := time.Now()
-	if out, err := command(bin, dir).CombinedOutput(); err != nil {
+	if out, err := runCommand(bin, dir).CombinedOutput(); err != nil {
 		t.Fatalf("uninterrupted run: %v\n%s", err, out)
 	}
 	full := time.Since(start)
@@ -129,7 +129,7 @@ func TestInterrupt(t *testing.T) {
 	var interrupted, partial int
 	for i := range trials {
 		dir := setup()
-		cmd := command(bin, dir)
+		cmd := runCommand(bin, dir)
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
 		if err := cmd.Start(); err != nil {
@@ -183,7 +183,7 @@ func TestInterrupt(t *testing.T) {
 	t.Logf("%d of %d runs interrupted, %d of them while writing (run takes %v)", interrupted, trials, partial, full)
 }
 
-func command(bin, dir string) *exec.Cmd {
+func runCommand(bin, dir string) *exec.Cmd {
 	cmd := exec.Command(bin, "-no-types")
 	cmd.Dir = dir
 	return cmd

@@ -12,8 +12,8 @@ import (
 )
 
 const (
-	ifacesPath = "github.com/shimgen/shimgen/scaffold/testdata/ifaces"
-	outPath    = "github.com/shimgen/shimgen/scaffold/testdata/out"
+	ifacesPath = "github.com/shimgen/shimgen/internal/scaffold/testdata/ifaces"
+	outPath    = "github.com/shimgen/shimgen/internal/scaffold/testdata/out"
 )
 
 // scaffold loads froms from this directory and writes a spec for out.
@@ -103,7 +103,7 @@ func TestStore(t *testing.T) {
 	contains(t, data,
 		SchemaComment,
 		"package: out",
-		"  meta: github.com/shimgen/shimgen/scaffold/testdata/ifaces/meta",
+		"  meta: github.com/shimgen/shimgen/internal/scaffold/testdata/ifaces/meta",
 		"  rand: math/rand",
 		"    doc: |",
 		"      It is safe for concurrent use.",
@@ -125,7 +125,7 @@ func TestStore(t *testing.T) {
 }
 
 func TestSamePackage(t *testing.T) {
-	data, err := scaffold(t, Output{Path: "github.com/shimgen/shimgen/scaffold/testdata/ifaces/meta"}, Options{}, "./testdata/ifaces.Store")
+	data, err := scaffold(t, Output{Path: "github.com/shimgen/shimgen/internal/scaffold/testdata/ifaces/meta"}, Options{}, "./testdata/ifaces.Store")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"testing/fstest"
 
 	"github.com/shimgen/shimgen/gen"
 	"github.com/shimgen/shimgen/spec"
@@ -57,8 +58,9 @@ func resolveRef(root, ref string) (string, error) {
 	return strings.TrimSpace(string(out)), nil
 }
 
-// gitSpecs parses the specs of t's directory as of commit. A spec of the
-// directory that is new since then has no old version and is left out.
+// gitSpecs parses the specs of t's directory as of commit, read with the
+// reader generate uses. A spec of the directory that is new since then has
+// no old version and is left out.
 func gitSpecs(root, commit, ref string, t target) ([]*spec.File, error) {
 	rel, err := relDir(root, t.abs)
 	if err != nil {
@@ -68,20 +70,22 @@ func gitSpecs(root, commit, ref string, t target) ([]*spec.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	var files []*spec.File
+	names = slices.DeleteFunc(names, func(name string) bool { return len(t.only) > 0 && !slices.Contains(t.only, name) })
+	fsys := fstest.MapFS{}
 	for _, name := range names {
-		if len(t.only) > 0 && !slices.Contains(t.only, name) {
-			continue
-		}
 		data, err := git(root, "cat-file", "blob", commit+":"+path.Join(rel, name))
 		if err != nil {
 			return nil, err
 		}
-		f, err := spec.Parse(path.Join(t.display, name), data)
-		if err != nil {
-			return nil, fmt.Errorf("the spec as of %s does not parse:\n%w", ref, err)
-		}
-		files = append(files, f)
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	p, err := gen.ReadDir(fsys, t.display, filepath.Base(t.abs), names)
+	if err != nil {
+		return nil, err
+	}
+	files, err := parseSpecs(p)
+	if err != nil {
+		return nil, fmt.Errorf("the spec as of %s does not parse:\n%w", ref, err)
 	}
 	return files, nil
 }

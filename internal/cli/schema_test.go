@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -9,12 +9,12 @@ import (
 // TestSchemaCommand checks that shimgen schema prints the checked-in
 // schema, byte for byte (the script only checks parts of it).
 func TestSchemaCommand(t *testing.T) {
-	want, err := os.ReadFile("spec/v1.schema.json")
+	want, err := os.ReadFile("../../spec/v1.schema.json")
 	if err != nil {
 		t.Fatal(err)
 	}
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"schema"}, &stdout, &stderr); code != exitOK {
+	if code := Run([]string{"schema"}, &stdout, &stderr); code != exitOK {
 		t.Fatalf("exit %d, stderr:\n%s", code, &stderr)
 	}
 	if !bytes.Equal(stdout.Bytes(), want) {
@@ -39,7 +39,7 @@ func TestSchemaExitCodes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var stdout, stderr bytes.Buffer
-		if got := run(tt.args, &stdout, &stderr); got != tt.want {
+		if got := Run(tt.args, &stdout, &stderr); got != tt.want {
 			t.Errorf("shimgen %v = exit %d, want %d\nstderr:\n%s", tt.args, got, tt.want, &stderr)
 		}
 	}

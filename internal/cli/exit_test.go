@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -40,7 +40,7 @@ func TestExitCodes(t *testing.T) {
 			s.setup()
 		}
 		var out, errOut bytes.Buffer
-		if got := run(s.args, &out, &errOut); got != s.want {
+		if got := Run(s.args, &out, &errOut); got != s.want {
 			t.Errorf("%s: shimgen %s = exit %d, want %d\nstdout:\n%s\nstderr:\n%s", s.name, strings.Join(s.args, " "), got, s.want, &out, &errOut)
 		}
 	}

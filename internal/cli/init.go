@@ -1,7 +1,8 @@
-package main
+package cli
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -9,10 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/shimgen/shimgen/scaffold"
+	"github.com/shimgen/shimgen/internal/scaffold"
 )
-
-const initSynopsis = "shimgen init [--from ./pkg.Interface]... [--add-ctx] [-o file.shim.yaml]"
 
 // fromFlags collects repeated --from values.
 type fromFlags []string
@@ -20,34 +19,31 @@ type fromFlags []string
 func (f *fromFlags) String() string     { return strings.Join(*f, ",") }
 func (f *fromFlags) Set(s string) error { *f = append(*f, s); return nil }
 
-// runInit writes a starting spec: from the named Go interfaces, or a
+// initCommand writes a starting spec: from the named Go interfaces, or a
 // commented starter spec without --from. It writes to stdout unless -o
 // names a file, which must not exist yet.
-func runInit(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("init", initSynopsis, stderr)
+func initCommand(fs *flag.FlagSet) func(*call) int {
 	var froms fromFlags
 	fs.Var(&froms, "from", "an interface to scaffold, PACKAGE.Interface (repeatable)")
 	addCtx := fs.Bool("add-ctx", false, "scaffold methods without a leading context.Context too (the generated methods take one)")
 	out := fs.String("o", "", "write the spec to this file (default: stdout); it must not exist")
-	if code, ok := parseFlags(fs, args); !ok {
-		return code
+	return func(c *call) int {
+		if code, ok := c.noArgs("init takes no arguments; name interfaces with --from"); !ok {
+			return code
+		}
+		if *out != "" && exists(*out) {
+			fmt.Fprintf(c.stderr, "shimgen init: %s already exists; refusing to overwrite it\n", *out)
+			return exitError
+		}
+		data, err := initSpec(froms, *out, scaffold.Options{AddContext: *addCtx})
+		if err == nil {
+			err = emitSpec(*out, data, c.stdout)
+		}
+		if err != nil {
+			return c.fail("shimgen init", err)
+		}
+		return exitOK
 	}
-	if fs.NArg() > 0 {
-		return usageError(stderr, fs, "init takes no arguments; name interfaces with --from")
-	}
-	if *out != "" && exists(*out) {
-		fmt.Fprintf(stderr, "shimgen init: %s already exists; refusing to overwrite it\n", *out)
-		return exitError
-	}
-	data, err := initSpec(froms, *out, scaffold.Options{AddContext: *addCtx})
-	if err == nil {
-		err = emitSpec(*out, data, stdout)
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "shimgen init: %v\n", err)
-		return exitError
-	}
-	return exitOK
 }
 
 // initSpec builds the spec: the starter without froms, else a scaffold of

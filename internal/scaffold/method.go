@@ -3,6 +3,8 @@ package scaffold
 import (
 	"go/types"
 	"strings"
+
+	"github.com/shimgen/shimgen/spec"
 )
 
 // method is one interface method translated into a spec method. A method
@@ -151,4 +153,12 @@ func text(ps []param) string {
 		parts[i] = p.name + " " + dots + p.typ
 	}
 	return strings.Join(parts, ", ")
+}
+
+// kind is the spec method kind the scaffolded method will have.
+func (m *method) kind() spec.MethodKind {
+	if m.stream != nil {
+		return spec.ServerStream
+	}
+	return spec.Unary
 }

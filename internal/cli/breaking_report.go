@@ -1,11 +1,11 @@
-package main
+package cli
 
 import (
 	"fmt"
 	"io"
-	"strings"
 
-	"github.com/shimgen/shimgen/compat"
+	"github.com/shimgen/shimgen/internal/annotation"
+	"github.com/shimgen/shimgen/internal/compat"
 )
 
 // breakingReport prints the changes breaking finds and decides the exit
@@ -50,19 +50,14 @@ func (rep *breakingReport) print(c compat.Change) {
 	if c.Subject != "" {
 		msg = c.Subject + ": " + msg
 	}
-	fmt.Fprintf(rep.out, "::error file=%s,line=%d,col=%d::%s\n", escapeProperty(c.Pos.File), c.Pos.Line, c.Pos.Col, escape(msg))
-}
-
-// escapeProperty encodes a property value of a GitHub workflow command.
-func escapeProperty(s string) string {
-	return strings.NewReplacer(":", "%3A", ",", "%2C").Replace(escape(s))
+	annotation.Error(rep.out, c.Pos.File, c.Pos.Line, c.Pos.Col, msg)
 }
 
 // fail reports an error in a new spec (spec errors with positions, and as
 // annotations in the github format).
 func (rep *breakingReport) fail(err error) {
 	rep.failed = true
-	(&reporter{out: rep.out, errOut: rep.errOut, github: rep.github}).specError(err)
+	reportSpecError(rep.out, rep.errOut, rep.github, err)
 }
 
 // finish prints the summary and returns the exit status.

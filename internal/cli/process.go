@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"flag"
@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/shimgen/shimgen/gen"
+	"github.com/shimgen/shimgen/internal/output"
 )
 
 // result is the outcome of generating one directory in memory.
@@ -40,7 +41,7 @@ func process(targets []target, types bool) []result {
 
 func generateDir(t target, types bool) result {
 	r := result{target: t}
-	r.pkg, r.err = gen.ReadDir(os.DirFS(t.abs), t.display, filepath.Base(t.abs), t.only)
+	r.pkg, r.err = readDir(t)
 	if types {
 		r.pkg.Types = gen.PackagesLoader{Dir: t.abs}
 	}
@@ -48,6 +49,17 @@ func generateDir(t target, types bool) result {
 		r.files, r.err = gen.Generate(r.pkg)
 	}
 	return r
+}
+
+// readDir reads the specs a target selects: the one reader of specs on
+// disk, for every command.
+func readDir(t target) (gen.Package, error) {
+	return gen.ReadDir(os.DirFS(t.abs), t.display, filepath.Base(t.abs), t.only)
+}
+
+// outputDir is where the target's generated files go.
+func (t target) outputDir() output.Dir {
+	return output.Dir{Abs: t.abs, Display: t.display}
 }
 
 // noTypesFlag defines the flag that skips type resolution.

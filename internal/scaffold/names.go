@@ -7,12 +7,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-)
 
-// reservedNames cannot name a spec method's params, results or stream item:
-// the implicit ctx and err, the callback form's done, and nil, which the
-// generated bodies use.
-var reservedNames = map[string]bool{"ctx": true, "err": true, "done": true, "nil": true, "_": true}
+	"github.com/shimgen/shimgen/spec"
+)
 
 // nameParams gives every param, result and stream item of m a name that the
 // spec accepts and that is unique in the method: unnamed ones are named
@@ -22,7 +19,7 @@ var reservedNames = map[string]bool{"ctx": true, "err": true, "done": true, "nil
 func nameParams(m *method, qualifiers map[string]bool) {
 	taken := map[string]bool{}
 	bad := func(name string) bool {
-		return reservedNames[name] || qualifiers[name] || taken[name] || (m.stream != nil && name == "each")
+		return spec.IsReserved(name, m.kind()) || qualifiers[name] || taken[name]
 	}
 	pick := func(p *param, fallback string) {
 		name := p.name
