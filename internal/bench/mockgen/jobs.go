@@ -1,0 +1,77 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+)
+
+// job is one measured command: prepare runs first, untimed.
+type job struct {
+	prepare func() error
+	cmd     func() *exec.Cmd
+}
+
+// The jobs, by name.
+const (
+	genShimNoTypes = "shimgen -no-types"
+	genShimTypes   = "shimgen"
+	genMock        = "mockgen"
+	buildShim      = "go build ./" + shimPkg
+	buildMock      = "go build ./" + apiPkg
+)
+
+// Generated files of each tool.
+var (
+	shimOutputs = []string{"x_blocking.go", "x_async.go"}
+	mockOutputs = []string{"mock_x.go"}
+)
+
+// genJobs are the three generation runs; each first removes its tool's
+// outputs, so that every run writes them.
+func genJobs(l layout, t tools) map[string]job {
+	shim := func(args ...string) func() *exec.Cmd {
+		return func() *exec.Cmd { return command(l.shimDir(), isolated, t.shimgen, args...) }
+	}
+	mock := func() *exec.Cmd {
+		return command(l.apiDir(), isolated, t.mockgen, "-source=x.go", "-destination="+mockOutputs[0],
+			"-package="+apiPkg, "-self_package="+modulePath+"/"+apiPkg)
+	}
+	return map[string]job{
+		genShimNoTypes: {removing(l.shimDir(), shimOutputs), shim("generate", "-no-types", ".")},
+		genShimTypes:   {removing(l.shimDir(), shimOutputs), shim("generate", ".")},
+		genMock:        {removing(l.apiDir(), mockOutputs), mock},
+	}
+}
+
+// buildJobs are the two go build runs.
+func buildJobs(l layout) map[string]job {
+	build := func(pkg string) func() *exec.Cmd {
+		return func() *exec.Cmd { return command(l.module, isolated, "go", "build", "./"+pkg) }
+	}
+	none := func() error { return nil }
+	return map[string]job{
+		buildShim: {none, build(shimPkg)},
+		buildMock: {none, build(apiPkg)},
+	}
+}
+
+// removing returns a prepare func that removes names from dir.
+func removing(dir string, names []string) func() error {
+	return func() error {
+		for _, name := range names {
+			if err := os.Remove(filepath.Join(dir, name)); err != nil && !os.IsNotExist(err) {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// runJob prepares and measures j.
+func runJob(j job) (sample, error) {
+	if err := j.prepare(); err != nil {
+		return sample{}, err
+	}
+	return measure(j.cmd())
+}

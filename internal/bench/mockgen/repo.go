@@ -1,0 +1,36 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+
+	"golang.org/x/mod/modfile"
+)
+
+// rootModule is the module path of the shimgen repository.
+const rootModule = "github.com/shimgen/shimgen"
+
+// findRepo returns the absolute path of the shimgen repository: dir, or
+// when dir is empty the module of the current directory (go env GOMOD). It
+// checks that the directory is the root module.
+func findRepo(dir string) (string, error) {
+	if dir == "" {
+		out, err := exec.Command("go", "env", "GOMOD").Output()
+		if err != nil {
+			return "", fmt.Errorf("go env GOMOD: %v", err)
+		}
+		dir = filepath.Dir(string(bytes.TrimSpace(out)))
+	}
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+	if err != nil || modfile.ModulePath(data) != rootModule {
+		return "", fmt.Errorf("%s is not the root of module %s: run from the repository or pass -repo", dir, rootModule)
+	}
+	return dir, nil
+}

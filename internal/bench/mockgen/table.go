@@ -1,0 +1,86 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+)
+
+// row is one figure of the table.
+type row struct {
+	figure     string
+	shim, mock spread
+	ratio      spread
+	unit       unit
+	target     float64 // the highest ratio issue 11 accepts; 0 for none
+}
+
+// unit is how a figure's values print: verb formats a number, suffix
+// follows the median.
+type unit struct {
+	verb, suffix string
+}
+
+var (
+	secs   = unit{"%.2f", " s"}
+	mib    = unit{"%.0f", " MiB"}
+	count  = unit{"%.0f", ""}
+	factor = unit{"%.2f", "×"}
+)
+
+// timedRow compares the figure of the samples of two jobs, round by round.
+func timedRow(figure string, ss samples, shim, mock string, value func(sample) float64, u unit, target float64) row {
+	a, b := values(ss[shim], value), values(ss[mock], value)
+	return row{figure, summarize(a), summarize(b), summarize(ratios(a, b)), u, target}
+}
+
+// sizeRow compares one figure of the generated files, per method.
+func sizeRow(figure string, shim, mock, methods int, target float64) row {
+	a, b := float64(shim)/float64(methods), float64(mock)/float64(methods)
+	return row{figure, spread{a, a, a}, spread{b, b, b}, spread{a / b, a / b, a / b}, count, target}
+}
+
+// table returns the rows of the report.
+func table(ss samples, shim, mock size, methods int) []row {
+	return []row{
+		timedRow("generate (-no-types)", ss, genShimNoTypes, genMock, seconds, secs, 0.5),
+		timedRow("generate (types)", ss, genShimTypes, genMock, seconds, secs, 0.5),
+		timedRow("generate peak RSS (-no-types)", ss, genShimNoTypes, genMock, mebibytes, mib, 1),
+		timedRow("generate peak RSS (types)", ss, genShimTypes, genMock, mebibytes, mib, 1),
+		timedRow("go build", ss, buildShim, buildMock, seconds, secs, 1),
+		timedRow("go build peak RSS", ss, buildShim, buildMock, mebibytes, mib, 1),
+		sizeRow("bytes / method", shim.bytes, mock.bytes, methods, 1),
+		sizeRow("lines / method", shim.lines, mock.lines, methods, 0),
+	}
+}
+
+// printTable writes the rows, aligned: each value is the median with the
+// range over the rounds, and the ratio the median and range of the
+// per-round ratios.
+func printTable(w io.Writer, rows []row) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "figure\tshimgen\tmockgen\tratio\ttarget\tmet")
+	for _, r := range rows {
+		target, met := "-", "-"
+		if r.target > 0 {
+			target, met = fmt.Sprintf("≤ %.1f×", r.target), "no"
+			if r.ratio.median <= r.target {
+				met = "yes"
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.figure,
+			cell(r.shim, r.unit), cell(r.mock, r.unit), cell(r.ratio, factor), target, met)
+	}
+	return tw.Flush()
+}
+
+// cell formats a spread as "median (min–max)", or the median alone when
+// the range rounds to one value.
+func cell(s spread, u unit) string {
+	m := fmt.Sprintf(u.verb, s.median) + u.suffix
+	lo, hi := fmt.Sprintf(u.verb, s.min), fmt.Sprintf(u.verb, s.max)
+	if lo == hi {
+		return m
+	}
+	return fmt.Sprintf("%s (%s–%s)", m, lo, hi)
+}

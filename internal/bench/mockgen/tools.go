@@ -1,0 +1,26 @@
+package main
+
+import (
+	"path/filepath"
+)
+
+// mockgenVersion is the mockgen of issue 11's measurement.
+const mockgenVersion = "go.uber.org/mock/mockgen@v0.6.0"
+
+// tools are the two generator binaries.
+type tools struct {
+	shimgen string
+	mockgen string
+}
+
+// buildTools builds shimgen from repo and mockgen from the module proxy
+// into l.bin. mockgen is installed from outside any module (in l.bin), so
+// this repository's go.mod never learns of it.
+func buildTools(l layout, repo string) (tools, error) {
+	t := tools{shimgen: filepath.Join(l.bin, "shimgen"), mockgen: filepath.Join(l.bin, "mockgen")}
+	if err := execute(command(repo, nil, "go", "build", "-o", t.shimgen, ".")); err != nil {
+		return t, err
+	}
+	install := command(l.bin, append([]string{"GOFLAGS=-mod=mod", "GOBIN=" + l.bin}, isolated...), "go", "install", mockgenVersion)
+	return t, execute(install)
+}
