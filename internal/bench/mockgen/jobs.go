@@ -4,6 +4,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+
+	"github.com/shimgen/shimgen/gen"
 )
 
 // job is one measured command: prepare runs first, untimed.
@@ -21,9 +23,9 @@ const (
 	buildMock      = "go build ./" + apiPkg
 )
 
-// Generated files of each tool.
+// Generated files of each tool: shimgen writes one per form.
 var (
-	shimOutputs = []string{"x_blocking.go", "x_async.go"}
+	shimOutputs = gen.OutputNames("x.shim.yaml")
 	mockOutputs = []string{"mock_x.go"}
 )
 
