@@ -76,8 +76,10 @@ func (StreamCall[T]) Start(r *Runtime, ctx context.Context, timeout time.Duratio
 // that moves st to stOver calls done.
 //
 //	stIdle   -> stPosted  hand buffered an item, or the producer ended
-//	stPaused -> stPosted  the Flow's OnReady ran resume, or the producer
-//	                      ended (the delivery then checks the flow again)
+//	stPaused -> stPosted  the Flow's OnReady ran resume, the caller's
+//	                      context ended (a loop that refused the Flow's
+//	                      OnReady ends it), or the producer ended; the
+//	                      delivery then checks the flow again
 //	stPosted -> stPosted  the delivery ran and more items are buffered: it
 //	                      posts itself again
 //	stPosted -> stPaused  the delivery met a Flow that is not ready: it
@@ -92,20 +94,21 @@ func (StreamCall[T]) Start(r *Runtime, ctx context.Context, timeout time.Duratio
 //	                      ended: done runs where the refusal happened
 //	stLost   -> stOver    the producer ended: done runs on its worker
 type push[T any] struct {
-	rt     *Runtime
-	src    Source[T]
-	each   func(T) bool
-	done   func(error)
-	sc     streamCtx
-	caller context.Context // the caller's: its end stops deliveries too
-	window int
-	flow   *Flow // of the stream each feeds, when the blocking form consumes it
-	held   bool  // counted as pending
-	room   chan struct{}
-	inEach bool   // each is running on the producer's goroutine (no loop)
-	resume func() // s.resumeDelivery, made once
-	cur    []T    // the batch being delivered, owned by the delivery task
-	at     int    // the next item of cur to deliver
+	rt      *Runtime
+	src     Source[T]
+	each    func(T) bool
+	done    func(error)
+	sc      streamCtx
+	caller  context.Context // the caller's: its end stops deliveries too
+	window  int
+	flow    *Flow // of the stream each feeds, when the blocking form consumes it
+	held    bool  // counted as pending
+	room    chan struct{}
+	inEach  bool        // each is running on the producer's goroutine (no loop)
+	resume  func()      // s.resumeDelivery, made once
+	unwatch func() bool // stops the resume on the end of caller; set at the first pause
+	cur     []T         // the batch being delivered, owned by the delivery task
+	at      int         // the next item of cur to deliver
 
 	mu       sync.Mutex
 	st       uint8 // delivery state on a loop
@@ -290,7 +293,7 @@ func (d *pushDelivery[T]) Run() {
 	from, ready := s.at, true
 	var cut error
 	for ; s.at < len(s.cur) && !stopped; s.at++ {
-		if cut = s.caller.Err(); cut != nil {
+		if cut = causeOf(s.caller); cut != nil {
 			break
 		}
 		if ready = s.flow.Ready(); !ready {
@@ -325,6 +328,9 @@ func (s *push[T]) settle(n int, ready, stopped bool, cut error) {
 	switch {
 	case !ready:
 		s.st = stPaused
+		if s.unwatch == nil {
+			s.unwatch = context.AfterFunc(s.caller, s.resume)
+		}
 	case len(s.buf) > 0:
 	case s.ended:
 		s.st = stOver
@@ -392,6 +398,9 @@ func (s *push[T]) complete() {
 	}
 	if s.rt.opts.onCallbackPanic != nil {
 		defer s.rt.recoverCallback()
+	}
+	if s.unwatch != nil {
+		s.unwatch()
 	}
 	s.buf, s.cur = nil, nil
 	s.done(s.outcome())
