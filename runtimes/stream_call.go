@@ -42,6 +42,12 @@ type StreamCall[T any] struct{}
 // the time done runs. done receives [ErrClosed] if the runtime is closed, and
 // ctx.Err() if ctx is done at Start, as with [Runtime.Start]; with timeout >
 // 0, the whole stream must end within timeout.
+//
+// If the loop refuses a delivery (it has stopped, or refuses for a reason
+// of its own), the items not delivered are dropped, the producer's context
+// is canceled with [ErrClosed] and done receives ErrClosed exactly once: on
+// the loop if it still takes it, else where the refusal happened (the
+// producer's worker, once the producer has returned).
 func (StreamCall[T]) Start(r *Runtime, ctx context.Context, timeout time.Duration, src Source[T], each func(T) bool, done func(error)) {
 	s := &push[T]{rt: r, src: src, each: each, done: done, flow: FlowOf(ctx), caller: ctx}
 	if !r.acquire() {
