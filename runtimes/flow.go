@@ -79,7 +79,9 @@ func (f *Flow) Ready() bool {
 // when there is one, else on the consuming goroutine, or on a goroutine of
 // its own once the consumer has left). Each registration runs once, never
 // inside OnReady. A panic in fn ends the stream like a panic in the
-// producer's Invoke.
+// producer's Invoke. If the loop refuses to run it (the loop has stopped),
+// fn never runs and the stream ends with [ErrClosed]: the producer's
+// context is canceled with that cause.
 func (f *Flow) OnReady(fn func()) {
 	if f == nil {
 		fn()
@@ -111,13 +113,17 @@ func (f *Flow) schedule(fns []func()) {
 		return
 	}
 	if loop := f.rt.loop; loop != nil {
-		// One task for them all; a refusal means the loop is gone, and
-		// the producer with it.
-		_ = loop.Post(TaskFunc(func() {
+		// One task for them all. A refusal means the loop is gone: the
+		// functions cannot run where they belong, so the stream ends
+		// with ErrClosed (its context is canceled, which also ends a
+		// producer waiting for room off the loop).
+		if loop.Post(TaskFunc(func() {
 			for _, fn := range fns {
 				f.guard(fn)
 			}
-		}))
+		})) != nil {
+			f.cancel(ErrClosed)
+		}
 		return
 	}
 	f.mu.Lock()

@@ -25,7 +25,13 @@ import (
 // runtime (and on a pool small enough to overload): successes, errors,
 // panics, contexts canceled before and during the call, timeouts, overload,
 // Close in the middle of the traffic, misbehaving callback implementations,
-// unary calls of the three shapes and streams of the three shapes. It
+// unary calls of the three shapes and streams of the three shapes plus the
+// double bridge (the blocking form over the callback form over a blocking
+// producer), with a window of 2 so that streams wait for room and pause,
+// slow consumers and early breaks. Two runtimes inject faults: their loop
+// (and executor) refuse work at a random point, once or from then on,
+// sometimes after a delay, and delay tasks; there the loop stops in the
+// middle of streams. It
 // checks that every call ends exactly once with an error of the documented
 // set for its cause, that misuse is reported exactly as documented and that
 // no goroutine is left behind, and logs a table of the outcomes.
@@ -107,14 +113,15 @@ const (
 	opStreamStart         // StreamCall.Start
 	opStreamDirect        // StreamCall.Direct
 	opIterate             // StreamWait.Iterate
+	opBridge              // Iterate over StreamCall.Start over a blocking producer
 	nOps
 )
 
-var opNames = [nOps]string{"Start", "Wait", "Direct", "StreamCall.Start", "StreamCall.Direct", "StreamWait.Iterate"}
+var opNames = [nOps]string{"Start", "Wait", "Direct", "StreamCall.Start", "StreamCall.Direct", "StreamWait.Iterate", "double bridge"}
 
 // async reports whether an operation completes through a done callback on
 // the runtime (and may be refused by the executor).
-func async(op int) bool { return op == opStart || op == opStreamStart }
+func async(op int) bool { return op == opStart || op == opStreamStart || op == opBridge }
 
 // Cases: the cause a call is given.
 const (
@@ -162,7 +169,7 @@ var soakCases = func() []soakCase {
 	add(opWait, cCanceledDuring, oOK, oCanceled) // a completion races with the cancel
 	add(opWait, cTimeout, oDeadline)             // the completion is dropped: ErrNoCompletion
 	add(opWait, cDouble, oOK)                    // and ErrDoubleCompletion
-	for _, op := range []int{opStreamStart, opStreamDirect, opIterate} {
+	for _, op := range []int{opStreamStart, opStreamDirect, opIterate, opBridge} {
 		add(op, cOK, oOK)
 		add(op, cErr, oErr)
 		add(op, cPanic, oPanic)
@@ -180,16 +187,24 @@ type soakRuntime struct {
 	name     string
 	open     func(opts ...runtimes.Option) (*runtimes.Runtime, *loop.Loop)
 	overload bool // its executor may refuse work with ErrOverloaded
+	faults   bool // its loop or executor refuse work: any call may get ErrClosed
 }
 
 func soakRuntimes() []soakRuntime {
 	var rs []soakRuntime
 	for _, a := range adapters {
-		rs = append(rs, soakRuntime{a.name, a.open, a.name == "pool"})
+		rs = append(rs, soakRuntime{a.name, a.open, a.name == "pool", false})
 	}
-	return append(rs, soakRuntime{"pool-small", func(o ...runtimes.Option) (*runtimes.Runtime, *loop.Loop) {
-		return pool.New(pool.Config{Workers: 2, Queue: 2}, o...), nil
-	}, true})
+	return append(rs,
+		soakRuntime{"pool-small", func(o ...runtimes.Option) (*runtimes.Runtime, *loop.Loop) {
+			return pool.New(pool.Config{Workers: 2, Queue: 2}, o...), nil
+		}, true, false},
+		soakRuntime{"fault-loop", func(o ...runtimes.Option) (*runtimes.Runtime, *loop.Loop) {
+			return newFaultRuntime(faults{}, randomFaults(4*soakRound), o...), nil
+		}, false, true},
+		soakRuntime{"fault-both", func(o ...runtimes.Option) (*runtimes.Runtime, *loop.Loop) {
+			return newFaultRuntime(randomFaults(2*soakRound), randomFaults(4*soakRound), o...), nil
+		}, false, true})
 }
 
 // soakStats are the counts of one runtime's soak.
@@ -310,7 +325,7 @@ func soakOne(t *testing.T, sr soakRuntime, n int, st *soakStats) {
 // soakRoundRun runs the calls first..first+size-1 on a fresh runtime from
 // soakIssuers goroutines; the call closeAt (if any) is preceded by Close.
 func soakRoundRun(t *testing.T, sr soakRuntime, st *soakStats, first, size, closeAt int) {
-	rt, l := sr.open(runtimes.WithMisuseHandler(st.misuse))
+	rt, l := sr.open(runtimes.WithMisuseHandler(st.misuse), runtimes.WithStreamWindow(2))
 	runErr := make(chan error, 1)
 	if l != nil {
 		go func() { runErr <- l.Run() }()
@@ -406,7 +421,7 @@ func (r *soakRun) end(i int, closedBefore bool, err error, items []int) {
 	o := classify(err)
 	r.st.outcomes[k.op][o].Add(1)
 	allowed := k.allowed
-	if r.closing {
+	if r.closing || r.sr.faults {
 		allowed |= bit(oClosed)
 	}
 	if r.sr.overload && async(k.op) && k.cause != cCanceledBefore {
@@ -419,7 +434,7 @@ func (r *soakRun) end(i int, closedBefore bool, err error, items []int) {
 		r.t.Errorf("call %d (%s, closed before: %v): error %v (%s) is not documented for its cause",
 			r.first+i, r.describe(i), closedBefore, err, outcomeNames[o])
 	}
-	if k.op >= opStreamStart {
+	if k.op >= opStreamStart && !(r.sr.faults && o == oClosed) {
 		r.st.items.Add(int64(len(items)))
 		for j, v := range items {
 			if v != j {
@@ -481,6 +496,7 @@ func (r *soakRun) call(i int) {
 		runtimes.StreamCall[int]{}.Start(r.rt, ctx, timeout, r.source(k.cause, cancel),
 			func(v int) bool {
 				items = append(items, v)
+				r.slow(i)
 				return k.cause != cStop
 			},
 			func(err error) {
@@ -488,11 +504,15 @@ func (r *soakRun) call(i int) {
 				r.end(i, closedBefore, err, items)
 			})
 	case opStreamDirect:
-		items, err := r.drain(directSeq(r.rt, ctx, timeout, r.source(k.cause, cancel)), k.cause == cStop)
+		items, err := r.drain(directSeq(r.rt, ctx, timeout, r.source(k.cause, cancel)), k.cause == cStop, i)
 		cancel()
 		r.end(i, closedBefore, err, items)
 	case opIterate:
-		items, err := r.drain(iterateSeq(r.rt, ctx, timeout, r.producer(k.cause, cancel)), k.cause == cStop)
+		items, err := r.drain(iterateSeq(r.rt, ctx, timeout, r.producer(k.cause, cancel)), k.cause == cStop, i)
+		cancel()
+		r.end(i, closedBefore, err, items)
+	case opBridge:
+		items, err := r.drain(iterateSeq(r.rt, ctx, timeout, r.bridge(k.cause, cancel)), k.cause == cStop, i)
 		cancel()
 		r.end(i, closedBefore, err, items)
 	default:
@@ -512,9 +532,16 @@ func (r *soakRun) finish(cancel context.CancelFunc) {
 	r.pending.Done()
 }
 
-// drain ranges over a blocking-form stream, stopping after the first item
-// if stop, and returns its items and final error.
-func (r *soakRun) drain(seq iter.Seq2[int, error], stop bool) (items []int, err error) {
+// slow makes one call in four a slow consumer: about 20µs an item.
+func (r *soakRun) slow(i int) {
+	if (r.first+i)%4 == 0 {
+		time.Sleep(20 * time.Microsecond)
+	}
+}
+
+// drain ranges over the blocking-form stream of call i, stopping after the
+// first item if stop, and returns its items and final error.
+func (r *soakRun) drain(seq iter.Seq2[int, error], stop bool, i int) (items []int, err error) {
 	for v, e := range seq {
 		if e != nil {
 			if v != 0 {
@@ -527,6 +554,7 @@ func (r *soakRun) drain(seq iter.Seq2[int, error], stop bool) (items []int, err 
 			r.t.Errorf("item %d after the final error %v", v, err)
 		}
 		items = append(items, v)
+		r.slow(i)
 		if stop {
 			break
 		}
@@ -638,12 +666,22 @@ func (r *soakRun) producer(cause int, cancel context.CancelFunc) runtimes.Produc
 		})
 	case cDouble:
 		return invokeFunc(func(ctx context.Context, each func(int) bool, done func(error)) {
-			r.st.doubles.Add(1)
 			c.Invoke(ctx, each, func(err error) {
+				r.st.doubles.Add(1) // counted here: a stopped loop may never get this far
 				done(err)
 				done(errSoak)
 			})
 		})
 	}
 	return c
+}
+
+// bridge returns a callback streaming implementation that is the callback
+// form (StreamCall.Start) of the blocking producer of a cause, on the same
+// runtime: ranging over it is the double bridge.
+func (r *soakRun) bridge(cause int, cancel context.CancelFunc) runtimes.Producer[int] {
+	src := r.source(cause, cancel)
+	return invokeFunc(func(ctx context.Context, each func(int) bool, done func(error)) {
+		runtimes.StreamCall[int]{}.Start(r.rt, ctx, 0, src, each, done)
+	})
 }

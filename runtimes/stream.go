@@ -69,15 +69,20 @@ func (s *streamCtx) end() {
 // cause returns why the stream's context ended, as the stream's error:
 // ErrClosed, ErrStreamOverflow, or the Err of the caller's context (with the
 // deadline); nil if it has not ended.
-func (s *streamCtx) cause() error {
-	if s.ctx.Err() == nil {
+func (s *streamCtx) cause() error { return causeOf(s.ctx) }
+
+// causeOf returns why ctx ended, as a stream's error: ErrClosed or
+// ErrStreamOverflow when that is its cause, else ctx.Err(); nil if it has
+// not ended.
+func causeOf(ctx context.Context) error {
+	if ctx.Err() == nil {
 		return nil
 	}
-	switch err := context.Cause(s.ctx); err {
+	switch err := context.Cause(ctx); err {
 	case ErrClosed, ErrStreamOverflow:
 		return err
 	}
-	return s.ctx.Err()
+	return ctx.Err()
 }
 
 // settings returns the runtime's stream window and limit.

@@ -42,6 +42,12 @@ type StreamCall[T any] struct{}
 // the time done runs. done receives [ErrClosed] if the runtime is closed, and
 // ctx.Err() if ctx is done at Start, as with [Runtime.Start]; with timeout >
 // 0, the whole stream must end within timeout.
+//
+// If the loop refuses a delivery (it has stopped, or refuses for a reason
+// of its own), the items not delivered are dropped, the producer's context
+// is canceled with [ErrClosed] and done receives ErrClosed exactly once: on
+// the loop if it still takes it, else where the refusal happened (the
+// producer's worker, once the producer has returned).
 func (StreamCall[T]) Start(r *Runtime, ctx context.Context, timeout time.Duration, src Source[T], each func(T) bool, done func(error)) {
 	s := &push[T]{rt: r, src: src, each: each, done: done, flow: FlowOf(ctx), caller: ctx}
 	if !r.acquire() {
@@ -66,34 +72,71 @@ func (StreamCall[T]) Start(r *Runtime, ctx context.Context, timeout time.Duratio
 }
 
 // push is one stream of the callback form over a blocking producer.
+//
+// Without a loop, each runs on the producer's goroutine between two items
+// and done after the producer returned: there is nothing to coordinate. On
+// a loop, the delivery is the state machine below, in st under mu. Exactly
+// one goroutine moves st out of stIdle or stPaused into stPosted, and the
+// one that does posts the only delivery task; only that task, or the
+// goroutine whose Post was refused, moves st out of stPosted; only the one
+// that moves st to stOver calls done.
+//
+//	stIdle   -> stPosted  hand buffered an item, or the producer ended
+//	stPaused -> stPosted  the Flow's OnReady ran resume, the caller's
+//	                      context ended (a loop that refused the Flow's
+//	                      OnReady ends it), or the producer ended; the
+//	                      delivery then checks the flow again
+//	stPosted -> stPosted  the delivery ran and more items are buffered: it
+//	                      posts itself again
+//	stPosted -> stPaused  the delivery met a Flow that is not ready: it
+//	                      registers resume with OnReady
+//	stPosted -> stIdle    the delivery ran, nothing is buffered (or the
+//	                      consumer stopped) and the producer goes on
+//	stPosted -> stOver    the delivery ran, nothing is left and the
+//	                      producer ended: done runs on the loop
+//	stPosted -> stLost    the loop refused the task while the producer runs:
+//	                      the producer is woken and told to stop
+//	stPosted -> stOver    the loop refused the task after the producer
+//	                      ended: done runs where the refusal happened
+//	stLost   -> stOver    the producer ended: done runs on its worker
 type push[T any] struct {
-	rt     *Runtime
-	src    Source[T]
-	each   func(T) bool
-	done   func(error)
-	sc     streamCtx
-	caller context.Context // the caller's: its end stops deliveries too
-	window int
-	flow   *Flow // of the stream each feeds, when the blocking form consumes it
-	held   bool  // counted as pending
-	room   chan struct{}
-	inEach bool   // each is running on the producer's goroutine (no loop)
-	resume func() // s.resumeDelivery, made once
-	cur    []T    // the batch being delivered, owned by the delivery task
-	at     int    // the next item of cur to deliver
+	rt      *Runtime
+	src     Source[T]
+	each    func(T) bool
+	done    func(error)
+	sc      streamCtx
+	caller  context.Context // the caller's: its end stops deliveries too
+	window  int
+	flow    *Flow // of the stream each feeds, when the blocking form consumes it
+	held    bool  // counted as pending
+	room    chan struct{}
+	inEach  bool        // each is running on the producer's goroutine (no loop)
+	resume  func()      // s.resumeDelivery, made once
+	unwatch func() bool // stops the resume on the end of caller; set at the first pause
+	cur     []T         // the batch being delivered, owned by the delivery task
+	at      int         // the next item of cur to deliver
 
 	mu       sync.Mutex
-	buf      []T  // produced, waiting for the loop
-	inflight int  // produced and not yet delivered
-	posted   bool // a delivery is queued on the loop
-	paused   bool // the delivery waits for flow (see resume)
-	waiting  bool // the producer waits for room
-	stopped  bool // each returned false, or the loop refused a delivery
-	lost     bool // the loop refused a delivery
-	ended    bool // the producer returned; err is the stream's error
+	st       uint8 // delivery state on a loop
+	buf      []T   // produced, waiting for the loop
+	inflight int   // produced and not yet delivered or discarded
+	waiting  bool  // the producer waits for room
+	stopped  bool  // each returned false, the caller's ctx ended, or the loop refused
+	lost     bool  // the loop refused a delivery: items were lost
+	ended    bool  // the producer returned with err
 	err      error
+	cause    error // why the stream's context ended, when the producer returned
 	cut      error // the caller's ctx ended while items were being delivered
 }
+
+// Delivery states of a push on a loop (see push).
+const (
+	stIdle   = iota // no delivery task exists
+	stPosted        // the one delivery task is queued or running
+	stPaused        // the delivery waits for the Flow's OnReady
+	stLost          // the loop refused the delivery; the producer still runs
+	stOver          // done is being called
+)
 
 // pushWork is a push seen as the producer's task on the executor.
 type pushWork[T any] push[T]
@@ -156,8 +199,10 @@ func (s *push[T]) hand(v T) bool {
 	}
 	s.buf = append(s.buf, v)
 	s.inflight++
-	post := !s.posted
-	s.posted = true
+	post := s.st == stIdle
+	if post {
+		s.st = stPosted
+	}
 	s.mu.Unlock()
 	return !post || s.post()
 }
@@ -188,67 +233,60 @@ func (s *push[T]) callEach(v T) (ok bool) {
 	return s.each(v)
 }
 
-// post queues a delivery on the loop. If the loop refuses it, the stream
-// cannot deliver anything any more: it is stopped and done gets ErrClosed.
+// post queues the delivery task; the caller moved st to stPosted. If the
+// loop refuses it, nothing can be delivered any more: the producer is
+// stopped (its context canceled with ErrClosed, its wait for room ended)
+// and done gets ErrClosed, here if the producer has ended, else on its
+// worker. post reports whether the loop took the task.
 func (s *push[T]) post() bool {
 	if s.rt.loop.Post((*pushDelivery[T])(s)) == nil {
 		return true
 	}
 	s.mu.Lock()
-	s.posted, s.stopped, s.lost = false, true, true
-	if _, ok := s.err.(*PanicError); s.ended && !ok {
-		s.err = ErrClosed // items were lost after the producer ended
+	s.stopped, s.lost = true, true
+	s.sc.cancel(ErrClosed)
+	s.wakeProducer()
+	s.st = stLost
+	if s.ended {
+		s.st = stOver
 	}
+	over := s.st == stOver
 	s.mu.Unlock()
+	if over {
+		s.complete()
+	}
 	return false
 }
 
 // finish records the end of the producer and has done delivered after the
-// items still in flight.
+// items still in flight: by the delivery task if there is one, else by a
+// final delivery; at once without a loop, or after a refusal.
 func (s *push[T]) finish(err error) {
 	s.mu.Lock()
-	s.err = s.outcome(err)
-	s.ended = true
+	s.err, s.cause, s.ended = err, s.sc.cause(), true
 	s.sc.end()
+	post := false
 	switch {
-	case s.rt.loop == nil || s.lost:
-		s.mu.Unlock()
+	case s.rt.loop == nil || s.st == stLost:
+		s.st = stOver
+	case s.st == stIdle || s.st == stPaused:
+		s.st, post = stPosted, true
+	}
+	over := s.st == stOver
+	s.mu.Unlock()
+	switch {
+	case over:
 		s.complete()
-	case s.posted || s.paused:
-		s.mu.Unlock() // the queued or resumed delivery sees ended
-	default:
-		s.posted = true
-		s.mu.Unlock()
-		if !s.post() {
-			s.complete()
-		}
+	case post:
+		s.post()
 	}
-}
-
-// outcome returns the stream's error given the producer's: a panic always
-// counts; then a stop by the consumer means nil, a refused delivery
-// ErrClosed, and a context that ended its cause.
-func (s *push[T]) outcome(err error) error {
-	if _, ok := err.(*PanicError); ok {
-		return err
-	}
-	switch {
-	case s.lost:
-		return ErrClosed
-	case s.stopped:
-		return nil
-	}
-	if cause := s.sc.cause(); cause != nil {
-		return cause
-	}
-	return err
 }
 
 // pushDelivery is a push seen as the task that delivers on the loop.
 type pushDelivery[T any] push[T]
 
-// Run delivers the items produced so far, then done if the producer has
-// ended, or queues itself again if more items came meanwhile.
+// Run delivers the items produced so far, as far as the flow lets it, then
+// settles the delivery state.
 func (d *pushDelivery[T]) Run() {
 	s := (*push[T])(d)
 	s.mu.Lock()
@@ -258,28 +296,26 @@ func (d *pushDelivery[T]) Run() {
 	}
 	stopped := s.stopped
 	s.mu.Unlock()
-	from := s.at
+	from, ready := s.at, true
 	var cut error
 	for ; s.at < len(s.cur) && !stopped; s.at++ {
-		if cut = s.caller.Err(); cut != nil {
+		if cut = causeOf(s.caller); cut != nil {
 			break
 		}
-		if !s.flow.Ready() {
-			s.pause(s.at - from)
-			return
+		if ready = s.flow.Ready(); !ready {
+			break
 		}
 		stopped = !s.callEach(s.cur[s.at])
 	}
-	s.at = len(s.cur) // delivered, or discarded after a stop
-	if s.settle(s.at-from, stopped, cut) {
-		s.complete()
+	if ready {
+		s.at = len(s.cur) // delivered, or discarded after a stop
 	}
+	s.settle(s.at-from, ready, stopped, cut)
 }
 
 // settle returns the room of n items taken from the batch to the producer
-// and reports whether the stream is over (done is due), queuing the next
-// delivery otherwise.
-func (s *push[T]) settle(n int, stopped bool, cut error) bool {
+// and moves the delivery out of stPosted (see push).
+func (s *push[T]) settle(n int, ready, stopped bool, cut error) {
 	s.mu.Lock()
 	s.inflight -= n
 	if cut != nil && !s.stopped {
@@ -289,47 +325,47 @@ func (s *push[T]) settle(n int, stopped bool, cut error) bool {
 		s.stopped = true
 		s.sc.cancel(errStopped)
 	}
+	if s.stopped { // the buffered items are discarded
+		s.inflight -= len(s.buf)
+		clear(s.buf)
+		s.buf = s.buf[:0]
+	}
 	s.wakeProducer()
 	switch {
-	case len(s.buf) > 0 && !s.stopped:
-		s.mu.Unlock()
-		if !s.post() && s.isEnded() {
-			s.complete()
+	case !ready:
+		s.st = stPaused
+		if s.unwatch == nil {
+			s.unwatch = context.AfterFunc(s.caller, s.resume)
 		}
-		return false
+	case len(s.buf) > 0:
 	case s.ended:
-		s.posted = false
-		s.mu.Unlock()
-		return true
+		s.st = stOver
+	default:
+		s.st = stIdle
 	}
-	s.posted = false
+	st := s.st
 	s.mu.Unlock()
-	return false
+	switch st {
+	case stPaused:
+		s.flow.OnReady(s.resume)
+	case stPosted:
+		s.post()
+	case stOver:
+		s.complete()
+	}
 }
 
-// pause stops delivering until the consumer's flow is ready, after n items
-// of this run: the rest of the batch waits in cur, and the producer keeps
-// waiting for room meanwhile.
-func (s *push[T]) pause(n int) {
-	s.mu.Lock()
-	s.inflight -= n
-	s.posted, s.paused = false, true
-	s.wakeProducer()
-	s.mu.Unlock()
-	s.flow.OnReady(s.resume)
-}
-
-// resumeDelivery queues the delivery again after a pause.
+// resumeDelivery posts the delivery again after a pause, unless the
+// producer's end did already.
 func (s *push[T]) resumeDelivery() {
 	s.mu.Lock()
-	if !s.paused {
-		s.mu.Unlock()
-		return
+	resume := s.st == stPaused
+	if resume {
+		s.st = stPosted
 	}
-	s.paused, s.posted = false, true
 	s.mu.Unlock()
-	if !s.post() && s.isEnded() {
-		s.complete()
+	if resume {
+		s.post()
 	}
 }
 
@@ -361,13 +397,6 @@ func (s *push[T]) wakeProducer() {
 	}
 }
 
-// isEnded reports whether the producer has ended.
-func (s *push[T]) isEnded() bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.ended
-}
-
 // complete calls done with the stream's error and ends the pending call.
 func (s *push[T]) complete() {
 	if s.held {
@@ -376,12 +405,32 @@ func (s *push[T]) complete() {
 	if s.rt.opts.onCallbackPanic != nil {
 		defer s.rt.recoverCallback()
 	}
-	s.buf, s.cur = nil, nil
-	err := s.err
-	if _, ok := err.(*PanicError); !ok && s.cut != nil {
-		err = s.cut
+	if s.unwatch != nil {
+		s.unwatch()
 	}
-	s.done(err)
+	s.buf, s.cur = nil, nil
+	s.done(s.outcome())
+}
+
+// outcome returns the stream's error: a panic of the producer always
+// counts; then a refused delivery means ErrClosed, an end of the caller's
+// context during the delivery its error, a stop by the consumer nil, and a
+// context that ended its cause; else the producer's error.
+func (s *push[T]) outcome() error {
+	if _, ok := s.err.(*PanicError); ok {
+		return s.err
+	}
+	switch {
+	case s.lost:
+		return ErrClosed
+	case s.cut != nil:
+		return s.cut
+	case s.stopped:
+		return nil
+	case s.cause != nil:
+		return s.cause
+	}
+	return s.err
 }
 
 // fail ends a stream that never started with err, off the caller's stack.

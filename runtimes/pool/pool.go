@@ -29,6 +29,13 @@ type Config struct {
 	// Block makes Execute wait for space in a full queue instead of
 	// returning runtimes.ErrOverloaded. Close releases waiting calls with
 	// runtimes.ErrClosed.
+	//
+	// The rule of a Block pool: Execute called on one of its own workers
+	// never waits. A done callback runs on the worker that ran the call,
+	// so a done (or an implementation) that starts another call while the
+	// queue is full would wait for space that only its own worker can
+	// make: that call completes with runtimes.ErrOverloaded instead, as
+	// without Block. Only calls started from other goroutines wait.
 	Block bool
 }
 
@@ -54,8 +61,8 @@ func NewExecutor(cfg Config) *Executor {
 }
 
 // Execute queues t for a worker. It returns runtimes.ErrOverloaded when the
-// queue is full (or, with Config.Block, waits for space), and
-// runtimes.ErrClosed after Close.
+// queue is full (or, with Config.Block, waits for space, unless it is
+// called on one of the pool's workers), and runtimes.ErrClosed after Close.
 func (e *Executor) Execute(t runtimes.Task) error { return e.p.Execute(t) }
 
 // Close refuses new tasks (releasing blocked Execute calls with

@@ -10,13 +10,15 @@ import (
 	"sync"
 
 	"github.com/shimgen/shimgen/runtimes"
+	"github.com/shimgen/shimgen/runtimes/internal/goid"
 )
 
 // Config sizes a Pool. Workers must be positive.
 type Config struct {
 	Workers int  // maximum number of worker goroutines
 	Limit   int  // maximum number of queued tasks; 0: unbounded
-	Block   bool // a full queue makes Execute wait instead of refusing
+	Block   bool // a full queue makes Execute wait instead of refusing,
+	// except on a worker of the pool: see Pool.Execute
 }
 
 // Pool is a worker pool. It implements runtimes.Executor and
@@ -32,7 +34,8 @@ type Pool struct {
 	workers int       // started and not exited
 	blocked int       // Execute calls waiting on space
 	closed  bool
-	exited  chan struct{} // closed when closed and no worker is left
+	exited  chan struct{}       // closed when closed and no worker is left
+	gids    map[uint64]struct{} // with Block: the workers' goroutine ids
 }
 
 // worker is an idle worker's hand-off slot: a task, or nil to exit.
@@ -44,12 +47,18 @@ type worker struct {
 func New(cfg Config) *Pool {
 	p := &Pool{cfg: cfg, exited: make(chan struct{})}
 	p.space.L = &p.mu
+	if cfg.Block {
+		p.gids = make(map[uint64]struct{})
+	}
 	return p
 }
 
 // Execute hands t to an idle worker or queues it. It returns
 // runtimes.ErrClosed after Close, and runtimes.ErrOverloaded when the queue
-// is full, unless Block is set: then it waits for space, or for Close.
+// is full, unless Block is set: then it waits for space, or for Close. On a
+// worker of the pool (a task starting another task) Execute never waits:
+// the space it would wait for may only come from that very worker, so a
+// full queue refuses it with runtimes.ErrOverloaded even with Block.
 func (p *Pool) Execute(t runtimes.Task) error {
 	p.mu.Lock()
 	if err := p.waitSpace(); err != nil {
@@ -79,7 +88,7 @@ func (p *Pool) Execute(t runtimes.Task) error {
 // waitSpace returns nil once the queue has room, under mu.
 func (p *Pool) waitSpace() error {
 	for !p.closed && p.cfg.Limit > 0 && p.q.len() >= p.cfg.Limit {
-		if !p.cfg.Block {
+		if !p.cfg.Block || p.onWorker() {
 			return runtimes.ErrOverloaded
 		}
 		p.blocked++
@@ -92,9 +101,19 @@ func (p *Pool) waitSpace() error {
 	return nil
 }
 
+// onWorker reports, under mu, whether the caller is one of the workers of
+// a Block pool. It reads the goroutine id: only a full queue asks.
+func (p *Pool) onWorker() bool {
+	_, ok := p.gids[goid.Current()]
+	return ok
+}
+
 // work runs queued and handed-off tasks until the pool is closed and its
 // queue empty.
 func (p *Pool) work(w *worker) {
+	if p.gids != nil {
+		defer p.register(goid.Current())()
+	}
 	for {
 		p.mu.Lock()
 		var t runtimes.Task
@@ -118,6 +137,19 @@ func (p *Pool) work(w *worker) {
 			}
 		}
 		t.Run()
+	}
+}
+
+// register records a worker's goroutine id, and returns the function that
+// forgets it.
+func (p *Pool) register(id uint64) func() {
+	p.mu.Lock()
+	p.gids[id] = struct{}{}
+	p.mu.Unlock()
+	return func() {
+		p.mu.Lock()
+		delete(p.gids, id)
+		p.mu.Unlock()
 	}
 }
 
