@@ -268,7 +268,7 @@ func (g *specGen) method(b *strings.Builder, name string) {
 		names = names[1:]
 		return n
 	}
-	np := g.r.IntN(5)
+	np := g.r.IntN(7) // a stream with more than MaxParams is packed
 	var params []string
 	for i := range np {
 		n := take()

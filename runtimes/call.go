@@ -17,6 +17,9 @@ type Call struct {
 	err    error
 	phase  uint8
 	held   bool // counted as pending
+	// With StartFunc, step drives the call and arg is its state.
+	arg  any
+	step func(arg any, ctx context.Context, err error) error
 }
 
 // Phases of a Call run as a Task.

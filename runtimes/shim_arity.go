@@ -4,384 +4,430 @@ package runtimes
 
 import (
 	"context"
+	"iter"
 	"time"
 )
 
-// MaxResults is the largest number of results, besides the error, of a
-// unary method that the StartN, AwaitN and DirectN helpers take one by one.
-// Generated code passes the results of a method with more as one struct.
-const MaxResults = 4
+// MaxParams bounds the streaming methods that the stream helpers below
+// take as they are: up to MaxParams parameters besides ctx. Generated code
+// passes more as one struct.
+const MaxParams = 4
 
-// call0 is the state of one call made by [Start0].
-type call0[I, A any] struct {
-	Call
+// streamP0 is the state of one stream made by
+// [StartStreamP0] or [DirectStreamP0].
+type streamP0[I, T any] struct {
+	StreamCall[T]
 	impl I
-	args A
-	fn   func(I, context.Context, A) error
-	done func(error)
+	open func(I, context.Context) iter.Seq2[T, error]
 }
 
-func (c *call0[I, A]) Run(ctx context.Context) (err error) {
-	err = c.fn(c.impl, ctx, c.args)
-	return err
+func (s *streamP0[I, T]) Open(ctx context.Context) iter.Seq2[T, error] {
+	return s.open(s.impl, ctx)
 }
 
-func (c *call0[I, A]) Complete(err error) { c.done(err) }
-
-// Start0 is one call of the callback form over a blocking
-// implementation with 0 results besides the error: fn(impl, ctx, args)
-// runs on r's executor and done receives its results, exactly once, on r's
-// completion context, with the rules of [Runtime.Start]. fn is usually a
-// method expression such as Bucket.Get. It allocates once (more with a
-// timeout, for the deadline). It is for generated code.
-func Start0[I, A any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, args A, fn func(I, context.Context, A) error, done func(error)) {
-	r.Start(ctx, timeout, &call0[I, A]{impl: impl, args: args, fn: fn, done: done})
+// StartStreamP0 is one stream of the callback form over a
+// blocking implementation: the iterator open(impl, ctx, …) returns is
+// pulled on r's executor, each receives its items and done its end, with
+// the rules of [StreamCall.Start]. open is a method expression such as
+// Bucket.List. It is for generated code.
+func StartStreamP0[I, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, open func(I, context.Context) iter.Seq2[T, error], each func(T) bool, done func(error)) {
+	s := &streamP0[I, T]{impl: impl, open: open}
+	s.Start(r, ctx, timeout, s, each, done)
 }
 
-// await0 is the state of one call made by [Await0].
-type await0[I, A any] struct {
-	Wait
+// DirectStreamP0 is one stream of the blocking form over the
+// callback form over a blocking implementation, collapsed: ranging over it
+// ranges over open(impl, ctx, …) on the caller's goroutine, with the rules
+// of [StreamCall.Direct]. It is for generated code.
+func DirectStreamP0[I, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, open func(I, context.Context) iter.Seq2[T, error]) iter.Seq2[T, error] {
+	s := &streamP0[I, T]{impl: impl, open: open}
+	return s.Direct(r, ctx, timeout, s)
+}
+
+// streamP1 is the state of one stream made by
+// [StartStreamP1] or [DirectStreamP1].
+type streamP1[I, P1, T any] struct {
+	StreamCall[T]
 	impl I
-	args A
-	fn   func(I, context.Context, A, func(error))
+	p1   P1
+	open func(I, context.Context, P1) iter.Seq2[T, error]
 }
 
-func (w *await0[I, A]) Invoke(ctx context.Context) {
-	w.fn(w.impl, ctx, w.args, w.complete)
+func (s *streamP1[I, P1, T]) Open(ctx context.Context) iter.Seq2[T, error] {
+	return s.open(s.impl, ctx, s.p1)
 }
 
-func (w *await0[I, A]) complete(err error) {
-	if w.Claim() {
-		w.Finish(err)
-	}
+// StartStreamP1 is one stream of the callback form over a
+// blocking implementation: the iterator open(impl, ctx, …) returns is
+// pulled on r's executor, each receives its items and done its end, with
+// the rules of [StreamCall.Start]. open is a method expression such as
+// Bucket.List. It is for generated code.
+func StartStreamP1[I, P1, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, open func(I, context.Context, P1) iter.Seq2[T, error], each func(T) bool, done func(error)) {
+	s := &streamP1[I, P1, T]{impl: impl, p1: p1, open: open}
+	s.Start(r, ctx, timeout, s, each, done)
 }
 
-// Await0 is one call of the blocking form over a callback
-// implementation with 0 results besides the error: it calls
-// fn(impl, ctx, args, done) with the rules of [Runtime.Wait] and returns
-// what the first done passed, or the call's error. fn is usually a method
-// expression such as BucketAsync.Get. It is for generated code.
-func Await0[I, A any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, args A, fn func(I, context.Context, A, func(error))) error {
-	w := &await0[I, A]{impl: impl, args: args, fn: fn}
-	err := r.Wait(ctx, timeout, w)
-	return err
+// DirectStreamP1 is one stream of the blocking form over the
+// callback form over a blocking implementation, collapsed: ranging over it
+// ranges over open(impl, ctx, …) on the caller's goroutine, with the rules
+// of [StreamCall.Direct]. It is for generated code.
+func DirectStreamP1[I, P1, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, open func(I, context.Context, P1) iter.Seq2[T, error]) iter.Seq2[T, error] {
+	s := &streamP1[I, P1, T]{impl: impl, p1: p1, open: open}
+	return s.Direct(r, ctx, timeout, s)
 }
 
-// Direct0 is one call of the blocking form over the callback form over
-// a blocking implementation, collapsed: fn(impl, ctx, args) runs on the
-// calling goroutine with the rules of [Runtime.Admit], [Runtime.Enter] and
-// [Runtime.Release]. Without a timeout it allocates nothing. It is for
+// streamP1V is the state of one stream made by
+// [StartStreamP1V] or [DirectStreamP1V].
+type streamP1V[I, P1, T any] struct {
+	StreamCall[T]
+	impl I
+	p1   []P1
+	open func(I, context.Context, ...P1) iter.Seq2[T, error]
+}
+
+func (s *streamP1V[I, P1, T]) Open(ctx context.Context) iter.Seq2[T, error] {
+	return s.open(s.impl, ctx, s.p1...)
+}
+
+// StartStreamP1V is one stream of the callback form over a
+// blocking implementation: the iterator open(impl, ctx, …) returns is
+// pulled on r's executor, each receives its items and done its end, with
+// the rules of [StreamCall.Start]. open is a method expression such as
+// Bucket.List. It is for generated code.
+func StartStreamP1V[I, P1, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 []P1, open func(I, context.Context, ...P1) iter.Seq2[T, error], each func(T) bool, done func(error)) {
+	s := &streamP1V[I, P1, T]{impl: impl, p1: p1, open: open}
+	s.Start(r, ctx, timeout, s, each, done)
+}
+
+// DirectStreamP1V is one stream of the blocking form over the
+// callback form over a blocking implementation, collapsed: ranging over it
+// ranges over open(impl, ctx, …) on the caller's goroutine, with the rules
+// of [StreamCall.Direct]. It is for generated code.
+func DirectStreamP1V[I, P1, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 []P1, open func(I, context.Context, ...P1) iter.Seq2[T, error]) iter.Seq2[T, error] {
+	s := &streamP1V[I, P1, T]{impl: impl, p1: p1, open: open}
+	return s.Direct(r, ctx, timeout, s)
+}
+
+// streamP2 is the state of one stream made by
+// [StartStreamP2] or [DirectStreamP2].
+type streamP2[I, P1, P2, T any] struct {
+	StreamCall[T]
+	impl I
+	p1   P1
+	p2   P2
+	open func(I, context.Context, P1, P2) iter.Seq2[T, error]
+}
+
+func (s *streamP2[I, P1, P2, T]) Open(ctx context.Context) iter.Seq2[T, error] {
+	return s.open(s.impl, ctx, s.p1, s.p2)
+}
+
+// StartStreamP2 is one stream of the callback form over a
+// blocking implementation: the iterator open(impl, ctx, …) returns is
+// pulled on r's executor, each receives its items and done its end, with
+// the rules of [StreamCall.Start]. open is a method expression such as
+// Bucket.List. It is for generated code.
+func StartStreamP2[I, P1, P2, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, p2 P2, open func(I, context.Context, P1, P2) iter.Seq2[T, error], each func(T) bool, done func(error)) {
+	s := &streamP2[I, P1, P2, T]{impl: impl, p1: p1, p2: p2, open: open}
+	s.Start(r, ctx, timeout, s, each, done)
+}
+
+// DirectStreamP2 is one stream of the blocking form over the
+// callback form over a blocking implementation, collapsed: ranging over it
+// ranges over open(impl, ctx, …) on the caller's goroutine, with the rules
+// of [StreamCall.Direct]. It is for generated code.
+func DirectStreamP2[I, P1, P2, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, p2 P2, open func(I, context.Context, P1, P2) iter.Seq2[T, error]) iter.Seq2[T, error] {
+	s := &streamP2[I, P1, P2, T]{impl: impl, p1: p1, p2: p2, open: open}
+	return s.Direct(r, ctx, timeout, s)
+}
+
+// streamP2V is the state of one stream made by
+// [StartStreamP2V] or [DirectStreamP2V].
+type streamP2V[I, P1, P2, T any] struct {
+	StreamCall[T]
+	impl I
+	p1   P1
+	p2   []P2
+	open func(I, context.Context, P1, ...P2) iter.Seq2[T, error]
+}
+
+func (s *streamP2V[I, P1, P2, T]) Open(ctx context.Context) iter.Seq2[T, error] {
+	return s.open(s.impl, ctx, s.p1, s.p2...)
+}
+
+// StartStreamP2V is one stream of the callback form over a
+// blocking implementation: the iterator open(impl, ctx, …) returns is
+// pulled on r's executor, each receives its items and done its end, with
+// the rules of [StreamCall.Start]. open is a method expression such as
+// Bucket.List. It is for generated code.
+func StartStreamP2V[I, P1, P2, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, p2 []P2, open func(I, context.Context, P1, ...P2) iter.Seq2[T, error], each func(T) bool, done func(error)) {
+	s := &streamP2V[I, P1, P2, T]{impl: impl, p1: p1, p2: p2, open: open}
+	s.Start(r, ctx, timeout, s, each, done)
+}
+
+// DirectStreamP2V is one stream of the blocking form over the
+// callback form over a blocking implementation, collapsed: ranging over it
+// ranges over open(impl, ctx, …) on the caller's goroutine, with the rules
+// of [StreamCall.Direct]. It is for generated code.
+func DirectStreamP2V[I, P1, P2, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, p2 []P2, open func(I, context.Context, P1, ...P2) iter.Seq2[T, error]) iter.Seq2[T, error] {
+	s := &streamP2V[I, P1, P2, T]{impl: impl, p1: p1, p2: p2, open: open}
+	return s.Direct(r, ctx, timeout, s)
+}
+
+// streamP3 is the state of one stream made by
+// [StartStreamP3] or [DirectStreamP3].
+type streamP3[I, P1, P2, P3, T any] struct {
+	StreamCall[T]
+	impl I
+	p1   P1
+	p2   P2
+	p3   P3
+	open func(I, context.Context, P1, P2, P3) iter.Seq2[T, error]
+}
+
+func (s *streamP3[I, P1, P2, P3, T]) Open(ctx context.Context) iter.Seq2[T, error] {
+	return s.open(s.impl, ctx, s.p1, s.p2, s.p3)
+}
+
+// StartStreamP3 is one stream of the callback form over a
+// blocking implementation: the iterator open(impl, ctx, …) returns is
+// pulled on r's executor, each receives its items and done its end, with
+// the rules of [StreamCall.Start]. open is a method expression such as
+// Bucket.List. It is for generated code.
+func StartStreamP3[I, P1, P2, P3, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, p2 P2, p3 P3, open func(I, context.Context, P1, P2, P3) iter.Seq2[T, error], each func(T) bool, done func(error)) {
+	s := &streamP3[I, P1, P2, P3, T]{impl: impl, p1: p1, p2: p2, p3: p3, open: open}
+	s.Start(r, ctx, timeout, s, each, done)
+}
+
+// DirectStreamP3 is one stream of the blocking form over the
+// callback form over a blocking implementation, collapsed: ranging over it
+// ranges over open(impl, ctx, …) on the caller's goroutine, with the rules
+// of [StreamCall.Direct]. It is for generated code.
+func DirectStreamP3[I, P1, P2, P3, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, p2 P2, p3 P3, open func(I, context.Context, P1, P2, P3) iter.Seq2[T, error]) iter.Seq2[T, error] {
+	s := &streamP3[I, P1, P2, P3, T]{impl: impl, p1: p1, p2: p2, p3: p3, open: open}
+	return s.Direct(r, ctx, timeout, s)
+}
+
+// streamP3V is the state of one stream made by
+// [StartStreamP3V] or [DirectStreamP3V].
+type streamP3V[I, P1, P2, P3, T any] struct {
+	StreamCall[T]
+	impl I
+	p1   P1
+	p2   P2
+	p3   []P3
+	open func(I, context.Context, P1, P2, ...P3) iter.Seq2[T, error]
+}
+
+func (s *streamP3V[I, P1, P2, P3, T]) Open(ctx context.Context) iter.Seq2[T, error] {
+	return s.open(s.impl, ctx, s.p1, s.p2, s.p3...)
+}
+
+// StartStreamP3V is one stream of the callback form over a
+// blocking implementation: the iterator open(impl, ctx, …) returns is
+// pulled on r's executor, each receives its items and done its end, with
+// the rules of [StreamCall.Start]. open is a method expression such as
+// Bucket.List. It is for generated code.
+func StartStreamP3V[I, P1, P2, P3, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, p2 P2, p3 []P3, open func(I, context.Context, P1, P2, ...P3) iter.Seq2[T, error], each func(T) bool, done func(error)) {
+	s := &streamP3V[I, P1, P2, P3, T]{impl: impl, p1: p1, p2: p2, p3: p3, open: open}
+	s.Start(r, ctx, timeout, s, each, done)
+}
+
+// DirectStreamP3V is one stream of the blocking form over the
+// callback form over a blocking implementation, collapsed: ranging over it
+// ranges over open(impl, ctx, …) on the caller's goroutine, with the rules
+// of [StreamCall.Direct]. It is for generated code.
+func DirectStreamP3V[I, P1, P2, P3, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, p2 P2, p3 []P3, open func(I, context.Context, P1, P2, ...P3) iter.Seq2[T, error]) iter.Seq2[T, error] {
+	s := &streamP3V[I, P1, P2, P3, T]{impl: impl, p1: p1, p2: p2, p3: p3, open: open}
+	return s.Direct(r, ctx, timeout, s)
+}
+
+// streamP4 is the state of one stream made by
+// [StartStreamP4] or [DirectStreamP4].
+type streamP4[I, P1, P2, P3, P4, T any] struct {
+	StreamCall[T]
+	impl I
+	p1   P1
+	p2   P2
+	p3   P3
+	p4   P4
+	open func(I, context.Context, P1, P2, P3, P4) iter.Seq2[T, error]
+}
+
+func (s *streamP4[I, P1, P2, P3, P4, T]) Open(ctx context.Context) iter.Seq2[T, error] {
+	return s.open(s.impl, ctx, s.p1, s.p2, s.p3, s.p4)
+}
+
+// StartStreamP4 is one stream of the callback form over a
+// blocking implementation: the iterator open(impl, ctx, …) returns is
+// pulled on r's executor, each receives its items and done its end, with
+// the rules of [StreamCall.Start]. open is a method expression such as
+// Bucket.List. It is for generated code.
+func StartStreamP4[I, P1, P2, P3, P4, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, p2 P2, p3 P3, p4 P4, open func(I, context.Context, P1, P2, P3, P4) iter.Seq2[T, error], each func(T) bool, done func(error)) {
+	s := &streamP4[I, P1, P2, P3, P4, T]{impl: impl, p1: p1, p2: p2, p3: p3, p4: p4, open: open}
+	s.Start(r, ctx, timeout, s, each, done)
+}
+
+// DirectStreamP4 is one stream of the blocking form over the
+// callback form over a blocking implementation, collapsed: ranging over it
+// ranges over open(impl, ctx, …) on the caller's goroutine, with the rules
+// of [StreamCall.Direct]. It is for generated code.
+func DirectStreamP4[I, P1, P2, P3, P4, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, p2 P2, p3 P3, p4 P4, open func(I, context.Context, P1, P2, P3, P4) iter.Seq2[T, error]) iter.Seq2[T, error] {
+	s := &streamP4[I, P1, P2, P3, P4, T]{impl: impl, p1: p1, p2: p2, p3: p3, p4: p4, open: open}
+	return s.Direct(r, ctx, timeout, s)
+}
+
+// streamP4V is the state of one stream made by
+// [StartStreamP4V] or [DirectStreamP4V].
+type streamP4V[I, P1, P2, P3, P4, T any] struct {
+	StreamCall[T]
+	impl I
+	p1   P1
+	p2   P2
+	p3   P3
+	p4   []P4
+	open func(I, context.Context, P1, P2, P3, ...P4) iter.Seq2[T, error]
+}
+
+func (s *streamP4V[I, P1, P2, P3, P4, T]) Open(ctx context.Context) iter.Seq2[T, error] {
+	return s.open(s.impl, ctx, s.p1, s.p2, s.p3, s.p4...)
+}
+
+// StartStreamP4V is one stream of the callback form over a
+// blocking implementation: the iterator open(impl, ctx, …) returns is
+// pulled on r's executor, each receives its items and done its end, with
+// the rules of [StreamCall.Start]. open is a method expression such as
+// Bucket.List. It is for generated code.
+func StartStreamP4V[I, P1, P2, P3, P4, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, p2 P2, p3 P3, p4 []P4, open func(I, context.Context, P1, P2, P3, ...P4) iter.Seq2[T, error], each func(T) bool, done func(error)) {
+	s := &streamP4V[I, P1, P2, P3, P4, T]{impl: impl, p1: p1, p2: p2, p3: p3, p4: p4, open: open}
+	s.Start(r, ctx, timeout, s, each, done)
+}
+
+// DirectStreamP4V is one stream of the blocking form over the
+// callback form over a blocking implementation, collapsed: ranging over it
+// ranges over open(impl, ctx, …) on the caller's goroutine, with the rules
+// of [StreamCall.Direct]. It is for generated code.
+func DirectStreamP4V[I, P1, P2, P3, P4, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, p2 P2, p3 P3, p4 []P4, open func(I, context.Context, P1, P2, P3, ...P4) iter.Seq2[T, error]) iter.Seq2[T, error] {
+	s := &streamP4V[I, P1, P2, P3, P4, T]{impl: impl, p1: p1, p2: p2, p3: p3, p4: p4, open: open}
+	return s.Direct(r, ctx, timeout, s)
+}
+
+// awaitStreamP0 is the state of one stream made by
+// [AwaitStreamP0].
+type awaitStreamP0[I, T any] struct {
+	StreamWait[T]
+	impl   I
+	invoke func(I, context.Context, func(T) bool, func(error))
+}
+
+func (s *awaitStreamP0[I, T]) Invoke(ctx context.Context, each func(T) bool, done func(error)) {
+	s.invoke(s.impl, ctx, each, done)
+}
+
+// AwaitStreamP0 is one stream of the blocking form over a
+// callback implementation: ranging over it calls invoke(impl, ctx, …, each,
+// done) and yields the items, with the rules of [StreamWait.Iterate].
+// invoke is a method expression such as BucketAsync.List. It is for
 // generated code.
-func Direct0[I, A any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, args A, fn func(I, context.Context, A) error) (err error) {
-	if err = r.Admit(ctx); err != nil {
-		return
-	}
-	defer r.Release(&err)
-	ctx, cancel := r.Enter(ctx, timeout)
-	defer cancel()
-	return fn(impl, ctx, args)
+func AwaitStreamP0[I, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, invoke func(I, context.Context, func(T) bool, func(error))) iter.Seq2[T, error] {
+	s := &awaitStreamP0[I, T]{impl: impl, invoke: invoke}
+	return s.Iterate(r, ctx, timeout, s)
 }
 
-// call1 is the state of one call made by [Start1].
-type call1[I, A, R1 any] struct {
-	Call
-	impl I
-	args A
-	fn   func(I, context.Context, A) (R1, error)
-	done func(R1, error)
-	r1   R1
+// awaitStreamP1 is the state of one stream made by
+// [AwaitStreamP1].
+type awaitStreamP1[I, P1, T any] struct {
+	StreamWait[T]
+	impl   I
+	p1     P1
+	invoke func(I, context.Context, P1, func(T) bool, func(error))
 }
 
-func (c *call1[I, A, R1]) Run(ctx context.Context) (err error) {
-	c.r1, err = c.fn(c.impl, ctx, c.args)
-	return err
+func (s *awaitStreamP1[I, P1, T]) Invoke(ctx context.Context, each func(T) bool, done func(error)) {
+	s.invoke(s.impl, ctx, s.p1, each, done)
 }
 
-func (c *call1[I, A, R1]) Complete(err error) { c.done(c.r1, err) }
-
-// Start1 is one call of the callback form over a blocking
-// implementation with 1 result besides the error: fn(impl, ctx, args)
-// runs on r's executor and done receives its results, exactly once, on r's
-// completion context, with the rules of [Runtime.Start]. fn is usually a
-// method expression such as Bucket.Get. It allocates once (more with a
-// timeout, for the deadline). It is for generated code.
-func Start1[I, A, R1 any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, args A, fn func(I, context.Context, A) (R1, error), done func(R1, error)) {
-	r.Start(ctx, timeout, &call1[I, A, R1]{impl: impl, args: args, fn: fn, done: done})
-}
-
-// await1 is the state of one call made by [Await1].
-type await1[I, A, R1 any] struct {
-	Wait
-	impl I
-	args A
-	fn   func(I, context.Context, A, func(R1, error))
-	r1   R1
-}
-
-func (w *await1[I, A, R1]) Invoke(ctx context.Context) {
-	w.fn(w.impl, ctx, w.args, w.complete)
-}
-
-func (w *await1[I, A, R1]) complete(r1 R1, err error) {
-	if w.Claim() {
-		w.r1 = r1
-		w.Finish(err)
-	}
-}
-
-// Await1 is one call of the blocking form over a callback
-// implementation with 1 result besides the error: it calls
-// fn(impl, ctx, args, done) with the rules of [Runtime.Wait] and returns
-// what the first done passed, or the call's error. fn is usually a method
-// expression such as BucketAsync.Get. It is for generated code.
-func Await1[I, A, R1 any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, args A, fn func(I, context.Context, A, func(R1, error))) (R1, error) {
-	w := &await1[I, A, R1]{impl: impl, args: args, fn: fn}
-	err := r.Wait(ctx, timeout, w)
-	return w.r1, err
-}
-
-// Direct1 is one call of the blocking form over the callback form over
-// a blocking implementation, collapsed: fn(impl, ctx, args) runs on the
-// calling goroutine with the rules of [Runtime.Admit], [Runtime.Enter] and
-// [Runtime.Release]. Without a timeout it allocates nothing. It is for
+// AwaitStreamP1 is one stream of the blocking form over a
+// callback implementation: ranging over it calls invoke(impl, ctx, …, each,
+// done) and yields the items, with the rules of [StreamWait.Iterate].
+// invoke is a method expression such as BucketAsync.List. It is for
 // generated code.
-func Direct1[I, A, R1 any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, args A, fn func(I, context.Context, A) (R1, error)) (r1 R1, err error) {
-	if err = r.Admit(ctx); err != nil {
-		return
-	}
-	defer r.Release(&err)
-	ctx, cancel := r.Enter(ctx, timeout)
-	defer cancel()
-	return fn(impl, ctx, args)
+func AwaitStreamP1[I, P1, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, invoke func(I, context.Context, P1, func(T) bool, func(error))) iter.Seq2[T, error] {
+	s := &awaitStreamP1[I, P1, T]{impl: impl, p1: p1, invoke: invoke}
+	return s.Iterate(r, ctx, timeout, s)
 }
 
-// call2 is the state of one call made by [Start2].
-type call2[I, A, R1, R2 any] struct {
-	Call
-	impl I
-	args A
-	fn   func(I, context.Context, A) (R1, R2, error)
-	done func(R1, R2, error)
-	r1   R1
-	r2   R2
+// awaitStreamP2 is the state of one stream made by
+// [AwaitStreamP2].
+type awaitStreamP2[I, P1, P2, T any] struct {
+	StreamWait[T]
+	impl   I
+	p1     P1
+	p2     P2
+	invoke func(I, context.Context, P1, P2, func(T) bool, func(error))
 }
 
-func (c *call2[I, A, R1, R2]) Run(ctx context.Context) (err error) {
-	c.r1, c.r2, err = c.fn(c.impl, ctx, c.args)
-	return err
+func (s *awaitStreamP2[I, P1, P2, T]) Invoke(ctx context.Context, each func(T) bool, done func(error)) {
+	s.invoke(s.impl, ctx, s.p1, s.p2, each, done)
 }
 
-func (c *call2[I, A, R1, R2]) Complete(err error) { c.done(c.r1, c.r2, err) }
-
-// Start2 is one call of the callback form over a blocking
-// implementation with 2 results besides the error: fn(impl, ctx, args)
-// runs on r's executor and done receives its results, exactly once, on r's
-// completion context, with the rules of [Runtime.Start]. fn is usually a
-// method expression such as Bucket.Get. It allocates once (more with a
-// timeout, for the deadline). It is for generated code.
-func Start2[I, A, R1, R2 any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, args A, fn func(I, context.Context, A) (R1, R2, error), done func(R1, R2, error)) {
-	r.Start(ctx, timeout, &call2[I, A, R1, R2]{impl: impl, args: args, fn: fn, done: done})
-}
-
-// await2 is the state of one call made by [Await2].
-type await2[I, A, R1, R2 any] struct {
-	Wait
-	impl I
-	args A
-	fn   func(I, context.Context, A, func(R1, R2, error))
-	r1   R1
-	r2   R2
-}
-
-func (w *await2[I, A, R1, R2]) Invoke(ctx context.Context) {
-	w.fn(w.impl, ctx, w.args, w.complete)
-}
-
-func (w *await2[I, A, R1, R2]) complete(r1 R1, r2 R2, err error) {
-	if w.Claim() {
-		w.r1, w.r2 = r1, r2
-		w.Finish(err)
-	}
-}
-
-// Await2 is one call of the blocking form over a callback
-// implementation with 2 results besides the error: it calls
-// fn(impl, ctx, args, done) with the rules of [Runtime.Wait] and returns
-// what the first done passed, or the call's error. fn is usually a method
-// expression such as BucketAsync.Get. It is for generated code.
-func Await2[I, A, R1, R2 any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, args A, fn func(I, context.Context, A, func(R1, R2, error))) (R1, R2, error) {
-	w := &await2[I, A, R1, R2]{impl: impl, args: args, fn: fn}
-	err := r.Wait(ctx, timeout, w)
-	return w.r1, w.r2, err
-}
-
-// Direct2 is one call of the blocking form over the callback form over
-// a blocking implementation, collapsed: fn(impl, ctx, args) runs on the
-// calling goroutine with the rules of [Runtime.Admit], [Runtime.Enter] and
-// [Runtime.Release]. Without a timeout it allocates nothing. It is for
+// AwaitStreamP2 is one stream of the blocking form over a
+// callback implementation: ranging over it calls invoke(impl, ctx, …, each,
+// done) and yields the items, with the rules of [StreamWait.Iterate].
+// invoke is a method expression such as BucketAsync.List. It is for
 // generated code.
-func Direct2[I, A, R1, R2 any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, args A, fn func(I, context.Context, A) (R1, R2, error)) (r1 R1, r2 R2, err error) {
-	if err = r.Admit(ctx); err != nil {
-		return
-	}
-	defer r.Release(&err)
-	ctx, cancel := r.Enter(ctx, timeout)
-	defer cancel()
-	return fn(impl, ctx, args)
+func AwaitStreamP2[I, P1, P2, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, p2 P2, invoke func(I, context.Context, P1, P2, func(T) bool, func(error))) iter.Seq2[T, error] {
+	s := &awaitStreamP2[I, P1, P2, T]{impl: impl, p1: p1, p2: p2, invoke: invoke}
+	return s.Iterate(r, ctx, timeout, s)
 }
 
-// call3 is the state of one call made by [Start3].
-type call3[I, A, R1, R2, R3 any] struct {
-	Call
-	impl I
-	args A
-	fn   func(I, context.Context, A) (R1, R2, R3, error)
-	done func(R1, R2, R3, error)
-	r1   R1
-	r2   R2
-	r3   R3
+// awaitStreamP3 is the state of one stream made by
+// [AwaitStreamP3].
+type awaitStreamP3[I, P1, P2, P3, T any] struct {
+	StreamWait[T]
+	impl   I
+	p1     P1
+	p2     P2
+	p3     P3
+	invoke func(I, context.Context, P1, P2, P3, func(T) bool, func(error))
 }
 
-func (c *call3[I, A, R1, R2, R3]) Run(ctx context.Context) (err error) {
-	c.r1, c.r2, c.r3, err = c.fn(c.impl, ctx, c.args)
-	return err
+func (s *awaitStreamP3[I, P1, P2, P3, T]) Invoke(ctx context.Context, each func(T) bool, done func(error)) {
+	s.invoke(s.impl, ctx, s.p1, s.p2, s.p3, each, done)
 }
 
-func (c *call3[I, A, R1, R2, R3]) Complete(err error) { c.done(c.r1, c.r2, c.r3, err) }
-
-// Start3 is one call of the callback form over a blocking
-// implementation with 3 results besides the error: fn(impl, ctx, args)
-// runs on r's executor and done receives its results, exactly once, on r's
-// completion context, with the rules of [Runtime.Start]. fn is usually a
-// method expression such as Bucket.Get. It allocates once (more with a
-// timeout, for the deadline). It is for generated code.
-func Start3[I, A, R1, R2, R3 any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, args A, fn func(I, context.Context, A) (R1, R2, R3, error), done func(R1, R2, R3, error)) {
-	r.Start(ctx, timeout, &call3[I, A, R1, R2, R3]{impl: impl, args: args, fn: fn, done: done})
-}
-
-// await3 is the state of one call made by [Await3].
-type await3[I, A, R1, R2, R3 any] struct {
-	Wait
-	impl I
-	args A
-	fn   func(I, context.Context, A, func(R1, R2, R3, error))
-	r1   R1
-	r2   R2
-	r3   R3
-}
-
-func (w *await3[I, A, R1, R2, R3]) Invoke(ctx context.Context) {
-	w.fn(w.impl, ctx, w.args, w.complete)
-}
-
-func (w *await3[I, A, R1, R2, R3]) complete(r1 R1, r2 R2, r3 R3, err error) {
-	if w.Claim() {
-		w.r1, w.r2, w.r3 = r1, r2, r3
-		w.Finish(err)
-	}
-}
-
-// Await3 is one call of the blocking form over a callback
-// implementation with 3 results besides the error: it calls
-// fn(impl, ctx, args, done) with the rules of [Runtime.Wait] and returns
-// what the first done passed, or the call's error. fn is usually a method
-// expression such as BucketAsync.Get. It is for generated code.
-func Await3[I, A, R1, R2, R3 any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, args A, fn func(I, context.Context, A, func(R1, R2, R3, error))) (R1, R2, R3, error) {
-	w := &await3[I, A, R1, R2, R3]{impl: impl, args: args, fn: fn}
-	err := r.Wait(ctx, timeout, w)
-	return w.r1, w.r2, w.r3, err
-}
-
-// Direct3 is one call of the blocking form over the callback form over
-// a blocking implementation, collapsed: fn(impl, ctx, args) runs on the
-// calling goroutine with the rules of [Runtime.Admit], [Runtime.Enter] and
-// [Runtime.Release]. Without a timeout it allocates nothing. It is for
+// AwaitStreamP3 is one stream of the blocking form over a
+// callback implementation: ranging over it calls invoke(impl, ctx, …, each,
+// done) and yields the items, with the rules of [StreamWait.Iterate].
+// invoke is a method expression such as BucketAsync.List. It is for
 // generated code.
-func Direct3[I, A, R1, R2, R3 any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, args A, fn func(I, context.Context, A) (R1, R2, R3, error)) (r1 R1, r2 R2, r3 R3, err error) {
-	if err = r.Admit(ctx); err != nil {
-		return
-	}
-	defer r.Release(&err)
-	ctx, cancel := r.Enter(ctx, timeout)
-	defer cancel()
-	return fn(impl, ctx, args)
+func AwaitStreamP3[I, P1, P2, P3, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, p2 P2, p3 P3, invoke func(I, context.Context, P1, P2, P3, func(T) bool, func(error))) iter.Seq2[T, error] {
+	s := &awaitStreamP3[I, P1, P2, P3, T]{impl: impl, p1: p1, p2: p2, p3: p3, invoke: invoke}
+	return s.Iterate(r, ctx, timeout, s)
 }
 
-// call4 is the state of one call made by [Start4].
-type call4[I, A, R1, R2, R3, R4 any] struct {
-	Call
-	impl I
-	args A
-	fn   func(I, context.Context, A) (R1, R2, R3, R4, error)
-	done func(R1, R2, R3, R4, error)
-	r1   R1
-	r2   R2
-	r3   R3
-	r4   R4
+// awaitStreamP4 is the state of one stream made by
+// [AwaitStreamP4].
+type awaitStreamP4[I, P1, P2, P3, P4, T any] struct {
+	StreamWait[T]
+	impl   I
+	p1     P1
+	p2     P2
+	p3     P3
+	p4     P4
+	invoke func(I, context.Context, P1, P2, P3, P4, func(T) bool, func(error))
 }
 
-func (c *call4[I, A, R1, R2, R3, R4]) Run(ctx context.Context) (err error) {
-	c.r1, c.r2, c.r3, c.r4, err = c.fn(c.impl, ctx, c.args)
-	return err
+func (s *awaitStreamP4[I, P1, P2, P3, P4, T]) Invoke(ctx context.Context, each func(T) bool, done func(error)) {
+	s.invoke(s.impl, ctx, s.p1, s.p2, s.p3, s.p4, each, done)
 }
 
-func (c *call4[I, A, R1, R2, R3, R4]) Complete(err error) { c.done(c.r1, c.r2, c.r3, c.r4, err) }
-
-// Start4 is one call of the callback form over a blocking
-// implementation with 4 results besides the error: fn(impl, ctx, args)
-// runs on r's executor and done receives its results, exactly once, on r's
-// completion context, with the rules of [Runtime.Start]. fn is usually a
-// method expression such as Bucket.Get. It allocates once (more with a
-// timeout, for the deadline). It is for generated code.
-func Start4[I, A, R1, R2, R3, R4 any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, args A, fn func(I, context.Context, A) (R1, R2, R3, R4, error), done func(R1, R2, R3, R4, error)) {
-	r.Start(ctx, timeout, &call4[I, A, R1, R2, R3, R4]{impl: impl, args: args, fn: fn, done: done})
-}
-
-// await4 is the state of one call made by [Await4].
-type await4[I, A, R1, R2, R3, R4 any] struct {
-	Wait
-	impl I
-	args A
-	fn   func(I, context.Context, A, func(R1, R2, R3, R4, error))
-	r1   R1
-	r2   R2
-	r3   R3
-	r4   R4
-}
-
-func (w *await4[I, A, R1, R2, R3, R4]) Invoke(ctx context.Context) {
-	w.fn(w.impl, ctx, w.args, w.complete)
-}
-
-func (w *await4[I, A, R1, R2, R3, R4]) complete(r1 R1, r2 R2, r3 R3, r4 R4, err error) {
-	if w.Claim() {
-		w.r1, w.r2, w.r3, w.r4 = r1, r2, r3, r4
-		w.Finish(err)
-	}
-}
-
-// Await4 is one call of the blocking form over a callback
-// implementation with 4 results besides the error: it calls
-// fn(impl, ctx, args, done) with the rules of [Runtime.Wait] and returns
-// what the first done passed, or the call's error. fn is usually a method
-// expression such as BucketAsync.Get. It is for generated code.
-func Await4[I, A, R1, R2, R3, R4 any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, args A, fn func(I, context.Context, A, func(R1, R2, R3, R4, error))) (R1, R2, R3, R4, error) {
-	w := &await4[I, A, R1, R2, R3, R4]{impl: impl, args: args, fn: fn}
-	err := r.Wait(ctx, timeout, w)
-	return w.r1, w.r2, w.r3, w.r4, err
-}
-
-// Direct4 is one call of the blocking form over the callback form over
-// a blocking implementation, collapsed: fn(impl, ctx, args) runs on the
-// calling goroutine with the rules of [Runtime.Admit], [Runtime.Enter] and
-// [Runtime.Release]. Without a timeout it allocates nothing. It is for
+// AwaitStreamP4 is one stream of the blocking form over a
+// callback implementation: ranging over it calls invoke(impl, ctx, …, each,
+// done) and yields the items, with the rules of [StreamWait.Iterate].
+// invoke is a method expression such as BucketAsync.List. It is for
 // generated code.
-func Direct4[I, A, R1, R2, R3, R4 any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, args A, fn func(I, context.Context, A) (R1, R2, R3, R4, error)) (r1 R1, r2 R2, r3 R3, r4 R4, err error) {
-	if err = r.Admit(ctx); err != nil {
-		return
-	}
-	defer r.Release(&err)
-	ctx, cancel := r.Enter(ctx, timeout)
-	defer cancel()
-	return fn(impl, ctx, args)
+func AwaitStreamP4[I, P1, P2, P3, P4, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, p2 P2, p3 P3, p4 P4, invoke func(I, context.Context, P1, P2, P3, P4, func(T) bool, func(error))) iter.Seq2[T, error] {
+	s := &awaitStreamP4[I, P1, P2, P3, P4, T]{impl: impl, p1: p1, p2: p2, p3: p3, p4: p4, invoke: invoke}
+	return s.Iterate(r, ctx, timeout, s)
 }

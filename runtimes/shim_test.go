@@ -11,7 +11,8 @@ import (
 )
 
 // pair is a blocking implementation with two results and a stream, and
-// pairAsync its callback twin, for the helpers the generated code calls.
+// pairAsync its callback twin, for the entry points the generated code
+// calls.
 type pair struct{}
 
 func (pair) Get(ctx context.Context, key string) (string, int, error) {
@@ -46,20 +47,66 @@ func (pairAsync) List(ctx context.Context, n int, each func(int) bool, done func
 	done(nil)
 }
 
-// wide has more results than the helpers take one by one.
-type wide struct{ a, b, c, d, e int }
-
-func wideCall(_ pair, _ context.Context, n int) (wide, error) {
-	return wide{n, n + 1, n + 2, n + 3, n + 4}, nil
+// getCall and getStep are what the generated callback form declares for
+// Get: a plain state struct and the function that drives it.
+type getCall struct {
+	call runtimes.Call
+	impl pair
+	done func(string, int, error)
+	args struct{ key string }
+	res  struct {
+		s string
+		n int
+	}
 }
 
-func wideDeliver(done func(a, b, c, d, e int, err error), r wide, err error) {
-	done(r.a, r.b, r.c, r.d, r.e, err)
+func getStep(p any, ctx context.Context, err error) error {
+	c := p.(*getCall)
+	if ctx == nil {
+		c.done(c.res.s, c.res.n, err)
+		return nil
+	}
+	c.res.s, c.res.n, err = c.impl.Get(ctx, c.args.key)
+	return err
 }
 
-// TestShimHelpers runs the generic helpers with method expressions, as the
-// generated code does, on every adapter, in all three directions.
-func TestShimHelpers(t *testing.T) {
+func startGet(rt *runtimes.Runtime, ctx context.Context, key string, done func(string, int, error)) {
+	c := &getCall{done: done}
+	c.args.key = key
+	rt.StartFunc(ctx, 0, &c.call, c, getStep)
+}
+
+// getWait and getInvoke are what the generated blocking form declares.
+type getWait struct {
+	wait runtimes.Wait
+	impl pairAsync
+	args struct{ key string }
+	res  struct {
+		s string
+		n int
+	}
+}
+
+func getInvoke(p any, ctx context.Context) {
+	w := p.(*getWait)
+	w.impl.Get(ctx, w.args.key, func(s string, n int, err error) {
+		if w.wait.Claim() {
+			w.res.s, w.res.n = s, n
+			w.wait.Finish(err)
+		}
+	})
+}
+
+func waitGet(rt *runtimes.Runtime, ctx context.Context, key string) (string, int, error) {
+	w := &getWait{}
+	w.args.key = key
+	err := rt.WaitFunc(ctx, 0, &w.wait, w, getInvoke)
+	return w.res.s, w.res.n, err
+}
+
+// TestGeneratedEntryPoints runs StartFunc, WaitFunc and the stream helpers
+// as the generated code calls them, on every adapter.
+func TestGeneratedEntryPoints(t *testing.T) {
 	forEach(t, func(t *testing.T, a adapter) {
 		fx := a.fixture(t)
 		ctx := context.Background()
@@ -68,64 +115,49 @@ func TestShimHelpers(t *testing.T) {
 			n   int
 			err error
 		}
-		ch := make(chan got, 1)
-		runtimes.Start2(fx.rt, ctx, 0, pair{}, "key", pair.Get, func(s string, n int, err error) { ch <- got{s, n, err} })
+		ch := make(chan got, 2)
+		startGet(fx.rt, ctx, "key", func(s string, n int, err error) { ch <- got{s, n, err} })
 		if g := recv(t, ch); g != (got{"key", 3, nil}) {
-			t.Errorf("Start2 = %+v", g)
+			t.Errorf("StartFunc delivered %+v", g)
 		}
-		if s, n, err := runtimes.Direct2(fx.rt, ctx, 0, pair{}, "", pair.Get); s != "" || n != 0 || err == nil {
-			t.Errorf("Direct2 = %q, %d, %v; want the implementation's error", s, n, err)
+		startGet(fx.rt, ctx, "", func(s string, n int, err error) { ch <- got{s, n, err} })
+		if g := recv(t, ch); g.err == nil {
+			t.Errorf("StartFunc delivered %+v, want the implementation's error", g)
 		}
-		{
-			if s, n, err := runtimes.Await2(fx.rt, ctx, 0, pairAsync{}, "ab", pairAsync.Get); s != "ab" || n != 2 || err != nil {
-				t.Errorf("Await2 = %q, %d, %v", s, n, err)
-			}
-			var items []int
-			for v, err := range runtimes.AwaitStream(fx.rt, ctx, 0, pairAsync{}, 3, pairAsync.List) {
-				if err != nil {
-					t.Fatal(err)
-				}
-				items = append(items, v)
-			}
-			if !slices.Equal(items, []int{0, 1, 2}) {
-				t.Errorf("AwaitStream = %v", items)
-			}
+		if s, n, err := waitGet(fx.rt, ctx, "ab"); s != "ab" || n != 2 || err != nil {
+			t.Errorf("WaitFunc = %q, %d, %v", s, n, err)
 		}
-		var direct []int
-		for v, err := range runtimes.DirectStream(fx.rt, ctx, 0, pair{}, 2, pair.List) {
-			if err != nil {
-				t.Fatal(err)
-			}
-			direct = append(direct, v)
-		}
-		if !slices.Equal(direct, []int{0, 1}) {
-			t.Errorf("DirectStream = %v", direct)
-		}
+		checkItems(t, rangeAll(t, "AwaitStreamP1", runtimes.AwaitStreamP1(fx.rt, ctx, 0, pairAsync{}, 3, pairAsync.List)), 3)
+		checkItems(t, rangeAll(t, "DirectStreamP1", runtimes.DirectStreamP1(fx.rt, ctx, 0, pair{}, 2, pair.List)), 2)
 		errs := make(chan error, 1)
 		var streamed []int
-		runtimes.StartStream(fx.rt, ctx, 0, pair{}, 4, pair.List, func(v int) bool { streamed = append(streamed, v); return true }, func(err error) { errs <- err })
+		runtimes.StartStreamP1(fx.rt, ctx, 0, pair{}, 4, pair.List, func(v int) bool { streamed = append(streamed, v); return true }, func(err error) { errs <- err })
 		if err := recvErr(t, errs); err != nil || !slices.Equal(streamed, []int{0, 1, 2, 3}) {
-			t.Errorf("StartStream = %v, %v", streamed, err)
-		}
-		sums := make(chan int, 1)
-		runtimes.StartPacked(fx.rt, ctx, 0, pair{}, 10, wideCall, func(a, b, c, d, e int, err error) { sums <- a + b + c + d + e }, wideDeliver)
-		if sum := recv(t, sums); sum != 60 {
-			t.Errorf("StartPacked delivered a sum of %d, want 60", sum)
+			t.Errorf("StartStreamP1 = %v, %v", streamed, err)
 		}
 	})
 }
 
-// TestShimAllocations: the collapsed blocking call allocates nothing and the
-// callback call once, with a method expression as the generated code passes.
-func TestShimAllocations(t *testing.T) {
+func rangeAll(t *testing.T, what string, seq iter.Seq2[int, error]) []int {
+	t.Helper()
+	var items []int
+	for v, err := range seq {
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		items = append(items, v)
+	}
+	return items
+}
+
+// TestStartFuncAllocatesOnce: a callback call through StartFunc allocates
+// its state and nothing else.
+func TestStartFuncAllocatesOnce(t *testing.T) {
 	rt, _ := adapters[0].open()
 	defer rt.Close(context.Background())
 	ctx := context.Background()
-	if n := testing.AllocsPerRun(100, func() { _, _, _ = runtimes.Direct2(rt, ctx, 0, pair{}, "k", pair.Get) }); n != 0 {
-		t.Errorf("Direct2 allocates %v times per call, want 0", n)
-	}
 	done := func(string, int, error) {}
-	if n := testing.AllocsPerRun(100, func() { runtimes.Start2(rt, ctx, 0, pair{}, "k", pair.Get, done) }); n > 1 {
-		t.Errorf("Start2 allocates %v times per call, want at most 1", n)
+	if n := testing.AllocsPerRun(100, func() { startGet(rt, ctx, "k", done) }); n > 1 {
+		t.Errorf("StartFunc allocates %v times per call, want at most 1", n)
 	}
 }

@@ -37,6 +37,9 @@ type Wait struct {
 	ch    chan struct{} // closed by Finish
 	err   error         // written by Finish before ch is closed
 	watch *watch        // with a misuse handler: reports a lost completion
+	// With WaitFunc, invoke calls the implementation and arg is the state.
+	arg      any
+	invokeFn func(arg any, ctx context.Context)
 }
 
 // watch detects a completion that is lost: the implementation was invoked,

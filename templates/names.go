@@ -41,25 +41,28 @@ func NamesOf(iface *spec.Interface) Names {
 // TimeoutConst is the constant holding method m's timeout.
 func (n Names) TimeoutConst(m *spec.Method) string { return n.lower + m.Name + "Timeout" }
 
-// ArgsType is the struct that carries the parameters of method m, for a
-// method with two or more (see PacksArgs).
+// CallType is the state of one call of unary method m in the callback
+// form, and StepFunc the function that drives it.
+func (n Names) CallType(m *spec.Method) string { return n.lower + m.Name + "Call" }
+
+// StepFunc drives a CallType (see runtimes.Runtime.StartFunc).
+func (n Names) StepFunc(m *spec.Method) string { return n.lower + m.Name + "Step" }
+
+// WaitType is the state of one call of unary method m in the blocking
+// form.
+func (n Names) WaitType(m *spec.Method) string { return n.lower + m.Name + "Wait" }
+
+// InvokeFunc calls method m of a callback implementation: for a unary
+// method with a WaitType state (see runtimes.Runtime.WaitFunc), for a
+// packed stream with an ArgsType.
+func (n Names) InvokeFunc(m *spec.Method) string { return n.lower + m.Name + "Invoke" }
+
+// ArgsType carries the parameters of a packed streaming method m.
 func (n Names) ArgsType(m *spec.Method) string { return n.lower + m.Name + "Args" }
 
-// ResultsType is the struct that carries the results of method m, for a
-// method with more than MaxResults (see PacksResults).
-func (n Names) ResultsType(m *spec.Method) string { return n.lower + m.Name + "Results" }
-
-// CallFunc calls method m of a blocking implementation with packed
-// arguments, where a method expression does not fit (see CallsDirectly).
-func (n Names) CallFunc(m *spec.Method) string { return n.lower + m.Name + "Call" }
-
-// DeliverFunc hands the packed results of method m to the callback form's
-// done, for a method with more than MaxResults (see PacksResults).
-func (n Names) DeliverFunc(m *spec.Method) string { return n.lower + m.Name + "Deliver" }
-
-// InvokeFunc calls method m of a callback implementation with packed
-// arguments, where a method expression does not fit (see InvokesDirectly).
-func (n Names) InvokeFunc(m *spec.Method) string { return n.lower + m.Name + "Invoke" }
+// OpenFunc calls packed streaming method m of a blocking implementation
+// with an ArgsType.
+func (n Names) OpenFunc(m *spec.Method) string { return n.lower + m.Name + "Open" }
 
 // LowerFirst lowers the leading upper-case run of an exported name the way Go
 // programmers do: "Bucket" → "bucket", "HTTPClient" → "httpClient",

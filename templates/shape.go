@@ -8,60 +8,109 @@ import (
 	"github.com/shimgen/shimgen/spec"
 )
 
-// MaxResults is the largest number of results (besides err) that the
-// runtimes helpers StartN, AwaitN and DirectN take one by one; it equals
-// runtimes.MaxResults. A method with more passes them as one struct.
-const MaxResults = 4
+// MaxParams is the largest number of parameters (besides ctx) of a
+// streaming method that the runtimes stream helpers take one by one; it
+// equals runtimes.MaxParams. A streaming method with more passes them as
+// one struct.
+const MaxParams = 4
 
-// Every generated method hands its call to one runtimes helper, with the
-// parameters as one value (args) and a function that calls the
-// implementation with them: a method expression such as Bucket.Get where
-// its type fits, else a small generated adapter. These functions decide
-// which, so all forms agree.
+// A unary method's call is a plain struct generated for it (its state: the
+// implementation, the arguments, the results) and one generated function
+// that drives it through runtimes.StartFunc or runtimes.WaitFunc: no
+// generics and no methods, which is what compiles fastest. A streaming
+// method hands its call to a generic runtimes helper made for its number of
+// parameters (StartStreamP2), with the implementation's method as a method
+// expression such as Bucket.List; with more than MaxParams it is packed:
+// its parameters travel as one value through small generated adapters.
 
-// PacksArgs reports whether method m's parameters travel as a generated
-// struct (ArgsType): when it has two or more.
-func PacksArgs(m *spec.Method) bool { return len(m.Params) >= 2 }
+// Packed reports whether method m is a streaming method whose parameters
+// travel as one value.
+func Packed(m *spec.Method) bool { return m.Kind.Streams() && len(m.Params) > MaxParams }
 
-// PacksResults reports whether method m's results travel as a generated
-// struct (ResultsType): when it has more than MaxResults.
-func PacksResults(m *spec.Method) bool { return len(m.Results) > MaxResults }
-
-// CallsDirectly reports whether a method expression of the blocking
-// interface fits the helpers: one parameter, not variadic (the helpers pass
-// a slice), and results passed one by one.
-func CallsDirectly(m *spec.Method) bool {
-	return len(m.Params) == 1 && !m.Params[0].Variadic && !PacksResults(m)
-}
-
-// InvokesDirectly reports whether a method expression of the callback
-// interface fits the helpers: one parameter (the callback form takes a
-// variadic one as a slice already) and results passed one by one.
-func InvokesDirectly(m *spec.Method) bool {
-	return len(m.Params) == 1 && !PacksResults(m)
-}
-
-// Helper names the runtimes helper a form calls for method m: the prefix
-// (Start, Await, Direct) with the number of results, or Stream for a
-// streaming method; with packed results, StartPacked or the helper for one
-// result. It records an internal error for a kind it does not
-// know.
-func (u *Unit) Helper(prefix string, m *spec.Method) *jen.Statement {
-	switch m.Kind {
-	case spec.Unary:
-		if PacksResults(m) && prefix == "Start" {
-			return jen.Qual(RuntimesPath, "StartPacked")
-		}
-		n := len(m.Results)
-		if PacksResults(m) {
-			n = 1
-		}
-		return jen.Qual(RuntimesPath, fmt.Sprintf("%s%d", prefix, n))
-	case spec.ServerStream:
-		return jen.Qual(RuntimesPath, prefix+"Stream")
+// Helper names the runtimes stream helper a form calls for method m:
+// prefix (StartStream, AwaitStream, DirectStream) and the number of
+// parameters, with V when a variadic one stays variadic (the callback form
+// passes it as a slice, so AwaitStream has no such variant).
+func Helper(prefix string, m *spec.Method) *jen.Statement {
+	k, v := len(m.Params), ""
+	if m.Variadic() && prefix != "AwaitStream" {
+		v = "V"
 	}
-	u.Fail(Unsupported(m))
-	return jen.Null()
+	if Packed(m) {
+		k, v = 1, ""
+	}
+	return jen.Qual(RuntimesPath, fmt.Sprintf("%sP%d%s", prefix, k, v))
+}
+
+// ArgsValues renders the parameters of streaming method m as its helper
+// takes them: one by one, or packed into bucketListArgs{prefix, …}.
+func ArgsValues(n Names, m *spec.Method) []jen.Code {
+	if !Packed(m) {
+		return Idents(m.Params)
+	}
+	return []jen.Code{jen.Id(n.ArgsType(m)).Values(Idents(m.Params)...)}
+}
+
+// Unpack renders the arguments of a call of a packed method's
+// implementation from the args struct a: a.key, a.data, a.opts (spread with
+// ... when spread is true and the last is variadic).
+func Unpack(m *spec.Method, a string, spread bool) []jen.Code {
+	out := []jen.Code{jen.Id("ctx")}
+	for _, p := range m.Params {
+		v := jen.Id(a).Dot(p.Name)
+		if p.Variadic && spread {
+			v.Op("...")
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// Spread renders ctx and a method's parameters as the arguments of a call
+// of its blocking implementation, spreading a variadic one.
+func Spread(m *spec.Method) []jen.Code {
+	out := []jen.Code{jen.Id("ctx")}
+	for _, p := range m.Params {
+		a := jen.Id(p.Name)
+		if p.Variadic {
+			a.Op("...")
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// Fields renders the selectors x.sub.name of ps: c.args.key, c.res.data.
+func Fields(x, sub string, ps []*spec.Param) []jen.Code {
+	out := make([]jen.Code, len(ps))
+	for i, p := range ps {
+		out[i] = jen.Id(x).Dot(sub).Dot(p.Name)
+	}
+	return out
+}
+
+// StateFields renders the fields of a unary call's state: head (the
+// runtimes field, the implementation…), then the arguments and the results
+// as structs, each only when the method has some.
+func (u *Unit) StateFields(m *spec.Method, head ...jen.Code) []jen.Code {
+	fields := head
+	if len(m.Params) > 0 {
+		fields = append(fields, jen.Id("args").Struct(u.Fields(m.Params)...))
+	}
+	if len(m.Results) > 0 {
+		fields = append(fields, jen.Id("res").Struct(u.Fields(m.Results)...))
+	}
+	return fields
+}
+
+// Store copies a method's parameters into the args of the state x:
+//
+//	c.args.key, c.args.data = key, data
+func Store(x string, m *spec.Method) []jen.Code {
+	if len(m.Params) == 0 {
+		return nil
+	}
+	return []jen.Code{jen.List(Fields(x, "args", m.Params)...).Op("=").List(Idents(m.Params)...)}
 }
 
 // Unsupported is the internal error of an emitter that meets a method kind
@@ -79,63 +128,18 @@ func Idents(ps []*spec.Param) []jen.Code {
 	return out
 }
 
-// Selectors renders x.name for each of ps: r.data, r.found.
-func Selectors(x string, ps []*spec.Param) []jen.Code {
-	out := make([]jen.Code, len(ps))
-	for i, p := range ps {
-		out[i] = jen.Id(x).Dot(p.Name)
-	}
-	return out
-}
-
-// ArgsValue renders the parameters of m as the one value a helper takes:
-// struct{}{}, the parameter itself, or bucketPutArgs{key, data, opts}.
-func ArgsValue(n Names, m *spec.Method) jen.Code {
-	switch {
-	case len(m.Params) == 0:
-		return jen.Struct().Values()
-	case !PacksArgs(m):
-		return jen.Id(m.Params[0].Name)
-	}
-	return jen.Id(n.ArgsType(m)).Values(Idents(m.Params)...)
-}
-
-// ArgsParam renders the type of that value: struct{}, the parameter's type
-// (a slice for a variadic one) or the args struct.
-func (u *Unit) ArgsParam(n Names, m *spec.Method) jen.Code {
-	switch {
-	case len(m.Params) == 0:
-		return jen.Struct()
-	case !PacksArgs(m):
-		return u.Type(m.Params[0], false)
-	}
-	return jen.Id(n.ArgsType(m))
-}
-
-// Unpack renders the arguments of a call of m's implementation from the
-// value a of ArgsParam's type: a.key, a.data, a.opts (spread with ... when
-// spread is true and the last is variadic).
-func Unpack(m *spec.Method, a string, spread bool) []jen.Code {
-	out := []jen.Code{jen.Id("ctx")}
-	for _, p := range m.Params {
-		var v *jen.Statement
-		if PacksArgs(m) {
-			v = jen.Id(a).Dot(p.Name)
-		} else {
-			v = jen.Id(a)
-		}
-		if p.Variadic && spread {
-			v.Op("...")
-		}
-		out = append(out, v)
-	}
-	return out
-}
-
 // Timeout is the timeout argument for method m: its constant, or 0.
 func Timeout(n Names, m *spec.Method) jen.Code {
 	if m.Timeout <= 0 {
 		return jen.Lit(0)
 	}
 	return jen.Id(n.TimeoutConst(m))
+}
+
+// HelperArgs renders the arguments of a stream helper call: the runtime
+// and the implementation of the receiver recv, ctx, the timeout and the
+// parameters, then fn, the implementation's method or its adapter.
+func HelperArgs(n Names, recv string, m *spec.Method, fn jen.Code) []jen.Code {
+	args := []jen.Code{jen.Id(recv).Dot("rt"), jen.Id("ctx"), Timeout(n, m), jen.Id(recv).Dot("impl")}
+	return append(append(args, ArgsValues(n, m)...), fn)
 }

@@ -51,20 +51,6 @@ func (u *Unit) Results(m *spec.Method) jen.Code {
 	return jen.Null()
 }
 
-// ResultTypes renders a unary method's results without names: error, or
-// (data []byte, found bool) as ([]byte, bool, error). Adapters use it, so
-// that no result name enters their scope.
-func (u *Unit) ResultTypes(m *spec.Method) jen.Code {
-	if len(m.Results) == 0 {
-		return jen.Error()
-	}
-	out := make([]jen.Code, 0, len(m.Results)+1)
-	for _, p := range m.Results {
-		out = append(out, u.Type(p, false))
-	}
-	return jen.Params(append(out, jen.Error())...)
-}
-
 // DoneType is the completion callback's type: func(results..., err error).
 func (u *Unit) DoneType(m *spec.Method) *jen.Statement {
 	return jen.Func().Params(u.ResultParams(m)...)

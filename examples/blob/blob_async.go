@@ -72,25 +72,141 @@ type bucketAsync struct {
 }
 
 func (a *bucketAsync) Get(ctx context.Context, key string, done func(data []byte, found bool, err error)) {
-	runtimes.Start2(a.rt, ctx, bucketGetTimeout, a.impl, key, Bucket.Get, done)
+	c := &bucketGetCall{
+		done: done,
+		impl: a.impl,
+	}
+	c.args.key = key
+	a.rt.StartFunc(ctx, bucketGetTimeout, &c.call, c, bucketGetStep)
+}
+
+// bucketGetCall is one Get call of the callback form.
+type bucketGetCall struct {
+	call runtimes.Call
+	impl Bucket
+	done func(data []byte, found bool, err error)
+	args struct {
+		key string
+	}
+	res struct {
+		data  []byte
+		found bool
+	}
+}
+
+// bucketGetStep runs a Get call (ctx set) or completes it (ctx nil).
+func bucketGetStep(p any, ctx context.Context, err error) error {
+	c := p.(*bucketGetCall)
+	if ctx == nil {
+		c.done(c.res.data, c.res.found, err)
+		return nil
+	}
+	c.res.data, c.res.found, err = c.impl.Get(ctx, c.args.key)
+	return err
 }
 
 func (a *bucketAsync) Put(ctx context.Context, key string, data []byte, opts []PutOption, done func(err error)) {
-	runtimes.Start0(a.rt, ctx, bucketPutTimeout, a.impl, bucketPutArgs{key, data, opts}, bucketPutCall, done)
+	c := &bucketPutCall{
+		done: done,
+		impl: a.impl,
+	}
+	c.args.key, c.args.data, c.args.opts = key, data, opts
+	a.rt.StartFunc(ctx, bucketPutTimeout, &c.call, c, bucketPutStep)
+}
+
+// bucketPutCall is one Put call of the callback form.
+type bucketPutCall struct {
+	call runtimes.Call
+	impl Bucket
+	done func(err error)
+	args struct {
+		key  string
+		data []byte
+		opts []PutOption
+	}
+}
+
+// bucketPutStep runs a Put call (ctx set) or completes it (ctx nil).
+func bucketPutStep(p any, ctx context.Context, err error) error {
+	c := p.(*bucketPutCall)
+	if ctx == nil {
+		c.done(err)
+		return nil
+	}
+	return c.impl.Put(ctx, c.args.key, c.args.data, c.args.opts...)
 }
 
 func (a *bucketAsync) Delete(ctx context.Context, key string, done func(existed bool, err error)) {
-	runtimes.Start1(a.rt, ctx, 0, a.impl, key, Bucket.Delete, done)
+	c := &bucketDeleteCall{
+		done: done,
+		impl: a.impl,
+	}
+	c.args.key = key
+	a.rt.StartFunc(ctx, 0, &c.call, c, bucketDeleteStep)
+}
+
+// bucketDeleteCall is one Delete call of the callback form.
+type bucketDeleteCall struct {
+	call runtimes.Call
+	impl Bucket
+	done func(existed bool, err error)
+	args struct {
+		key string
+	}
+	res struct {
+		existed bool
+	}
+}
+
+// bucketDeleteStep runs a Delete call (ctx set) or completes it (ctx nil).
+func bucketDeleteStep(p any, ctx context.Context, err error) error {
+	c := p.(*bucketDeleteCall)
+	if ctx == nil {
+		c.done(c.res.existed, err)
+		return nil
+	}
+	c.res.existed, err = c.impl.Delete(ctx, c.args.key)
+	return err
 }
 
 func (a *bucketAsync) Stat(ctx context.Context, key string, done func(info Info, found bool, err error)) {
-	runtimes.Start2(a.rt, ctx, 0, a.impl, key, Bucket.Stat, done)
+	c := &bucketStatCall{
+		done: done,
+		impl: a.impl,
+	}
+	c.args.key = key
+	a.rt.StartFunc(ctx, 0, &c.call, c, bucketStatStep)
+}
+
+// bucketStatCall is one Stat call of the callback form.
+type bucketStatCall struct {
+	call runtimes.Call
+	impl Bucket
+	done func(info Info, found bool, err error)
+	args struct {
+		key string
+	}
+	res struct {
+		info  Info
+		found bool
+	}
+}
+
+// bucketStatStep runs a Stat call (ctx set) or completes it (ctx nil).
+func bucketStatStep(p any, ctx context.Context, err error) error {
+	c := p.(*bucketStatCall)
+	if ctx == nil {
+		c.done(c.res.info, c.res.found, err)
+		return nil
+	}
+	c.res.info, c.res.found, err = c.impl.Stat(ctx, c.args.key)
+	return err
 }
 
 func (a *bucketAsync) List(ctx context.Context, prefix string, each func(entry Entry) bool, done func(err error)) {
-	runtimes.StartStream(a.rt, ctx, 0, a.impl, prefix, Bucket.List, each, done)
+	runtimes.StartStreamP1(a.rt, ctx, 0, a.impl, prefix, Bucket.List, each, done)
 }
 
 func (a *bucketAsync) ReadChunks(ctx context.Context, key string, size int, each func(chunk []byte) bool, done func(err error)) {
-	runtimes.StartStream(a.rt, ctx, 0, a.impl, bucketReadChunksArgs{key, size}, bucketReadChunksCall, each, done)
+	runtimes.StartStreamP2(a.rt, ctx, 0, a.impl, key, size, Bucket.ReadChunks, each, done)
 }

@@ -74,37 +74,130 @@ type bucketBlocking struct {
 }
 
 func (b *bucketBlocking) Get(ctx context.Context, key string) (data []byte, found bool, err error) {
-	return runtimes.Await2(b.rt, ctx, bucketGetTimeout, b.impl, key, BucketAsync.Get)
+	w := &bucketGetWait{impl: b.impl}
+	w.args.key = key
+	err = b.rt.WaitFunc(ctx, bucketGetTimeout, &w.wait, w, bucketGetInvoke)
+	return w.res.data, w.res.found, err
+}
+
+// bucketGetWait is one Get call of the blocking form.
+type bucketGetWait struct {
+	wait runtimes.Wait
+	impl BucketAsync
+	args struct {
+		key string
+	}
+	res struct {
+		data  []byte
+		found bool
+	}
+}
+
+// bucketGetInvoke calls Get of the callback implementation for a waiting caller.
+func bucketGetInvoke(p any, ctx context.Context) {
+	w := p.(*bucketGetWait)
+	w.impl.Get(ctx, w.args.key, func(data []byte, found bool, err error) {
+		if w.wait.Claim() {
+			w.res.data, w.res.found = data, found
+			w.wait.Finish(err)
+		}
+	})
 }
 
 func (b *bucketBlocking) Put(ctx context.Context, key string, data []byte, opts ...PutOption) error {
-	return runtimes.Await0(b.rt, ctx, bucketPutTimeout, b.impl, bucketPutArgs{key, data, opts}, bucketPutInvoke)
+	w := &bucketPutWait{impl: b.impl}
+	w.args.key, w.args.data, w.args.opts = key, data, opts
+	return b.rt.WaitFunc(ctx, bucketPutTimeout, &w.wait, w, bucketPutInvoke)
+}
+
+// bucketPutWait is one Put call of the blocking form.
+type bucketPutWait struct {
+	wait runtimes.Wait
+	impl BucketAsync
+	args struct {
+		key  string
+		data []byte
+		opts []PutOption
+	}
+}
+
+// bucketPutInvoke calls Put of the callback implementation for a waiting caller.
+func bucketPutInvoke(p any, ctx context.Context) {
+	w := p.(*bucketPutWait)
+	w.impl.Put(ctx, w.args.key, w.args.data, w.args.opts, func(err error) {
+		if w.wait.Claim() {
+			w.wait.Finish(err)
+		}
+	})
 }
 
 func (b *bucketBlocking) Delete(ctx context.Context, key string) (existed bool, err error) {
-	return runtimes.Await1(b.rt, ctx, 0, b.impl, key, BucketAsync.Delete)
+	w := &bucketDeleteWait{impl: b.impl}
+	w.args.key = key
+	err = b.rt.WaitFunc(ctx, 0, &w.wait, w, bucketDeleteInvoke)
+	return w.res.existed, err
+}
+
+// bucketDeleteWait is one Delete call of the blocking form.
+type bucketDeleteWait struct {
+	wait runtimes.Wait
+	impl BucketAsync
+	args struct {
+		key string
+	}
+	res struct {
+		existed bool
+	}
+}
+
+// bucketDeleteInvoke calls Delete of the callback implementation for a waiting caller.
+func bucketDeleteInvoke(p any, ctx context.Context) {
+	w := p.(*bucketDeleteWait)
+	w.impl.Delete(ctx, w.args.key, func(existed bool, err error) {
+		if w.wait.Claim() {
+			w.res.existed = existed
+			w.wait.Finish(err)
+		}
+	})
 }
 
 func (b *bucketBlocking) Stat(ctx context.Context, key string) (info Info, found bool, err error) {
-	return runtimes.Await2(b.rt, ctx, 0, b.impl, key, BucketAsync.Stat)
+	w := &bucketStatWait{impl: b.impl}
+	w.args.key = key
+	err = b.rt.WaitFunc(ctx, 0, &w.wait, w, bucketStatInvoke)
+	return w.res.info, w.res.found, err
+}
+
+// bucketStatWait is one Stat call of the blocking form.
+type bucketStatWait struct {
+	wait runtimes.Wait
+	impl BucketAsync
+	args struct {
+		key string
+	}
+	res struct {
+		info  Info
+		found bool
+	}
+}
+
+// bucketStatInvoke calls Stat of the callback implementation for a waiting caller.
+func bucketStatInvoke(p any, ctx context.Context) {
+	w := p.(*bucketStatWait)
+	w.impl.Stat(ctx, w.args.key, func(info Info, found bool, err error) {
+		if w.wait.Claim() {
+			w.res.info, w.res.found = info, found
+			w.wait.Finish(err)
+		}
+	})
 }
 
 func (b *bucketBlocking) List(ctx context.Context, prefix string) iter.Seq2[Entry, error] {
-	return runtimes.AwaitStream(b.rt, ctx, 0, b.impl, prefix, BucketAsync.List)
+	return runtimes.AwaitStreamP1(b.rt, ctx, 0, b.impl, prefix, BucketAsync.List)
 }
 
 func (b *bucketBlocking) ReadChunks(ctx context.Context, key string, size int) iter.Seq2[[]byte, error] {
-	return runtimes.AwaitStream(b.rt, ctx, 0, b.impl, bucketReadChunksArgs{key, size}, bucketReadChunksInvoke)
-}
-
-// bucketPutInvoke calls Put of a callback implementation with packed parameters.
-func bucketPutInvoke(impl BucketAsync, ctx context.Context, a bucketPutArgs, done func(err error)) {
-	impl.Put(ctx, a.key, a.data, a.opts, done)
-}
-
-// bucketReadChunksInvoke calls ReadChunks of a callback implementation with packed parameters.
-func bucketReadChunksInvoke(impl BucketAsync, ctx context.Context, a bucketReadChunksArgs, each func([]byte) bool, done func(error)) {
-	impl.ReadChunks(ctx, a.key, a.size, each, done)
+	return runtimes.AwaitStreamP2(b.rt, ctx, 0, b.impl, key, size, BucketAsync.ReadChunks)
 }
 
 // bucketDirect calls a blocking implementation directly: it is what NewBucketBlocking
@@ -117,25 +210,45 @@ type bucketDirect struct {
 }
 
 func (d *bucketDirect) Get(ctx context.Context, key string) (data []byte, found bool, err error) {
-	return runtimes.Direct2(d.rt, ctx, bucketGetTimeout, d.impl, key, Bucket.Get)
+	if err = d.rt.Admit(ctx); err != nil {
+		return
+	}
+	defer d.rt.Release(&err)
+	ctx, cancel := d.rt.Enter(ctx, bucketGetTimeout)
+	defer cancel()
+	return d.impl.Get(ctx, key)
 }
 
-func (d *bucketDirect) Put(ctx context.Context, key string, data []byte, opts ...PutOption) error {
-	return runtimes.Direct0(d.rt, ctx, bucketPutTimeout, d.impl, bucketPutArgs{key, data, opts}, bucketPutCall)
+func (d *bucketDirect) Put(ctx context.Context, key string, data []byte, opts ...PutOption) (err error) {
+	if err = d.rt.Admit(ctx); err != nil {
+		return
+	}
+	defer d.rt.Release(&err)
+	ctx, cancel := d.rt.Enter(ctx, bucketPutTimeout)
+	defer cancel()
+	return d.impl.Put(ctx, key, data, opts...)
 }
 
 func (d *bucketDirect) Delete(ctx context.Context, key string) (existed bool, err error) {
-	return runtimes.Direct1(d.rt, ctx, 0, d.impl, key, Bucket.Delete)
+	if err = d.rt.Admit(ctx); err != nil {
+		return
+	}
+	defer d.rt.Release(&err)
+	return d.impl.Delete(ctx, key)
 }
 
 func (d *bucketDirect) Stat(ctx context.Context, key string) (info Info, found bool, err error) {
-	return runtimes.Direct2(d.rt, ctx, 0, d.impl, key, Bucket.Stat)
+	if err = d.rt.Admit(ctx); err != nil {
+		return
+	}
+	defer d.rt.Release(&err)
+	return d.impl.Stat(ctx, key)
 }
 
 func (d *bucketDirect) List(ctx context.Context, prefix string) iter.Seq2[Entry, error] {
-	return runtimes.DirectStream(d.rt, ctx, 0, d.impl, prefix, Bucket.List)
+	return runtimes.DirectStreamP1(d.rt, ctx, 0, d.impl, prefix, Bucket.List)
 }
 
 func (d *bucketDirect) ReadChunks(ctx context.Context, key string, size int) iter.Seq2[[]byte, error] {
-	return runtimes.DirectStream(d.rt, ctx, 0, d.impl, bucketReadChunksArgs{key, size}, bucketReadChunksCall)
+	return runtimes.DirectStreamP2(d.rt, ctx, 0, d.impl, key, size, Bucket.ReadChunks)
 }

@@ -4,8 +4,6 @@
 package blob
 
 import (
-	"context"
-	"iter"
 	"time"
 
 	"github.com/shimgen/shimgen/runtimes"
@@ -21,26 +19,3 @@ const (
 	bucketGetTimeout = 30 * time.Second
 	bucketPutTimeout = 30 * time.Second
 )
-
-// bucketPutArgs carries the parameters of one Put call.
-type bucketPutArgs struct {
-	key  string
-	data []byte
-	opts []PutOption
-}
-
-// bucketPutCall calls Put of a blocking implementation with packed parameters.
-func bucketPutCall(impl Bucket, ctx context.Context, a bucketPutArgs) error {
-	return impl.Put(ctx, a.key, a.data, a.opts...)
-}
-
-// bucketReadChunksArgs carries the parameters of one ReadChunks call.
-type bucketReadChunksArgs struct {
-	key  string
-	size int
-}
-
-// bucketReadChunksCall calls ReadChunks of a blocking implementation with packed parameters.
-func bucketReadChunksCall(impl Bucket, ctx context.Context, a bucketReadChunksArgs) iter.Seq2[[]byte, error] {
-	return impl.ReadChunks(ctx, a.key, a.size)
-}

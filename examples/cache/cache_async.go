@@ -74,25 +74,165 @@ type cacheAsync struct {
 }
 
 func (a *cacheAsync) Get(ctx context.Context, key string, done func(value []byte, found bool, err error)) {
-	runtimes.Start2(a.rt, ctx, 0, a.impl, key, Cache.Get, done)
+	c := &cacheGetCall{
+		done: done,
+		impl: a.impl,
+	}
+	c.args.key = key
+	a.rt.StartFunc(ctx, 0, &c.call, c, cacheGetStep)
+}
+
+// cacheGetCall is one Get call of the callback form.
+type cacheGetCall struct {
+	call runtimes.Call
+	impl Cache
+	done func(value []byte, found bool, err error)
+	args struct {
+		key string
+	}
+	res struct {
+		value []byte
+		found bool
+	}
+}
+
+// cacheGetStep runs a Get call (ctx set) or completes it (ctx nil).
+func cacheGetStep(p any, ctx context.Context, err error) error {
+	c := p.(*cacheGetCall)
+	if ctx == nil {
+		c.done(c.res.value, c.res.found, err)
+		return nil
+	}
+	c.res.value, c.res.found, err = c.impl.Get(ctx, c.args.key)
+	return err
 }
 
 func (a *cacheAsync) Set(ctx context.Context, key string, value []byte, ttl time.Duration, done func(err error)) {
-	runtimes.Start0(a.rt, ctx, 0, a.impl, cacheSetArgs{key, value, ttl}, cacheSetCall, done)
+	c := &cacheSetCall{
+		done: done,
+		impl: a.impl,
+	}
+	c.args.key, c.args.value, c.args.ttl = key, value, ttl
+	a.rt.StartFunc(ctx, 0, &c.call, c, cacheSetStep)
+}
+
+// cacheSetCall is one Set call of the callback form.
+type cacheSetCall struct {
+	call runtimes.Call
+	impl Cache
+	done func(err error)
+	args struct {
+		key   string
+		value []byte
+		ttl   time.Duration
+	}
+}
+
+// cacheSetStep runs a Set call (ctx set) or completes it (ctx nil).
+func cacheSetStep(p any, ctx context.Context, err error) error {
+	c := p.(*cacheSetCall)
+	if ctx == nil {
+		c.done(err)
+		return nil
+	}
+	return c.impl.Set(ctx, c.args.key, c.args.value, c.args.ttl)
 }
 
 func (a *cacheAsync) Delete(ctx context.Context, key string, done func(existed bool, err error)) {
-	runtimes.Start1(a.rt, ctx, 0, a.impl, key, Cache.Delete, done)
+	c := &cacheDeleteCall{
+		done: done,
+		impl: a.impl,
+	}
+	c.args.key = key
+	a.rt.StartFunc(ctx, 0, &c.call, c, cacheDeleteStep)
+}
+
+// cacheDeleteCall is one Delete call of the callback form.
+type cacheDeleteCall struct {
+	call runtimes.Call
+	impl Cache
+	done func(existed bool, err error)
+	args struct {
+		key string
+	}
+	res struct {
+		existed bool
+	}
+}
+
+// cacheDeleteStep runs a Delete call (ctx set) or completes it (ctx nil).
+func cacheDeleteStep(p any, ctx context.Context, err error) error {
+	c := p.(*cacheDeleteCall)
+	if ctx == nil {
+		c.done(c.res.existed, err)
+		return nil
+	}
+	c.res.existed, err = c.impl.Delete(ctx, c.args.key)
+	return err
 }
 
 func (a *cacheAsync) Len(ctx context.Context, done func(n int, err error)) {
-	runtimes.Start1(a.rt, ctx, 0, a.impl, struct{}{}, cacheLenCall, done)
+	c := &cacheLenCall{
+		done: done,
+		impl: a.impl,
+	}
+	a.rt.StartFunc(ctx, 0, &c.call, c, cacheLenStep)
+}
+
+// cacheLenCall is one Len call of the callback form.
+type cacheLenCall struct {
+	call runtimes.Call
+	impl Cache
+	done func(n int, err error)
+	res  struct {
+		n int
+	}
+}
+
+// cacheLenStep runs a Len call (ctx set) or completes it (ctx nil).
+func cacheLenStep(p any, ctx context.Context, err error) error {
+	c := p.(*cacheLenCall)
+	if ctx == nil {
+		c.done(c.res.n, err)
+		return nil
+	}
+	c.res.n, err = c.impl.Len(ctx)
+	return err
 }
 
 func (a *cacheAsync) WaitFor(ctx context.Context, key string, done func(value []byte, err error)) {
-	runtimes.Start1(a.rt, ctx, cacheWaitForTimeout, a.impl, key, Cache.WaitFor, done)
+	c := &cacheWaitForCall{
+		done: done,
+		impl: a.impl,
+	}
+	c.args.key = key
+	a.rt.StartFunc(ctx, cacheWaitForTimeout, &c.call, c, cacheWaitForStep)
+}
+
+// cacheWaitForCall is one WaitFor call of the callback form.
+type cacheWaitForCall struct {
+	call runtimes.Call
+	impl Cache
+	done func(value []byte, err error)
+	args struct {
+		key string
+	}
+	res struct {
+		value []byte
+	}
+}
+
+// cacheWaitForStep runs a WaitFor call (ctx set) or completes it (ctx nil).
+func cacheWaitForStep(p any, ctx context.Context, err error) error {
+	c := p.(*cacheWaitForCall)
+	if ctx == nil {
+		c.done(c.res.value, err)
+		return nil
+	}
+	c.res.value, err = c.impl.WaitFor(ctx, c.args.key)
+	return err
 }
 
 func (a *cacheAsync) Scan(ctx context.Context, prefix string, each func(item Item) bool, done func(err error)) {
-	runtimes.StartStream(a.rt, ctx, 0, a.impl, prefix, Cache.Scan, each, done)
+	runtimes.StartStreamP1(a.rt, ctx, 0, a.impl, prefix, Cache.Scan, each, done)
 }

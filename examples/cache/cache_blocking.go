@@ -76,37 +76,151 @@ type cacheBlocking struct {
 }
 
 func (b *cacheBlocking) Get(ctx context.Context, key string) (value []byte, found bool, err error) {
-	return runtimes.Await2(b.rt, ctx, 0, b.impl, key, CacheAsync.Get)
+	w := &cacheGetWait{impl: b.impl}
+	w.args.key = key
+	err = b.rt.WaitFunc(ctx, 0, &w.wait, w, cacheGetInvoke)
+	return w.res.value, w.res.found, err
+}
+
+// cacheGetWait is one Get call of the blocking form.
+type cacheGetWait struct {
+	wait runtimes.Wait
+	impl CacheAsync
+	args struct {
+		key string
+	}
+	res struct {
+		value []byte
+		found bool
+	}
+}
+
+// cacheGetInvoke calls Get of the callback implementation for a waiting caller.
+func cacheGetInvoke(p any, ctx context.Context) {
+	w := p.(*cacheGetWait)
+	w.impl.Get(ctx, w.args.key, func(value []byte, found bool, err error) {
+		if w.wait.Claim() {
+			w.res.value, w.res.found = value, found
+			w.wait.Finish(err)
+		}
+	})
 }
 
 func (b *cacheBlocking) Set(ctx context.Context, key string, value []byte, ttl time.Duration) error {
-	return runtimes.Await0(b.rt, ctx, 0, b.impl, cacheSetArgs{key, value, ttl}, cacheSetInvoke)
+	w := &cacheSetWait{impl: b.impl}
+	w.args.key, w.args.value, w.args.ttl = key, value, ttl
+	return b.rt.WaitFunc(ctx, 0, &w.wait, w, cacheSetInvoke)
+}
+
+// cacheSetWait is one Set call of the blocking form.
+type cacheSetWait struct {
+	wait runtimes.Wait
+	impl CacheAsync
+	args struct {
+		key   string
+		value []byte
+		ttl   time.Duration
+	}
+}
+
+// cacheSetInvoke calls Set of the callback implementation for a waiting caller.
+func cacheSetInvoke(p any, ctx context.Context) {
+	w := p.(*cacheSetWait)
+	w.impl.Set(ctx, w.args.key, w.args.value, w.args.ttl, func(err error) {
+		if w.wait.Claim() {
+			w.wait.Finish(err)
+		}
+	})
 }
 
 func (b *cacheBlocking) Delete(ctx context.Context, key string) (existed bool, err error) {
-	return runtimes.Await1(b.rt, ctx, 0, b.impl, key, CacheAsync.Delete)
+	w := &cacheDeleteWait{impl: b.impl}
+	w.args.key = key
+	err = b.rt.WaitFunc(ctx, 0, &w.wait, w, cacheDeleteInvoke)
+	return w.res.existed, err
+}
+
+// cacheDeleteWait is one Delete call of the blocking form.
+type cacheDeleteWait struct {
+	wait runtimes.Wait
+	impl CacheAsync
+	args struct {
+		key string
+	}
+	res struct {
+		existed bool
+	}
+}
+
+// cacheDeleteInvoke calls Delete of the callback implementation for a waiting caller.
+func cacheDeleteInvoke(p any, ctx context.Context) {
+	w := p.(*cacheDeleteWait)
+	w.impl.Delete(ctx, w.args.key, func(existed bool, err error) {
+		if w.wait.Claim() {
+			w.res.existed = existed
+			w.wait.Finish(err)
+		}
+	})
 }
 
 func (b *cacheBlocking) Len(ctx context.Context) (n int, err error) {
-	return runtimes.Await1(b.rt, ctx, 0, b.impl, struct{}{}, cacheLenInvoke)
+	w := &cacheLenWait{impl: b.impl}
+	err = b.rt.WaitFunc(ctx, 0, &w.wait, w, cacheLenInvoke)
+	return w.res.n, err
+}
+
+// cacheLenWait is one Len call of the blocking form.
+type cacheLenWait struct {
+	wait runtimes.Wait
+	impl CacheAsync
+	res  struct {
+		n int
+	}
+}
+
+// cacheLenInvoke calls Len of the callback implementation for a waiting caller.
+func cacheLenInvoke(p any, ctx context.Context) {
+	w := p.(*cacheLenWait)
+	w.impl.Len(ctx, func(n int, err error) {
+		if w.wait.Claim() {
+			w.res.n = n
+			w.wait.Finish(err)
+		}
+	})
 }
 
 func (b *cacheBlocking) WaitFor(ctx context.Context, key string) (value []byte, err error) {
-	return runtimes.Await1(b.rt, ctx, cacheWaitForTimeout, b.impl, key, CacheAsync.WaitFor)
+	w := &cacheWaitForWait{impl: b.impl}
+	w.args.key = key
+	err = b.rt.WaitFunc(ctx, cacheWaitForTimeout, &w.wait, w, cacheWaitForInvoke)
+	return w.res.value, err
+}
+
+// cacheWaitForWait is one WaitFor call of the blocking form.
+type cacheWaitForWait struct {
+	wait runtimes.Wait
+	impl CacheAsync
+	args struct {
+		key string
+	}
+	res struct {
+		value []byte
+	}
+}
+
+// cacheWaitForInvoke calls WaitFor of the callback implementation for a waiting caller.
+func cacheWaitForInvoke(p any, ctx context.Context) {
+	w := p.(*cacheWaitForWait)
+	w.impl.WaitFor(ctx, w.args.key, func(value []byte, err error) {
+		if w.wait.Claim() {
+			w.res.value = value
+			w.wait.Finish(err)
+		}
+	})
 }
 
 func (b *cacheBlocking) Scan(ctx context.Context, prefix string) iter.Seq2[Item, error] {
-	return runtimes.AwaitStream(b.rt, ctx, 0, b.impl, prefix, CacheAsync.Scan)
-}
-
-// cacheSetInvoke calls Set of a callback implementation with packed parameters.
-func cacheSetInvoke(impl CacheAsync, ctx context.Context, a cacheSetArgs, done func(err error)) {
-	impl.Set(ctx, a.key, a.value, a.ttl, done)
-}
-
-// cacheLenInvoke calls Len of a callback implementation with packed parameters.
-func cacheLenInvoke(impl CacheAsync, ctx context.Context, a struct{}, done func(n int, err error)) {
-	impl.Len(ctx, done)
+	return runtimes.AwaitStreamP1(b.rt, ctx, 0, b.impl, prefix, CacheAsync.Scan)
 }
 
 // cacheDirect calls a blocking implementation directly: it is what NewCacheBlocking
@@ -119,25 +233,47 @@ type cacheDirect struct {
 }
 
 func (d *cacheDirect) Get(ctx context.Context, key string) (value []byte, found bool, err error) {
-	return runtimes.Direct2(d.rt, ctx, 0, d.impl, key, Cache.Get)
+	if err = d.rt.Admit(ctx); err != nil {
+		return
+	}
+	defer d.rt.Release(&err)
+	return d.impl.Get(ctx, key)
 }
 
-func (d *cacheDirect) Set(ctx context.Context, key string, value []byte, ttl time.Duration) error {
-	return runtimes.Direct0(d.rt, ctx, 0, d.impl, cacheSetArgs{key, value, ttl}, cacheSetCall)
+func (d *cacheDirect) Set(ctx context.Context, key string, value []byte, ttl time.Duration) (err error) {
+	if err = d.rt.Admit(ctx); err != nil {
+		return
+	}
+	defer d.rt.Release(&err)
+	return d.impl.Set(ctx, key, value, ttl)
 }
 
 func (d *cacheDirect) Delete(ctx context.Context, key string) (existed bool, err error) {
-	return runtimes.Direct1(d.rt, ctx, 0, d.impl, key, Cache.Delete)
+	if err = d.rt.Admit(ctx); err != nil {
+		return
+	}
+	defer d.rt.Release(&err)
+	return d.impl.Delete(ctx, key)
 }
 
 func (d *cacheDirect) Len(ctx context.Context) (n int, err error) {
-	return runtimes.Direct1(d.rt, ctx, 0, d.impl, struct{}{}, cacheLenCall)
+	if err = d.rt.Admit(ctx); err != nil {
+		return
+	}
+	defer d.rt.Release(&err)
+	return d.impl.Len(ctx)
 }
 
 func (d *cacheDirect) WaitFor(ctx context.Context, key string) (value []byte, err error) {
-	return runtimes.Direct1(d.rt, ctx, cacheWaitForTimeout, d.impl, key, Cache.WaitFor)
+	if err = d.rt.Admit(ctx); err != nil {
+		return
+	}
+	defer d.rt.Release(&err)
+	ctx, cancel := d.rt.Enter(ctx, cacheWaitForTimeout)
+	defer cancel()
+	return d.impl.WaitFor(ctx, key)
 }
 
 func (d *cacheDirect) Scan(ctx context.Context, prefix string) iter.Seq2[Item, error] {
-	return runtimes.DirectStream(d.rt, ctx, 0, d.impl, prefix, Cache.Scan)
+	return runtimes.DirectStreamP1(d.rt, ctx, 0, d.impl, prefix, Cache.Scan)
 }

@@ -4,7 +4,6 @@
 package cache
 
 import (
-	"context"
 	"time"
 
 	"github.com/shimgen/shimgen/runtimes"
@@ -19,20 +18,3 @@ const shimgenCache56bc0d17 = runtimes.Generated2
 const (
 	cacheWaitForTimeout = 200 * time.Millisecond
 )
-
-// cacheSetArgs carries the parameters of one Set call.
-type cacheSetArgs struct {
-	key   string
-	value []byte
-	ttl   time.Duration
-}
-
-// cacheSetCall calls Set of a blocking implementation with packed parameters.
-func cacheSetCall(impl Cache, ctx context.Context, a cacheSetArgs) error {
-	return impl.Set(ctx, a.key, a.value, a.ttl)
-}
-
-// cacheLenCall calls Len of a blocking implementation with packed parameters.
-func cacheLenCall(impl Cache, ctx context.Context, a struct{}) (int, error) {
-	return impl.Len(ctx)
-}

@@ -21,7 +21,7 @@ func (Form) Name() string { return "callback" }
 func (Form) Suffix() string { return "_async.go" }
 
 // Locals implements templates.Form: every method takes ctx and done, and a
-// streaming one each; the blocking adapters bind err.
+// streaming one each; the step functions bind err.
 func (Form) Locals(k spec.MethodKind) []string {
 	if k.Streams() {
 		return []string{"ctx", "done", "each", "err"}
@@ -34,8 +34,8 @@ func (Form) Declares(iface *spec.Interface) []t.Decl {
 	n := t.NamesOf(iface)
 	out := []t.Decl{{Name: n.Async, API: true}, {Name: n.NewAsync}, {Name: n.AsyncType}}
 	for _, m := range iface.Methods {
-		if t.PacksResults(m) {
-			out = append(out, t.Decl{Name: n.DeliverFunc(m)})
+		if m.Kind == spec.Unary {
+			out = append(out, t.Decl{Name: n.CallType(m)}, t.Decl{Name: n.StepFunc(m)})
 		}
 	}
 	return out
@@ -62,12 +62,7 @@ func (e *emitter) emit() {
 	e.constructor()
 	e.asyncType()
 	for _, m := range e.Iface.Methods {
-		e.asyncMethod(m)
-	}
-	for _, m := range e.Iface.Methods {
-		if t.PacksResults(m) {
-			e.deliverFunc(m)
-		}
+		e.method(m)
 	}
 }
 

@@ -7,50 +7,116 @@ import (
 	t "github.com/shimgen/shimgen/templates"
 )
 
-// asyncMethod emits one method of the callback form over a blocking
-// implementation; a runtimes helper does the work:
+// method emits one method of the callback form over a blocking
+// implementation and what it needs.
+func (e *emitter) method(m *spec.Method) {
+	switch m.Kind {
+	case spec.Unary:
+		e.unaryMethod(m)
+		e.callType(m)
+		e.stepFunc(m)
+	case spec.ServerStream:
+		e.streamMethod(m)
+	default:
+		e.U.Fail(t.Unsupported(m))
+	}
+}
+
+// unaryMethod emits
 //
 //	func (a *bucketAsync) Get(ctx context.Context, key string, done func(data []byte, found bool, err error)) {
-//		runtimes.Start2(a.rt, ctx, bucketGetTimeout, a.impl, key, Bucket.Get, done)
+//		c := &bucketGetCall{impl: a.impl, done: done}
+//		c.args.key = key
+//		a.rt.StartFunc(ctx, bucketGetTimeout, &c.call, c, bucketGetStep)
 //	}
-//
-//	func (a *bucketAsync) List(ctx context.Context, prefix string, each func(entry Entry) bool, done func(err error)) {
-//		runtimes.StartStream(a.rt, ctx, 0, a.impl, prefix, Bucket.List, each, done)
-//	}
-func (e *emitter) asyncMethod(m *spec.Method) {
-	recv := t.Fresh("a", e.Taken)
-	fn := jen.Id(e.N.Blocking).Dot(m.Name)
-	if !t.CallsDirectly(m) {
-		fn = jen.Id(e.N.CallFunc(m))
-	}
-	args := []jen.Code{jen.Id(recv).Dot("rt"), jen.Id("ctx"), t.Timeout(e.N, m), jen.Id(recv).Dot("impl"), t.ArgsValue(e.N, m), fn}
-	if m.Kind.Streams() {
-		args = append(args, jen.Id("each"))
-	}
+func (e *emitter) unaryMethod(m *spec.Method) {
+	recv, c := t.Fresh("a", e.Taken), t.Fresh("c", e.Taken)
+	body := []jen.Code{jen.Id(c).Op(":=").Op("&").Id(e.N.CallType(m)).Values(jen.Dict{
+		jen.Id("impl"): jen.Id(recv).Dot("impl"),
+		jen.Id("done"): jen.Id("done"),
+	})}
+	body = append(body, t.Store(c, m)...)
+	body = append(body, jen.Id(recv).Dot("rt").Dot("StartFunc").Call(
+		jen.Id("ctx"), t.Timeout(e.N, m), jen.Op("&").Id(c).Dot("call"), jen.Id(c), jen.Id(e.N.StepFunc(m)),
+	))
 	e.F.Line()
 	e.F.Func().Params(jen.Id(recv).Op("*").Id(e.N.AsyncType)).Id(m.Name).
-		Params(e.U.AsyncParams(m)...).Block(e.U.Helper("Start", m).Call(append(args, e.done(m)...)...))
+		Params(e.U.AsyncParams(m)...).Block(body...)
 }
 
-// done is what the helper gets to complete the call: done itself, or for
-// packed results done and the function that unpacks them.
-func (e *emitter) done(m *spec.Method) []jen.Code {
-	if !t.PacksResults(m) {
-		return []jen.Code{jen.Id("done")}
-	}
-	return []jen.Code{jen.Id("done"), jen.Id(e.N.DeliverFunc(m))}
-}
-
-// deliverFunc emits the function that hands packed results to done:
+// callType emits the state of one call:
 //
-//	func bucketWideDeliver(done func(a string, …, err error), r bucketWideResults, err error) {
-//		done(r.a, r.b, r.c, r.d, r.e, err)
+//	type bucketGetCall struct {
+//		call runtimes.Call
+//		impl Bucket
+//		done func(data []byte, found bool, err error)
+//		args struct{ key string }
+//		res  struct{ data []byte; found bool }
 //	}
-func (e *emitter) deliverFunc(m *spec.Method) {
-	name := e.N.DeliverFunc(m)
+func (e *emitter) callType(m *spec.Method) {
+	name := e.N.CallType(m)
 	e.F.Line()
-	e.F.Commentf("%s hands the packed results of %s to done.", name, m.Name)
-	e.F.Func().Id(name).Params(
-		jen.Id("done").Add(e.U.DoneType(m)), jen.Id("r").Id(e.N.ResultsType(m)), jen.Id("err").Error(),
-	).Block(jen.Id("done").Call(append(t.Selectors("r", m.Results), jen.Id("err"))...))
+	e.F.Commentf("%s is one %s call of the callback form.", name, m.Name)
+	e.F.Type().Id(name).Struct(e.U.StateFields(m,
+		jen.Id("call").Qual(t.RuntimesPath, "Call"),
+		jen.Id("impl").Id(e.N.Blocking),
+		jen.Id("done").Add(e.U.DoneType(m)),
+	)...)
+}
+
+// stepFunc emits the function that drives the state:
+//
+//	func bucketGetStep(p any, ctx context.Context, err error) error {
+//		c := p.(*bucketGetCall)
+//		if ctx == nil {
+//			c.done(c.res.data, c.res.found, err)
+//			return nil
+//		}
+//		c.res.data, c.res.found, err = c.impl.Get(ctx, c.args.key)
+//		return err
+//	}
+func (e *emitter) stepFunc(m *spec.Method) {
+	name := e.N.StepFunc(m)
+	res := t.Fields("c", "res", m.Results)
+	call := jen.Id("c").Dot("impl").Dot(m.Name).Call(e.args(m)...)
+	run := jen.Return(call)
+	if len(m.Results) > 0 {
+		run = jen.List(append(res, jen.Id("err"))...).Op("=").Add(call).Line().Return(jen.Id("err"))
+	}
+	e.F.Line()
+	e.F.Commentf("%s runs a %s call (ctx set) or completes it (ctx nil).", name, m.Name)
+	e.F.Func().Id(name).Params(jen.Id("p").Any(), t.Ctx(), jen.Id("err").Error()).Error().Block(
+		jen.Id("c").Op(":=").Id("p").Assert(jen.Op("*").Id(e.N.CallType(m))),
+		jen.If(jen.Id("ctx").Op("==").Nil()).Block(
+			jen.Id("c").Dot("done").Call(append(res, jen.Id("err"))...),
+			jen.Return(jen.Nil()),
+		),
+		run,
+	)
+}
+
+// args passes the state's arguments on, spreading a variadic one.
+func (e *emitter) args(m *spec.Method) []jen.Code {
+	out := append([]jen.Code{jen.Id("ctx")}, t.Fields("c", "args", m.Params)...)
+	if m.Variadic() {
+		out[len(out)-1].(*jen.Statement).Op("...")
+	}
+	return out
+}
+
+// streamMethod emits a streaming method; a runtimes helper does the work:
+//
+//	func (a *bucketAsync) List(ctx context.Context, prefix string, each func(entry Entry) bool, done func(err error)) {
+//		runtimes.StartStreamP1(a.rt, ctx, 0, a.impl, prefix, Bucket.List, each, done)
+//	}
+func (e *emitter) streamMethod(m *spec.Method) {
+	recv := t.Fresh("a", e.Taken)
+	fn := jen.Id(e.N.Blocking).Dot(m.Name)
+	if t.Packed(m) {
+		fn = jen.Id(e.N.OpenFunc(m))
+	}
+	args := append(t.HelperArgs(e.N, recv, m, fn), jen.Id("each"), jen.Id("done"))
+	e.F.Line()
+	e.F.Func().Params(jen.Id(recv).Op("*").Id(e.N.AsyncType)).Id(m.Name).
+		Params(e.U.AsyncParams(m)...).Block(t.Helper("StartStream", m).Call(args...))
 }

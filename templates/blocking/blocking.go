@@ -22,7 +22,7 @@ func (Form) Name() string { return "blocking" }
 func (Form) Suffix() string { return "_blocking.go" }
 
 // Locals implements templates.Form: every method binds ctx and err; the
-// adapters to a callback implementation bind done (and each for a stream).
+// done literals bind err, the stream adapters each and done.
 func (Form) Locals(k spec.MethodKind) []string {
 	if k.Streams() {
 		return []string{"ctx", "done", "each", "err"}
@@ -35,7 +35,10 @@ func (Form) Declares(iface *spec.Interface) []t.Decl {
 	n := t.NamesOf(iface)
 	out := []t.Decl{{Name: n.Blocking, API: true}, {Name: n.NewBlocking}, {Name: n.BlockingType}, {Name: n.DirectType}}
 	for _, m := range iface.Methods {
-		if !t.InvokesDirectly(m) {
+		switch {
+		case m.Kind == spec.Unary:
+			out = append(out, t.Decl{Name: n.WaitType(m)}, t.Decl{Name: n.InvokeFunc(m)})
+		case t.Packed(m):
 			out = append(out, t.Decl{Name: n.InvokeFunc(m)})
 		}
 	}
@@ -63,12 +66,7 @@ func (e *emitter) emit() {
 	e.constructor()
 	e.implType(e.N.BlockingType, e.N.Async, "%s is the blocking form of a callback implementation.")
 	for _, m := range e.Iface.Methods {
-		e.blockingMethod(m)
-	}
-	for _, m := range e.Iface.Methods {
-		if !t.InvokesDirectly(m) {
-			e.invokeFunc(m)
-		}
+		e.method(m)
 	}
 	e.directType()
 	for _, m := range e.Iface.Methods {

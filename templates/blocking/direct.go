@@ -26,21 +26,68 @@ func (e *emitter) directType() {
 	)
 }
 
-// directMethod emits one method of the direct form:
+// directMethod emits one method of the direct form.
+func (e *emitter) directMethod(m *spec.Method) {
+	switch m.Kind {
+	case spec.Unary:
+		e.directUnary(m)
+	case spec.ServerStream:
+		e.directStream(m)
+	default:
+		e.U.Fail(t.Unsupported(m))
+	}
+}
+
+// directUnary emits
 //
 //	func (d *bucketDirect) Get(ctx context.Context, key string) (data []byte, found bool, err error) {
-//		return runtimes.Direct2(d.rt, ctx, bucketGetTimeout, d.impl, key, Bucket.Get)
+//		if err = d.rt.Admit(ctx); err != nil {
+//			return
+//		}
+//		defer d.rt.Release(&err)
+//		ctx, cancel := d.rt.Enter(ctx, bucketGetTimeout) // only with a timeout
+//		defer cancel()
+//		return d.impl.Get(ctx, key)
 //	}
-func (e *emitter) directMethod(m *spec.Method) {
-	recv := t.Fresh("d", e.Taken)
-	fn := jen.Id(e.N.Blocking).Dot(m.Name)
-	if !t.CallsDirectly(m) {
-		fn = jen.Id(e.N.CallFunc(m))
+//
+// A method without results names its error result err, so the deferred
+// Release can set it.
+func (e *emitter) directUnary(m *spec.Method) {
+	recv, cancel := t.Fresh("d", e.Taken), t.Fresh("cancel", e.Taken)
+	rt := jen.Id(recv).Dot("rt")
+	body := []jen.Code{
+		jen.If(jen.Id("err").Op("=").Add(rt.Clone().Dot("Admit").Call(jen.Id("ctx"))), jen.Id("err").Op("!=").Nil()).Block(jen.Return()),
+		jen.Defer().Add(rt.Clone().Dot("Release").Call(jen.Op("&").Id("err"))),
 	}
-	call := e.U.Helper("Direct", m).Call(
-		jen.Id(recv).Dot("rt"), jen.Id("ctx"), t.Timeout(e.N, m), jen.Id(recv).Dot("impl"), t.ArgsValue(e.N, m), fn,
-	)
+	if m.Timeout > 0 {
+		body = append(body,
+			jen.List(jen.Id("ctx"), jen.Id(cancel)).Op(":=").Add(rt.Clone().Dot("Enter").Call(jen.Id("ctx"), t.Timeout(e.N, m))),
+			jen.Defer().Id(cancel).Call(),
+		)
+	}
+	body = append(body, jen.Return(jen.Id(recv).Dot("impl").Dot(m.Name).Call(t.Spread(m)...)))
+	results := e.U.Results(m)
+	if len(m.Results) == 0 {
+		results = jen.Params(jen.Id("err").Error())
+	}
 	e.F.Line()
 	e.F.Func().Params(jen.Id(recv).Op("*").Id(e.N.DirectType)).Id(m.Name).
-		Params(e.U.Params(m, true)...).Add(e.U.Results(m)).Block(e.ret(m, call)...)
+		Params(e.U.Params(m, true)...).Add(results).Block(body...)
+}
+
+// directStream emits
+//
+//	func (d *bucketDirect) List(ctx context.Context, prefix string) iter.Seq2[Entry, error] {
+//		return runtimes.DirectStreamP1(d.rt, ctx, 0, d.impl, prefix, Bucket.List)
+//	}
+func (e *emitter) directStream(m *spec.Method) {
+	recv := t.Fresh("d", e.Taken)
+	fn := jen.Id(e.N.Blocking).Dot(m.Name)
+	if t.Packed(m) {
+		fn = jen.Id(e.N.OpenFunc(m))
+	}
+	e.F.Line()
+	e.F.Func().Params(jen.Id(recv).Op("*").Id(e.N.DirectType)).Id(m.Name).
+		Params(e.U.Params(m, true)...).Add(e.U.Results(m)).
+		Block(jen.Return(t.Helper("DirectStream", m).Call(t.HelperArgs(e.N, recv, m, fn)...)))
 }

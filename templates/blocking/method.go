@@ -7,80 +7,138 @@ import (
 	t "github.com/shimgen/shimgen/templates"
 )
 
-// blockingMethod emits one method of the blocking form over a callback
-// implementation; a runtimes helper does the work:
+// method emits one method of the blocking form over a callback
+// implementation and what it needs.
+func (e *emitter) method(m *spec.Method) {
+	switch m.Kind {
+	case spec.Unary:
+		e.unaryMethod(m)
+		e.waitType(m)
+		e.invokeFunc(m)
+	case spec.ServerStream:
+		e.streamMethod(m)
+		if t.Packed(m) {
+			e.invokeStream(m)
+		}
+	default:
+		e.U.Fail(t.Unsupported(m))
+	}
+}
+
+// unaryMethod emits
 //
 //	func (b *bucketBlocking) Get(ctx context.Context, key string) (data []byte, found bool, err error) {
-//		return runtimes.Await2(b.rt, ctx, bucketGetTimeout, b.impl, key, BucketAsync.Get)
+//		w := &bucketGetWait{impl: b.impl}
+//		w.args.key = key
+//		err = b.rt.WaitFunc(ctx, bucketGetTimeout, &w.wait, w, bucketGetInvoke)
+//		return w.res.data, w.res.found, err
 //	}
-//
-//	func (b *bucketBlocking) List(ctx context.Context, prefix string) iter.Seq2[Entry, error] {
-//		return runtimes.AwaitStream(b.rt, ctx, 0, b.impl, prefix, BucketAsync.List)
-//	}
-func (e *emitter) blockingMethod(m *spec.Method) {
-	recv := t.Fresh("b", e.Taken)
-	fn := jen.Id(e.N.Async).Dot(m.Name)
-	if !t.InvokesDirectly(m) {
-		fn = jen.Id(e.N.InvokeFunc(m))
-	}
-	call := e.U.Helper("Await", m).Call(
-		jen.Id(recv).Dot("rt"), jen.Id("ctx"), t.Timeout(e.N, m), jen.Id(recv).Dot("impl"), t.ArgsValue(e.N, m), fn,
+func (e *emitter) unaryMethod(m *spec.Method) {
+	recv, w := t.Fresh("b", e.Taken), t.Fresh("w", e.Taken)
+	body := []jen.Code{jen.Id(w).Op(":=").Op("&").Id(e.N.WaitType(m)).Values(jen.Dict{
+		jen.Id("impl"): jen.Id(recv).Dot("impl"),
+	})}
+	body = append(body, t.Store(w, m)...)
+	wait := jen.Id(recv).Dot("rt").Dot("WaitFunc").Call(
+		jen.Id("ctx"), t.Timeout(e.N, m), jen.Op("&").Id(w).Dot("wait"), jen.Id(w), jen.Id(e.N.InvokeFunc(m)),
 	)
+	if len(m.Results) == 0 {
+		body = append(body, jen.Return(wait))
+	} else {
+		body = append(body,
+			jen.Id("err").Op("=").Add(wait),
+			jen.Return(append(t.Fields(w, "res", m.Results), jen.Id("err"))...),
+		)
+	}
 	e.F.Line()
 	e.F.Func().Params(jen.Id(recv).Op("*").Id(e.N.BlockingType)).Id(m.Name).
-		Params(e.U.Params(m, true)...).Add(e.U.Results(m)).Block(e.ret(m, call)...)
+		Params(e.U.Params(m, true)...).Add(e.U.Results(m)).Block(body...)
 }
 
-// ret returns what a helper returns, unpacking packed results:
+// waitType emits the state of one call:
 //
-//	r, err := runtimes.Await1(…)
-//	return r.a, r.b, r.c, r.d, r.e, err
-func (e *emitter) ret(m *spec.Method, call jen.Code) []jen.Code {
-	if !t.PacksResults(m) {
-		return []jen.Code{jen.Return(call)}
-	}
-	r := t.Fresh("r", e.Taken)
-	return []jen.Code{
-		jen.List(jen.Id(r), jen.Id("err")).Op(":=").Add(call),
-		jen.Return(append(t.Selectors(r, m.Results), jen.Id("err"))...),
-	}
-}
-
-// invokeFunc emits the function that calls method m of a callback
-// implementation with its parameters packed:
-//
-//	func bucketPutInvoke(impl BucketAsync, ctx context.Context, a bucketPutArgs, done func(error)) {
-//		impl.Put(ctx, a.key, a.data, a.opts, done)
+//	type bucketGetWait struct {
+//		wait runtimes.Wait
+//		impl BucketAsync
+//		args struct{ key string }
+//		res  struct{ data []byte; found bool }
 //	}
+func (e *emitter) waitType(m *spec.Method) {
+	name := e.N.WaitType(m)
+	e.F.Line()
+	e.F.Commentf("%s is one %s call of the blocking form.", name, m.Name)
+	e.F.Type().Id(name).Struct(e.U.StateFields(m,
+		jen.Id("wait").Qual(t.RuntimesPath, "Wait"),
+		jen.Id("impl").Id(e.N.Async),
+	)...)
+}
+
+// invokeFunc emits the function that calls the callback implementation
+// with a done that completes the wait, the first time only:
 //
-// With more than MaxResults results, done takes them packed:
-//
-//	func bucketWideInvoke(impl BucketAsync, ctx context.Context, a string, done func(bucketWideResults, error)) {
-//		impl.Wide(ctx, a, func(a string, b int, …, err error) {
-//			done(bucketWideResults{a, b, …}, err)
+//	func bucketGetInvoke(p any, ctx context.Context) {
+//		w := p.(*bucketGetWait)
+//		w.impl.Get(ctx, w.args.key, func(data []byte, found bool, err error) {
+//			if w.wait.Claim() {
+//				w.res.data, w.res.found = data, found
+//				w.wait.Finish(err)
+//			}
 //		})
 //	}
+//
+// The names p and w are chosen clear of the qualifiers the result types
+// use, since the done literal's signature is in their scope.
 func (e *emitter) invokeFunc(m *spec.Method) {
 	name := e.N.InvokeFunc(m)
-	impl, a := t.Fresh("impl", e.Taken), t.Fresh("a", e.Taken)
-	params := []jen.Code{jen.Id(impl).Id(e.N.Async), t.Ctx(), jen.Id(a).Add(e.U.ArgsParam(e.N, m))}
-	args := t.Unpack(m, a, false)
-	switch {
-	case m.Kind == spec.ServerStream:
-		params = append(params, jen.Id("each").Add(e.U.EachType(m, false)), jen.Id("done").Func().Params(jen.Error()))
-		args = append(args, jen.Id("each"), jen.Id("done"))
-	case m.Kind != spec.Unary:
-		e.U.Fail(t.Unsupported(m))
-	case !t.PacksResults(m):
-		params = append(params, jen.Id("done").Add(e.U.DoneType(m)))
-		args = append(args, jen.Id("done"))
-	default:
-		params = append(params, jen.Id("done").Func().Params(jen.Id(e.N.ResultsType(m)), jen.Error()))
-		args = append(args, jen.Func().Params(e.U.ResultParams(m)...).Block(
-			jen.Id("done").Call(jen.Id(e.N.ResultsType(m)).Values(t.Idents(m.Results)...), jen.Id("err")),
-		))
+	p, w := t.Fresh("p", e.Taken), t.Fresh("w", e.Taken)
+	claim := []jen.Code{}
+	if len(m.Results) > 0 {
+		claim = append(claim, jen.List(t.Fields(w, "res", m.Results)...).Op("=").List(t.Idents(m.Results)...))
+	}
+	claim = append(claim, jen.Id(w).Dot("wait").Dot("Finish").Call(jen.Id("err")))
+	done := jen.Func().Params(e.U.ResultParams(m)...).Block(
+		jen.If(jen.Id(w).Dot("wait").Dot("Claim").Call()).Block(claim...),
+	)
+	args := append(append([]jen.Code{jen.Id("ctx")}, t.Fields(w, "args", m.Params)...), done)
+	e.F.Line()
+	e.F.Commentf("%s calls %s of the callback implementation for a waiting caller.", name, m.Name)
+	e.F.Func().Id(name).Params(jen.Id(p).Any(), t.Ctx()).Block(
+		jen.Id(w).Op(":=").Id(p).Assert(jen.Op("*").Id(e.N.WaitType(m))),
+		jen.Id(w).Dot("impl").Dot(m.Name).Call(args...),
+	)
+}
+
+// streamMethod emits a streaming method; a runtimes helper does the work:
+//
+//	func (b *bucketBlocking) List(ctx context.Context, prefix string) iter.Seq2[Entry, error] {
+//		return runtimes.AwaitStreamP1(b.rt, ctx, 0, b.impl, prefix, BucketAsync.List)
+//	}
+func (e *emitter) streamMethod(m *spec.Method) {
+	recv := t.Fresh("b", e.Taken)
+	fn := jen.Id(e.N.Async).Dot(m.Name)
+	if t.Packed(m) {
+		fn = jen.Id(e.N.InvokeFunc(m))
 	}
 	e.F.Line()
+	e.F.Func().Params(jen.Id(recv).Op("*").Id(e.N.BlockingType)).Id(m.Name).
+		Params(e.U.Params(m, true)...).Add(e.U.Results(m)).
+		Block(jen.Return(t.Helper("AwaitStream", m).Call(t.HelperArgs(e.N, recv, m, fn)...)))
+}
+
+// invokeStream emits the function that calls a packed streaming method of
+// a callback implementation:
+//
+//	func bucketScanInvoke(impl BucketAsync, ctx context.Context, a bucketScanArgs, each func(Entry) bool, done func(error)) {
+//		impl.Scan(ctx, a.a, a.b, a.c, a.d, a.e, each, done)
+//	}
+func (e *emitter) invokeStream(m *spec.Method) {
+	name := e.N.InvokeFunc(m)
+	impl, a := t.Fresh("impl", e.Taken), t.Fresh("a", e.Taken)
+	args := append(t.Unpack(m, a, false), jen.Id("each"), jen.Id("done"))
+	e.F.Line()
 	e.F.Commentf("%s calls %s of a callback implementation with packed parameters.", name, m.Name)
-	e.F.Func().Id(name).Params(params...).Block(jen.Id(impl).Dot(m.Name).Call(args...))
+	e.F.Func().Id(name).Params(
+		jen.Id(impl).Id(e.N.Async), t.Ctx(), jen.Id(a).Id(e.N.ArgsType(m)),
+		jen.Id("each").Add(e.U.EachType(m, false)), jen.Id("done").Func().Params(jen.Error()),
+	).Block(jen.Id(impl).Dot(m.Name).Call(args...))
 }

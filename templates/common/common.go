@@ -1,10 +1,10 @@
 // Package common emits the part of a spec's generated code that every form
 // relies on (file NAME_shim.go): the guard constant that ties the forms'
 // files to one version of the spec and of the runtimes contract, the
-// per-method timeout constants, and for methods whose parameters or results
-// do not fit the runtimes helpers one by one, the structs that carry them
-// and the function that calls a blocking implementation with them. No form
-// declares anything another form uses. It writes Go with
+// per-method timeout constants, and for streaming methods with more
+// parameters than the runtimes helpers take one by one, the struct that
+// carries them and the function that calls a blocking implementation with
+// it. No form declares anything another form uses. It writes Go with
 // github.com/dave/jennifer, not text templates.
 package common
 
@@ -35,14 +35,8 @@ func (Part) Declares(iface *spec.Interface) []t.Decl {
 		if m.Timeout > 0 {
 			out = append(out, t.Decl{Name: n.TimeoutConst(m)})
 		}
-		if t.PacksArgs(m) {
-			out = append(out, t.Decl{Name: n.ArgsType(m)})
-		}
-		if t.PacksResults(m) {
-			out = append(out, t.Decl{Name: n.ResultsType(m)})
-		}
-		if !t.CallsDirectly(m) {
-			out = append(out, t.Decl{Name: n.CallFunc(m)})
+		if t.Packed(m) {
+			out = append(out, t.Decl{Name: n.ArgsType(m)}, t.Decl{Name: n.OpenFunc(m)})
 		}
 	}
 	return out
@@ -100,19 +94,13 @@ type emitter struct {
 	t.Scope
 }
 
-// method emits what method m needs beyond a method expression.
+// method emits what a packed streaming method needs.
 func (e *emitter) method(m *spec.Method) {
-	if t.PacksArgs(m) {
-		e.F.Line()
-		e.F.Commentf("%s carries the parameters of one %s call.", e.N.ArgsType(m), m.Name)
-		e.F.Type().Id(e.N.ArgsType(m)).Struct(e.U.Fields(m.Params)...)
+	if !t.Packed(m) {
+		return
 	}
-	if t.PacksResults(m) {
-		e.F.Line()
-		e.F.Commentf("%s carries the results of one %s call.", e.N.ResultsType(m), m.Name)
-		e.F.Type().Id(e.N.ResultsType(m)).Struct(e.U.Fields(m.Results)...)
-	}
-	if !t.CallsDirectly(m) {
-		e.callFunc(m)
-	}
+	e.F.Line()
+	e.F.Commentf("%s carries the parameters of one %s call.", e.N.ArgsType(m), m.Name)
+	e.F.Type().Id(e.N.ArgsType(m)).Struct(e.U.Fields(m.Params)...)
+	e.openFunc(m)
 }

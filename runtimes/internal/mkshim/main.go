@@ -1,14 +1,17 @@
-// Command mkshim writes shim_arity.go, the helpers the generated code calls
-// for a unary method, one set per number of results (0 to MaxResults):
+// Command mkshim writes shim_arity.go: the helpers the generated code
+// calls for a streaming method, one per number of parameters (0 to
+// maxParams, the last one variadic or not):
 //
-//	StartN  the callback form over a blocking implementation
-//	AwaitN  the blocking form over a callback implementation
-//	DirectN the blocking form over the callback form over a blocking one
+//	StartStreamPk   the callback form over a blocking implementation
+//	AwaitStreamPk   the blocking form over a callback implementation
+//	DirectStreamPk  the blocking form over the callback form over a blocking one
 //
-// Each is the same code with another count of result type parameters; Go's
-// generics cannot abstract over the arity of a function's results, so the
-// variants are written out by this program rather than by hand. Run it with
-// go generate in the runtimes directory.
+// (PkV for a variadic last parameter, where the form keeps it variadic).
+// The generated code passes the implementation's method as a method
+// expression (Bucket.List), so it needs no type of its own per method.
+// Go's generics cannot abstract over the number of a function's
+// parameters, so the variants are written by this program rather than by
+// hand. Run it with go generate in the runtimes directory.
 package main
 
 import (
@@ -21,142 +24,184 @@ import (
 	"text/template"
 )
 
-// maxResults is the largest number of results (besides the error) with a
-// helper of its own; generated code passes more results as one struct.
-const maxResults = 4
+// maxParams is the most parameters besides ctx of a helper; generated code
+// packs more into one struct.
+const maxParams = 4
 
-// arity is what the template needs to spell one set of helpers.
-type arity struct {
-	N       int
-	TParams string // ", R1, R2 any" after "I, A"
-	TArgs   string // ", R1, R2"
-	Results string // "R1, R2, " before "error"
-	Fields  string // "r1 R1\n r2 R2"
-	Assign  string // "c.r1, c.r2, " before err
-	Params  string // "r1 R1, r2 R2, " before "err error"
-	Store   string // "w.r1, w.r2 = r1, r2"
-	Ret     string // "w.r1, w.r2, " before "err"
+// shape is one combination of parameters and results.
+type shape struct {
+	K, M     int
+	Variadic bool // the last parameter is ...V (Start and Direct only)
 }
 
-func newArity(n int) arity {
-	a := arity{N: n}
-	var tp, fields, rs []string
-	for i := 1; i <= n; i++ {
-		tp = append(tp, fmt.Sprintf("R%d", i))
-		fields = append(fields, fmt.Sprintf("r%d R%d", i, i))
-		rs = append(rs, fmt.Sprintf("r%d", i))
+// names of the type parameters and values.
+func (s shape) ps() []string { return seq("P", s.K) }
+func (s shape) rs() []string { return seq("R", s.M) }
+
+func seq(prefix string, n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = fmt.Sprintf("%s%d", prefix, i+1)
 	}
-	if n == 0 {
-		a.TParams = " any"
-		return a
+	return out
+}
+
+func lower(xs []string) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = strings.ToLower(x)
 	}
-	join := func(prefix string, xs []string) string {
-		out := make([]string, len(xs))
-		for i, x := range xs {
-			out[i] = prefix + x
+	return out
+}
+
+// Suffix names the variant: P2R1, P2VR0, P1 (streams).
+func (s shape) Suffix() string {
+	v := ""
+	if s.Variadic {
+		v = "V"
+	}
+	return fmt.Sprintf("P%d%sR%d", s.K, v, s.M)
+}
+
+// StreamSuffix names a stream variant: P2, P1V.
+func (s shape) StreamSuffix() string { return strings.TrimSuffix(s.Suffix(), "R0") }
+
+// TParams is the type parameter list after I: ", P1, P2, R1 any".
+func (s shape) TParams() string {
+	all := append(s.ps(), s.rs()...)
+	if len(all) == 0 {
+		return " any"
+	}
+	return ", " + strings.Join(all, ", ") + " any"
+}
+
+// TArgs instantiates the state: "[I, P1, P2, R1]".
+func (s shape) TArgs() string {
+	return "[" + strings.Join(append([]string{"I"}, append(s.ps(), s.rs()...)...), ", ") + "]"
+}
+
+// TStreamParams and TStreamArgs are the same for streams, with T last.
+func (s shape) TStreamParams() string {
+	return ", " + strings.Join(append(s.ps(), "T"), ", ") + " any"
+}
+
+func (s shape) TStreamArgs() string {
+	return "[" + strings.Join(append([]string{"I"}, append(s.ps(), "T")...), ", ") + "]"
+}
+
+// paramType is the type of parameter i as the method takes it; spread
+// says whether a variadic one is ...V (in fn) or []V (a value).
+func (s shape) paramType(i int, spread bool) string {
+	p := fmt.Sprintf("P%d", i+1)
+	if s.Variadic && i == s.K-1 {
+		if spread {
+			return "..." + p
 		}
-		return strings.Join(out, ", ") + ", "
+		return "[]" + p
 	}
-	a.TParams = ", " + strings.Join(tp, ", ") + " any"
-	a.TArgs = ", " + strings.Join(tp, ", ")
-	a.Results = strings.Join(tp, ", ") + ", "
-	a.Fields = strings.Join(fields, "\n")
-	a.Assign = join("c.", rs)
-	a.Params = strings.Join(fields, ", ") + ", "
-	a.Store = strings.TrimSuffix(join("w.", rs), ", ") + " = " + strings.Join(rs, ", ")
-	a.Ret = join("w.", rs)
-	return a
+	return p
 }
 
-const header = `// Code generated by mkshim. DO NOT EDIT.
-
-package runtimes
-
-import (
-	"context"
-	"time"
-)
-
-// MaxResults is the largest number of results, besides the error, of a
-// unary method that the StartN, AwaitN and DirectN helpers take one by one.
-// Generated code passes the results of a method with more as one struct.
-const MaxResults = {{.}}
-`
-
-const body = `
-// call{{.N}} is the state of one call made by [Start{{.N}}].
-type call{{.N}}[I, A{{.TParams}}] struct {
-	Call
-	impl I
-	args A
-	fn   func(I, context.Context, A) ({{.Results}}error)
-	done func({{.Results}}error)
-	{{.Fields}}
-}
-
-func (c *call{{.N}}[I, A{{.TArgs}}]) Run(ctx context.Context) (err error) {
-	{{.Assign}}err = c.fn(c.impl, ctx, c.args)
-	return err
-}
-
-func (c *call{{.N}}[I, A{{.TArgs}}]) Complete(err error) { c.done({{.Assign}}err) }
-
-// Start{{.N}} is one call of the callback form over a blocking
-// implementation with {{.N}} result{{if ne .N 1}}s{{end}} besides the error: fn(impl, ctx, args)
-// runs on r's executor and done receives its results, exactly once, on r's
-// completion context, with the rules of [Runtime.Start]. fn is usually a
-// method expression such as Bucket.Get. It allocates once (more with a
-// timeout, for the deadline). It is for generated code.
-func Start{{.N}}[I, A{{.TParams}}](r *Runtime, ctx context.Context, timeout time.Duration, impl I, args A, fn func(I, context.Context, A) ({{.Results}}error), done func({{.Results}}error)) {
-	r.Start(ctx, timeout, &call{{.N}}[I, A{{.TArgs}}]{impl: impl, args: args, fn: fn, done: done})
-}
-
-// await{{.N}} is the state of one call made by [Await{{.N}}].
-type await{{.N}}[I, A{{.TParams}}] struct {
-	Wait
-	impl I
-	args A
-	fn   func(I, context.Context, A, func({{.Results}}error))
-	{{.Fields}}
-}
-
-func (w *await{{.N}}[I, A{{.TArgs}}]) Invoke(ctx context.Context) {
-	w.fn(w.impl, ctx, w.args, w.complete)
-}
-
-func (w *await{{.N}}[I, A{{.TArgs}}]) complete({{.Params}}err error) {
-	if w.Claim() {
-		{{if .N}}{{.Store}}
-		{{end}}w.Finish(err)
+// FnParams is the parameter list of the method expression after I and ctx.
+func (s shape) FnParams() string {
+	var out []string
+	for i := range s.K {
+		out = append(out, ", "+s.paramType(i, true))
 	}
+	return strings.Join(out, "")
 }
 
-// Await{{.N}} is one call of the blocking form over a callback
-// implementation with {{.N}} result{{if ne .N 1}}s{{end}} besides the error: it calls
-// fn(impl, ctx, args, done) with the rules of [Runtime.Wait] and returns
-// what the first done passed, or the call's error. fn is usually a method
-// expression such as BucketAsync.Get. It is for generated code.
-func Await{{.N}}[I, A{{.TParams}}](r *Runtime, ctx context.Context, timeout time.Duration, impl I, args A, fn func(I, context.Context, A, func({{.Results}}error))) ({{.Results}}error) {
-	w := &await{{.N}}[I, A{{.TArgs}}]{impl: impl, args: args, fn: fn}
-	err := r.Wait(ctx, timeout, w)
-	return {{.Ret}}err
-}
-
-// Direct{{.N}} is one call of the blocking form over the callback form over
-// a blocking implementation, collapsed: fn(impl, ctx, args) runs on the
-// calling goroutine with the rules of [Runtime.Admit], [Runtime.Enter] and
-// [Runtime.Release]. Without a timeout it allocates nothing. It is for
-// generated code.
-func Direct{{.N}}[I, A{{.TParams}}](r *Runtime, ctx context.Context, timeout time.Duration, impl I, args A, fn func(I, context.Context, A) ({{.Results}}error)) ({{.Params}}err error) {
-	if err = r.Admit(ctx); err != nil {
-		return
+// ValueParams declares the helper's parameters: ", p1 P1, p2 []P2".
+func (s shape) ValueParams() string {
+	var out []string
+	for i, p := range lower(s.ps()) {
+		out = append(out, fmt.Sprintf(", %s %s", p, s.paramType(i, false)))
 	}
-	defer r.Release(&err)
-	ctx, cancel := r.Enter(ctx, timeout)
-	defer cancel()
-	return fn(impl, ctx, args)
+	return strings.Join(out, "")
 }
-`
+
+// Fields declares the state's parameter fields.
+func (s shape) Fields() string {
+	var out []string
+	for i, p := range lower(s.ps()) {
+		out = append(out, fmt.Sprintf("%s %s\n", p, s.paramType(i, false)))
+	}
+	return strings.Join(out, "")
+}
+
+// ResultFields declares the state's result fields.
+func (s shape) ResultFields() string {
+	var out []string
+	for i, r := range lower(s.rs()) {
+		out = append(out, fmt.Sprintf("%s R%d\n", r, i+1))
+	}
+	return strings.Join(out, "")
+}
+
+// Init sets the parameter fields in a composite literal: "p1: p1, p2: p2, ".
+func (s shape) Init() string {
+	var out []string
+	for _, p := range lower(s.ps()) {
+		out = append(out, p+": "+p+", ")
+	}
+	return strings.Join(out, "")
+}
+
+// Pass passes the parameters from x (the state, or "" for the helper's own
+// parameters) to fn: ", s.p1, s.p2...".
+func (s shape) Pass(x string) string {
+	var out []string
+	for i, p := range lower(s.ps()) {
+		a := ", " + x + p
+		if s.Variadic && i == s.K-1 {
+			a += "..."
+		}
+		out = append(out, a)
+	}
+	return strings.Join(out, "")
+}
+
+// Results is the result types before error: "R1, R2, ".
+func (s shape) Results() string { return list(s.rs(), "", ", ") }
+
+// Named is the named results before err: "r1 R1, r2 R2, ".
+func (s shape) Named() string {
+	var out []string
+	for i, r := range lower(s.rs()) {
+		out = append(out, fmt.Sprintf("%s R%d, ", r, i+1))
+	}
+	return strings.Join(out, "")
+}
+
+// Of lists the results of the state x: "s.r1, s.r2, ".
+func (s shape) Of(x string) string { return list(lower(s.rs()), x, ", ") }
+
+// Store copies results into the state: "s.r1, s.r2 = r1, r2".
+func (s shape) Store() string {
+	rs := lower(s.rs())
+	return strings.TrimSuffix(list(rs, "s.", ", "), ", ") + " = " + strings.Join(rs, ", ")
+}
+
+func list(xs []string, prefix, sep string) string {
+	var b strings.Builder
+	for _, x := range xs {
+		b.WriteString(prefix + x + sep)
+	}
+	return b.String()
+}
+
+// streamShapes lists the stream variants; variadic tells whether the form
+// keeps a variadic parameter ...V (the callback form takes a slice).
+func streamShapes(variadic bool) []shape {
+	var out []shape
+	for k := 0; k <= maxParams; k++ {
+		out = append(out, shape{K: k})
+		if k > 0 && variadic {
+			out = append(out, shape{K: k, Variadic: true})
+		}
+	}
+	return out
+}
 
 func main() {
 	log.SetFlags(0)
@@ -172,14 +217,17 @@ func main() {
 
 func render() ([]byte, error) {
 	var buf bytes.Buffer
-	if err := template.Must(template.New("h").Parse(header)).Execute(&buf, maxResults); err != nil {
+	t := template.Must(template.New("shim").Parse(tmpl))
+	data := struct {
+		MaxParams              int
+		StartStream, AwaitStrm []shape
+	}{maxParams, streamShapes(true), streamShapes(false)}
+	if err := t.Execute(&buf, data); err != nil {
 		return nil, err
 	}
-	t := template.Must(template.New("b").Parse(body))
-	for n := 0; n <= maxResults; n++ {
-		if err := t.Execute(&buf, newArity(n)); err != nil {
-			return nil, err
-		}
+	src, err := format.Source(buf.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("%w\n%s", err, buf.Bytes())
 	}
-	return format.Source(buf.Bytes())
+	return src, nil
 }
