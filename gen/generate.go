@@ -4,12 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"go/format"
 	"path"
 	"sort"
 	"strings"
 	"sync"
-
-	"golang.org/x/tools/imports"
 
 	"github.com/shimgen/shimgen/templates"
 )
@@ -106,8 +105,7 @@ func emit(u *templates.Unit, dir string, forms Forms) ([]File, error) {
 
 // emitForm renders one form's file: the emitter writes the declarations
 // into a jen.File, which picks the imports and their names; the source is
-// then formatted as goimports does (gofmt, with the standard library's
-// imports grouped before the others), without adding or removing any.
+// then gofmt'd and its imports grouped as goimports does.
 func emitForm(u *templates.Unit, dir string, form templates.Form) (File, error) {
 	name := OutputStem(u.Spec.Name) + form.Suffix()
 	f := u.NewFile()
@@ -119,11 +117,9 @@ func emitForm(u *templates.Unit, dir string, form templates.Form) (File, error) 
 	if err := f.Render(&buf); err != nil {
 		return File{}, fmt.Errorf("%s: internal error rendering %s: %w", u.Spec.Name, name, err)
 	}
-	// Format like goimports, but leave the imports as they are.
-	opts := imports.Options{FormatOnly: true, Comments: true, TabIndent: true, TabWidth: 8}
-	src, err := imports.Process(name, buf.Bytes(), &opts)
+	src, err := format.Source(buf.Bytes())
 	if err != nil {
 		return File{}, fmt.Errorf("%s: internal error: generated %s does not parse: %w", u.Spec.Name, name, err)
 	}
-	return File{Path: path.Join(dir, name), Spec: u.Spec.Name, Data: src}, nil
+	return File{Path: path.Join(dir, name), Spec: u.Spec.Name, Data: groupImports(src)}, nil
 }
