@@ -53,6 +53,7 @@ func TestGoldenCompile(t *testing.T) {
 		t.Fatal("no passing golden case to compile")
 	}
 	mismatch(t, root)
+	extraForm(t, root)
 	goCmd(t, goBin, root, "vet", "./...")
 	checkGuard(t, goBin, root)
 	args := []string{"test", "-count=1"}
@@ -94,8 +95,9 @@ func goCmd(t *testing.T, goBin, dir string, args ...string) {
 	t.Logf("go %s:\n%s", strings.Join(args, " "), out)
 }
 
-// mismatch generates the blocking form of one version of a spec and the
-// callback form of the next into package guard/mismatch.
+// mismatch generates the common part and the blocking form of one version
+// of a spec and the callback form of the next into package _guard; the
+// control package _guardok holds one version's three files.
 func mismatch(t *testing.T, root string) {
 	v1 := gen.Package{Dir: ".", GoPackage: "mismatch", Specs: []gen.Input{{Name: "s.shim.yaml", Data: []byte(guardSpec)}}}
 	v2 := v1
@@ -108,9 +110,13 @@ func mismatch(t *testing.T, root string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// a[1] is s_blocking.go of v1, b[0] is s_async.go of v2.
+	// Sorted by path: s_async.go, s_blocking.go, s_shim.go.
+	writeTree(t, filepath.Join(root, "_guard"), a[2].Path, a[2].Data)
 	writeTree(t, filepath.Join(root, "_guard"), a[1].Path, a[1].Data)
 	writeTree(t, filepath.Join(root, "_guard"), b[0].Path, b[0].Data)
+	for _, f := range a {
+		writeTree(t, filepath.Join(root, "_guardok"), f.Path, f.Data)
+	}
 }
 
 const guardSpec = "shimgen: 1\ninterfaces:\n  - name: S\n    methods:\n      - name: Get\n        params: key string\n"
@@ -118,6 +124,7 @@ const guardSpec = "shimgen: 1\ninterfaces:\n  - name: S\n    methods:\n      - n
 // checkGuard proves that files generated from different versions of a spec
 // do not build together, and that the compiler names the guard.
 func checkGuard(t *testing.T, goBin, root string) {
+	goCmd(t, goBin, root, "build", "./_guardok")
 	cmd := exec.Command(goBin, "build", "./_guard")
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOPROXY=off")

@@ -114,14 +114,8 @@ func ParamNames(iface *spec.Interface) map[string]bool {
 		}
 	}
 	for _, m := range iface.Methods {
-		for _, p := range m.Params {
+		for _, p := range m.Items() {
 			taken[p.Name] = true
-		}
-		for _, p := range m.Results {
-			taken[p.Name] = true
-		}
-		if m.Stream != nil {
-			taken[m.Stream.Name] = true
 		}
 	}
 	return taken

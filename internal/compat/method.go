@@ -38,17 +38,19 @@ func interfaceChanges(o, n declared) []Change {
 // results or stream. of and nf are the specs declaring them.
 func methodChanges(of *spec.File, om *spec.Method, nf *spec.File, nm *spec.Method) []finding {
 	fs := listChanges("parameter", side{of, om.Params}, side{nf, nm.Params}, nm.Pos)
-	switch {
-	case om.Stream == nil && nm.Stream != nil:
+	switch [2]spec.MethodKind{om.Kind, nm.Kind} {
+	case [2]spec.MethodKind{spec.Unary, spec.ServerStream}:
 		fs = append(fs, finding{nm.Stream.Pos, fmt.Sprintf("results (%s) replaced by a stream of %s", listText(om.Results), nm.Stream.TypeText)})
-	case om.Stream != nil && nm.Stream == nil:
+	case [2]spec.MethodKind{spec.ServerStream, spec.Unary}:
 		fs = append(fs, finding{nm.Pos, fmt.Sprintf("stream of %s replaced by results (%s)", om.Stream.TypeText, listText(nm.Results))})
-	case om.Stream != nil:
+	case [2]spec.MethodKind{spec.ServerStream, spec.ServerStream}:
 		if canonical(of, om.Stream.Type) != canonical(nf, nm.Stream.Type) {
 			fs = append(fs, finding{nm.Stream.Pos, "stream item " + typeChange(of, om.Stream, nf, nm.Stream)})
 		}
-	default:
+	case [2]spec.MethodKind{spec.Unary, spec.Unary}:
 		fs = append(fs, listChanges("result", side{of, om.Results}, side{nf, nm.Results}, nm.Pos)...)
+	default:
+		panic(fmt.Sprintf("compat: no rule for a %v method becoming a %v one", om.Kind, nm.Kind))
 	}
 	return fs
 }
