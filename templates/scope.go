@@ -22,3 +22,8 @@ type Scope struct {
 func NewScope(u *Unit, f *jen.File, iface *spec.Interface) Scope {
 	return Scope{U: u, F: f, Iface: iface, N: NamesOf(iface), Taken: ParamNames(iface)}
 }
+
+// Field names a field of a call state that is not a parameter or result
+// (the runtimes field, the implementation): name, or a fresh variant when
+// the interface uses name for a parameter or result.
+func (s Scope) Field(name string) string { return Fresh(name, s.Taken) }

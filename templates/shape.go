@@ -80,37 +80,34 @@ func Spread(m *spec.Method) []jen.Code {
 	return out
 }
 
-// Fields renders the selectors x.sub.name of ps: c.args.key, c.res.data.
-func Fields(x, sub string, ps []*spec.Param) []jen.Code {
+// Selectors renders x.name for each of ps: c.key, c.data.
+func Selectors(x string, ps []*spec.Param) []jen.Code {
 	out := make([]jen.Code, len(ps))
 	for i, p := range ps {
-		out[i] = jen.Id(x).Dot(sub).Dot(p.Name)
+		out[i] = jen.Id(x).Dot(p.Name)
 	}
 	return out
 }
 
 // StateFields renders the fields of a unary call's state: head (the
-// runtimes field, the implementation…), then the arguments and the results
-// as structs, each only when the method has some.
+// runtimes field, the implementation…; see Scope.Field), then the
+// parameters and the results, under their own names.
 func (u *Unit) StateFields(m *spec.Method, head ...jen.Code) []jen.Code {
-	fields := head
-	if len(m.Params) > 0 {
-		fields = append(fields, jen.Id("args").Struct(u.Fields(m.Params)...))
-	}
-	if len(m.Results) > 0 {
-		fields = append(fields, jen.Id("res").Struct(u.Fields(m.Results)...))
-	}
-	return fields
+	return append(append(head, u.Fields(m.Params)...), u.Fields(m.Results)...)
 }
 
-// Store copies a method's parameters into the args of the state x:
-//
-//	c.args.key, c.args.data = key, data
-func Store(x string, m *spec.Method) []jen.Code {
-	if len(m.Params) == 0 {
-		return nil
+// NewState renders &T{f: v, …, key: key, data: data}: a call state with
+// the fields given (name, value pairs) and the method's parameters, on one
+// line.
+func NewState(typ string, m *spec.Method, fields ...jen.Code) jen.Code {
+	vals := make([]jen.Code, 0, len(fields)/2+len(m.Params))
+	for i := 0; i+1 < len(fields); i += 2 {
+		vals = append(vals, jen.Add(fields[i]).Op(":").Add(fields[i+1]))
 	}
-	return []jen.Code{jen.List(Fields(x, "args", m.Params)...).Op("=").List(Idents(m.Params)...)}
+	for _, p := range m.Params {
+		vals = append(vals, jen.Id(p.Name).Op(":").Id(p.Name))
+	}
+	return jen.Op("&").Id(typ).Values(vals...)
 }
 
 // Unsupported is the internal error of an emitter that meets a method kind

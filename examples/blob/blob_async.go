@@ -72,45 +72,33 @@ type bucketAsync struct {
 }
 
 func (a *bucketAsync) Get(ctx context.Context, key string, done func(data []byte, found bool, err error)) {
-	c := &bucketGetCall{
-		done: done,
-		impl: a.impl,
-	}
-	c.args.key = key
+	c := &bucketGetCall{impl: a.impl, done: done, key: key}
 	a.rt.StartFunc(ctx, bucketGetTimeout, &c.call, c, bucketGetStep)
 }
 
 // bucketGetCall is one Get call of the callback form.
 type bucketGetCall struct {
-	call runtimes.Call
-	impl Bucket
-	done func(data []byte, found bool, err error)
-	args struct {
-		key string
-	}
-	res struct {
-		data  []byte
-		found bool
-	}
+	call  runtimes.Call
+	impl  Bucket
+	done  func(data []byte, found bool, err error)
+	key   string
+	data  []byte
+	found bool
 }
 
 // bucketGetStep runs a Get call (ctx set) or completes it (ctx nil).
 func bucketGetStep(p any, ctx context.Context, err error) error {
 	c := p.(*bucketGetCall)
 	if ctx == nil {
-		c.done(c.res.data, c.res.found, err)
+		c.done(c.data, c.found, err)
 		return nil
 	}
-	c.res.data, c.res.found, err = c.impl.Get(ctx, c.args.key)
+	c.data, c.found, err = c.impl.Get(ctx, c.key)
 	return err
 }
 
 func (a *bucketAsync) Put(ctx context.Context, key string, data []byte, opts []PutOption, done func(err error)) {
-	c := &bucketPutCall{
-		done: done,
-		impl: a.impl,
-	}
-	c.args.key, c.args.data, c.args.opts = key, data, opts
+	c := &bucketPutCall{impl: a.impl, done: done, key: key, data: data, opts: opts}
 	a.rt.StartFunc(ctx, bucketPutTimeout, &c.call, c, bucketPutStep)
 }
 
@@ -119,11 +107,9 @@ type bucketPutCall struct {
 	call runtimes.Call
 	impl Bucket
 	done func(err error)
-	args struct {
-		key  string
-		data []byte
-		opts []PutOption
-	}
+	key  string
+	data []byte
+	opts []PutOption
 }
 
 // bucketPutStep runs a Put call (ctx set) or completes it (ctx nil).
@@ -133,73 +119,57 @@ func bucketPutStep(p any, ctx context.Context, err error) error {
 		c.done(err)
 		return nil
 	}
-	return c.impl.Put(ctx, c.args.key, c.args.data, c.args.opts...)
+	return c.impl.Put(ctx, c.key, c.data, c.opts...)
 }
 
 func (a *bucketAsync) Delete(ctx context.Context, key string, done func(existed bool, err error)) {
-	c := &bucketDeleteCall{
-		done: done,
-		impl: a.impl,
-	}
-	c.args.key = key
+	c := &bucketDeleteCall{impl: a.impl, done: done, key: key}
 	a.rt.StartFunc(ctx, 0, &c.call, c, bucketDeleteStep)
 }
 
 // bucketDeleteCall is one Delete call of the callback form.
 type bucketDeleteCall struct {
-	call runtimes.Call
-	impl Bucket
-	done func(existed bool, err error)
-	args struct {
-		key string
-	}
-	res struct {
-		existed bool
-	}
+	call    runtimes.Call
+	impl    Bucket
+	done    func(existed bool, err error)
+	key     string
+	existed bool
 }
 
 // bucketDeleteStep runs a Delete call (ctx set) or completes it (ctx nil).
 func bucketDeleteStep(p any, ctx context.Context, err error) error {
 	c := p.(*bucketDeleteCall)
 	if ctx == nil {
-		c.done(c.res.existed, err)
+		c.done(c.existed, err)
 		return nil
 	}
-	c.res.existed, err = c.impl.Delete(ctx, c.args.key)
+	c.existed, err = c.impl.Delete(ctx, c.key)
 	return err
 }
 
 func (a *bucketAsync) Stat(ctx context.Context, key string, done func(info Info, found bool, err error)) {
-	c := &bucketStatCall{
-		done: done,
-		impl: a.impl,
-	}
-	c.args.key = key
+	c := &bucketStatCall{impl: a.impl, done: done, key: key}
 	a.rt.StartFunc(ctx, 0, &c.call, c, bucketStatStep)
 }
 
 // bucketStatCall is one Stat call of the callback form.
 type bucketStatCall struct {
-	call runtimes.Call
-	impl Bucket
-	done func(info Info, found bool, err error)
-	args struct {
-		key string
-	}
-	res struct {
-		info  Info
-		found bool
-	}
+	call  runtimes.Call
+	impl  Bucket
+	done  func(info Info, found bool, err error)
+	key   string
+	info  Info
+	found bool
 }
 
 // bucketStatStep runs a Stat call (ctx set) or completes it (ctx nil).
 func bucketStatStep(p any, ctx context.Context, err error) error {
 	c := p.(*bucketStatCall)
 	if ctx == nil {
-		c.done(c.res.info, c.res.found, err)
+		c.done(c.info, c.found, err)
 		return nil
 	}
-	c.res.info, c.res.found, err = c.impl.Stat(ctx, c.args.key)
+	c.info, c.found, err = c.impl.Stat(ctx, c.key)
 	return err
 }
 

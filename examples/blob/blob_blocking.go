@@ -74,39 +74,33 @@ type bucketBlocking struct {
 }
 
 func (b *bucketBlocking) Get(ctx context.Context, key string) (data []byte, found bool, err error) {
-	w := &bucketGetWait{impl: b.impl}
-	w.args.key = key
+	w := &bucketGetWait{impl: b.impl, key: key}
 	err = b.rt.WaitFunc(ctx, bucketGetTimeout, &w.wait, w, bucketGetInvoke)
-	return w.res.data, w.res.found, err
+	return w.data, w.found, err
 }
 
 // bucketGetWait is one Get call of the blocking form.
 type bucketGetWait struct {
-	wait runtimes.Wait
-	impl BucketAsync
-	args struct {
-		key string
-	}
-	res struct {
-		data  []byte
-		found bool
-	}
+	wait  runtimes.Wait
+	impl  BucketAsync
+	key   string
+	data  []byte
+	found bool
 }
 
 // bucketGetInvoke calls Get of the callback implementation for a waiting caller.
 func bucketGetInvoke(p any, ctx context.Context) {
 	w := p.(*bucketGetWait)
-	w.impl.Get(ctx, w.args.key, func(data []byte, found bool, err error) {
+	w.impl.Get(ctx, w.key, func(data []byte, found bool, err error) {
 		if w.wait.Claim() {
-			w.res.data, w.res.found = data, found
+			w.data, w.found = data, found
 			w.wait.Finish(err)
 		}
 	})
 }
 
 func (b *bucketBlocking) Put(ctx context.Context, key string, data []byte, opts ...PutOption) error {
-	w := &bucketPutWait{impl: b.impl}
-	w.args.key, w.args.data, w.args.opts = key, data, opts
+	w := &bucketPutWait{impl: b.impl, key: key, data: data, opts: opts}
 	return b.rt.WaitFunc(ctx, bucketPutTimeout, &w.wait, w, bucketPutInvoke)
 }
 
@@ -114,17 +108,15 @@ func (b *bucketBlocking) Put(ctx context.Context, key string, data []byte, opts 
 type bucketPutWait struct {
 	wait runtimes.Wait
 	impl BucketAsync
-	args struct {
-		key  string
-		data []byte
-		opts []PutOption
-	}
+	key  string
+	data []byte
+	opts []PutOption
 }
 
 // bucketPutInvoke calls Put of the callback implementation for a waiting caller.
 func bucketPutInvoke(p any, ctx context.Context) {
 	w := p.(*bucketPutWait)
-	w.impl.Put(ctx, w.args.key, w.args.data, w.args.opts, func(err error) {
+	w.impl.Put(ctx, w.key, w.data, w.opts, func(err error) {
 		if w.wait.Claim() {
 			w.wait.Finish(err)
 		}
@@ -132,61 +124,51 @@ func bucketPutInvoke(p any, ctx context.Context) {
 }
 
 func (b *bucketBlocking) Delete(ctx context.Context, key string) (existed bool, err error) {
-	w := &bucketDeleteWait{impl: b.impl}
-	w.args.key = key
+	w := &bucketDeleteWait{impl: b.impl, key: key}
 	err = b.rt.WaitFunc(ctx, 0, &w.wait, w, bucketDeleteInvoke)
-	return w.res.existed, err
+	return w.existed, err
 }
 
 // bucketDeleteWait is one Delete call of the blocking form.
 type bucketDeleteWait struct {
-	wait runtimes.Wait
-	impl BucketAsync
-	args struct {
-		key string
-	}
-	res struct {
-		existed bool
-	}
+	wait    runtimes.Wait
+	impl    BucketAsync
+	key     string
+	existed bool
 }
 
 // bucketDeleteInvoke calls Delete of the callback implementation for a waiting caller.
 func bucketDeleteInvoke(p any, ctx context.Context) {
 	w := p.(*bucketDeleteWait)
-	w.impl.Delete(ctx, w.args.key, func(existed bool, err error) {
+	w.impl.Delete(ctx, w.key, func(existed bool, err error) {
 		if w.wait.Claim() {
-			w.res.existed = existed
+			w.existed = existed
 			w.wait.Finish(err)
 		}
 	})
 }
 
 func (b *bucketBlocking) Stat(ctx context.Context, key string) (info Info, found bool, err error) {
-	w := &bucketStatWait{impl: b.impl}
-	w.args.key = key
+	w := &bucketStatWait{impl: b.impl, key: key}
 	err = b.rt.WaitFunc(ctx, 0, &w.wait, w, bucketStatInvoke)
-	return w.res.info, w.res.found, err
+	return w.info, w.found, err
 }
 
 // bucketStatWait is one Stat call of the blocking form.
 type bucketStatWait struct {
-	wait runtimes.Wait
-	impl BucketAsync
-	args struct {
-		key string
-	}
-	res struct {
-		info  Info
-		found bool
-	}
+	wait  runtimes.Wait
+	impl  BucketAsync
+	key   string
+	info  Info
+	found bool
 }
 
 // bucketStatInvoke calls Stat of the callback implementation for a waiting caller.
 func bucketStatInvoke(p any, ctx context.Context) {
 	w := p.(*bucketStatWait)
-	w.impl.Stat(ctx, w.args.key, func(info Info, found bool, err error) {
+	w.impl.Stat(ctx, w.key, func(info Info, found bool, err error) {
 		if w.wait.Claim() {
-			w.res.info, w.res.found = info, found
+			w.info, w.found = info, found
 			w.wait.Finish(err)
 		}
 	})

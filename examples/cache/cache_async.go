@@ -74,58 +74,44 @@ type cacheAsync struct {
 }
 
 func (a *cacheAsync) Get(ctx context.Context, key string, done func(value []byte, found bool, err error)) {
-	c := &cacheGetCall{
-		done: done,
-		impl: a.impl,
-	}
-	c.args.key = key
+	c := &cacheGetCall{impl: a.impl, done: done, key: key}
 	a.rt.StartFunc(ctx, 0, &c.call, c, cacheGetStep)
 }
 
 // cacheGetCall is one Get call of the callback form.
 type cacheGetCall struct {
-	call runtimes.Call
-	impl Cache
-	done func(value []byte, found bool, err error)
-	args struct {
-		key string
-	}
-	res struct {
-		value []byte
-		found bool
-	}
+	call  runtimes.Call
+	impl  Cache
+	done  func(value []byte, found bool, err error)
+	key   string
+	value []byte
+	found bool
 }
 
 // cacheGetStep runs a Get call (ctx set) or completes it (ctx nil).
 func cacheGetStep(p any, ctx context.Context, err error) error {
 	c := p.(*cacheGetCall)
 	if ctx == nil {
-		c.done(c.res.value, c.res.found, err)
+		c.done(c.value, c.found, err)
 		return nil
 	}
-	c.res.value, c.res.found, err = c.impl.Get(ctx, c.args.key)
+	c.value, c.found, err = c.impl.Get(ctx, c.key)
 	return err
 }
 
 func (a *cacheAsync) Set(ctx context.Context, key string, value []byte, ttl time.Duration, done func(err error)) {
-	c := &cacheSetCall{
-		done: done,
-		impl: a.impl,
-	}
-	c.args.key, c.args.value, c.args.ttl = key, value, ttl
+	c := &cacheSetCall{impl: a.impl, done: done, key: key, value: value, ttl: ttl}
 	a.rt.StartFunc(ctx, 0, &c.call, c, cacheSetStep)
 }
 
 // cacheSetCall is one Set call of the callback form.
 type cacheSetCall struct {
-	call runtimes.Call
-	impl Cache
-	done func(err error)
-	args struct {
-		key   string
-		value []byte
-		ttl   time.Duration
-	}
+	call  runtimes.Call
+	impl  Cache
+	done  func(err error)
+	key   string
+	value []byte
+	ttl   time.Duration
 }
 
 // cacheSetStep runs a Set call (ctx set) or completes it (ctx nil).
@@ -135,47 +121,36 @@ func cacheSetStep(p any, ctx context.Context, err error) error {
 		c.done(err)
 		return nil
 	}
-	return c.impl.Set(ctx, c.args.key, c.args.value, c.args.ttl)
+	return c.impl.Set(ctx, c.key, c.value, c.ttl)
 }
 
 func (a *cacheAsync) Delete(ctx context.Context, key string, done func(existed bool, err error)) {
-	c := &cacheDeleteCall{
-		done: done,
-		impl: a.impl,
-	}
-	c.args.key = key
+	c := &cacheDeleteCall{impl: a.impl, done: done, key: key}
 	a.rt.StartFunc(ctx, 0, &c.call, c, cacheDeleteStep)
 }
 
 // cacheDeleteCall is one Delete call of the callback form.
 type cacheDeleteCall struct {
-	call runtimes.Call
-	impl Cache
-	done func(existed bool, err error)
-	args struct {
-		key string
-	}
-	res struct {
-		existed bool
-	}
+	call    runtimes.Call
+	impl    Cache
+	done    func(existed bool, err error)
+	key     string
+	existed bool
 }
 
 // cacheDeleteStep runs a Delete call (ctx set) or completes it (ctx nil).
 func cacheDeleteStep(p any, ctx context.Context, err error) error {
 	c := p.(*cacheDeleteCall)
 	if ctx == nil {
-		c.done(c.res.existed, err)
+		c.done(c.existed, err)
 		return nil
 	}
-	c.res.existed, err = c.impl.Delete(ctx, c.args.key)
+	c.existed, err = c.impl.Delete(ctx, c.key)
 	return err
 }
 
 func (a *cacheAsync) Len(ctx context.Context, done func(n int, err error)) {
-	c := &cacheLenCall{
-		done: done,
-		impl: a.impl,
-	}
+	c := &cacheLenCall{impl: a.impl, done: done}
 	a.rt.StartFunc(ctx, 0, &c.call, c, cacheLenStep)
 }
 
@@ -184,52 +159,42 @@ type cacheLenCall struct {
 	call runtimes.Call
 	impl Cache
 	done func(n int, err error)
-	res  struct {
-		n int
-	}
+	n    int
 }
 
 // cacheLenStep runs a Len call (ctx set) or completes it (ctx nil).
 func cacheLenStep(p any, ctx context.Context, err error) error {
 	c := p.(*cacheLenCall)
 	if ctx == nil {
-		c.done(c.res.n, err)
+		c.done(c.n, err)
 		return nil
 	}
-	c.res.n, err = c.impl.Len(ctx)
+	c.n, err = c.impl.Len(ctx)
 	return err
 }
 
 func (a *cacheAsync) WaitFor(ctx context.Context, key string, done func(value []byte, err error)) {
-	c := &cacheWaitForCall{
-		done: done,
-		impl: a.impl,
-	}
-	c.args.key = key
+	c := &cacheWaitForCall{impl: a.impl, done: done, key: key}
 	a.rt.StartFunc(ctx, cacheWaitForTimeout, &c.call, c, cacheWaitForStep)
 }
 
 // cacheWaitForCall is one WaitFor call of the callback form.
 type cacheWaitForCall struct {
-	call runtimes.Call
-	impl Cache
-	done func(value []byte, err error)
-	args struct {
-		key string
-	}
-	res struct {
-		value []byte
-	}
+	call  runtimes.Call
+	impl  Cache
+	done  func(value []byte, err error)
+	key   string
+	value []byte
 }
 
 // cacheWaitForStep runs a WaitFor call (ctx set) or completes it (ctx nil).
 func cacheWaitForStep(p any, ctx context.Context, err error) error {
 	c := p.(*cacheWaitForCall)
 	if ctx == nil {
-		c.done(c.res.value, err)
+		c.done(c.value, err)
 		return nil
 	}
-	c.res.value, err = c.impl.WaitFor(ctx, c.args.key)
+	c.value, err = c.impl.WaitFor(ctx, c.key)
 	return err
 }
 

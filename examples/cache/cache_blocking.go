@@ -76,57 +76,49 @@ type cacheBlocking struct {
 }
 
 func (b *cacheBlocking) Get(ctx context.Context, key string) (value []byte, found bool, err error) {
-	w := &cacheGetWait{impl: b.impl}
-	w.args.key = key
+	w := &cacheGetWait{impl: b.impl, key: key}
 	err = b.rt.WaitFunc(ctx, 0, &w.wait, w, cacheGetInvoke)
-	return w.res.value, w.res.found, err
+	return w.value, w.found, err
 }
 
 // cacheGetWait is one Get call of the blocking form.
 type cacheGetWait struct {
-	wait runtimes.Wait
-	impl CacheAsync
-	args struct {
-		key string
-	}
-	res struct {
-		value []byte
-		found bool
-	}
+	wait  runtimes.Wait
+	impl  CacheAsync
+	key   string
+	value []byte
+	found bool
 }
 
 // cacheGetInvoke calls Get of the callback implementation for a waiting caller.
 func cacheGetInvoke(p any, ctx context.Context) {
 	w := p.(*cacheGetWait)
-	w.impl.Get(ctx, w.args.key, func(value []byte, found bool, err error) {
+	w.impl.Get(ctx, w.key, func(value []byte, found bool, err error) {
 		if w.wait.Claim() {
-			w.res.value, w.res.found = value, found
+			w.value, w.found = value, found
 			w.wait.Finish(err)
 		}
 	})
 }
 
 func (b *cacheBlocking) Set(ctx context.Context, key string, value []byte, ttl time.Duration) error {
-	w := &cacheSetWait{impl: b.impl}
-	w.args.key, w.args.value, w.args.ttl = key, value, ttl
+	w := &cacheSetWait{impl: b.impl, key: key, value: value, ttl: ttl}
 	return b.rt.WaitFunc(ctx, 0, &w.wait, w, cacheSetInvoke)
 }
 
 // cacheSetWait is one Set call of the blocking form.
 type cacheSetWait struct {
-	wait runtimes.Wait
-	impl CacheAsync
-	args struct {
-		key   string
-		value []byte
-		ttl   time.Duration
-	}
+	wait  runtimes.Wait
+	impl  CacheAsync
+	key   string
+	value []byte
+	ttl   time.Duration
 }
 
 // cacheSetInvoke calls Set of the callback implementation for a waiting caller.
 func cacheSetInvoke(p any, ctx context.Context) {
 	w := p.(*cacheSetWait)
-	w.impl.Set(ctx, w.args.key, w.args.value, w.args.ttl, func(err error) {
+	w.impl.Set(ctx, w.key, w.value, w.ttl, func(err error) {
 		if w.wait.Claim() {
 			w.wait.Finish(err)
 		}
@@ -134,30 +126,25 @@ func cacheSetInvoke(p any, ctx context.Context) {
 }
 
 func (b *cacheBlocking) Delete(ctx context.Context, key string) (existed bool, err error) {
-	w := &cacheDeleteWait{impl: b.impl}
-	w.args.key = key
+	w := &cacheDeleteWait{impl: b.impl, key: key}
 	err = b.rt.WaitFunc(ctx, 0, &w.wait, w, cacheDeleteInvoke)
-	return w.res.existed, err
+	return w.existed, err
 }
 
 // cacheDeleteWait is one Delete call of the blocking form.
 type cacheDeleteWait struct {
-	wait runtimes.Wait
-	impl CacheAsync
-	args struct {
-		key string
-	}
-	res struct {
-		existed bool
-	}
+	wait    runtimes.Wait
+	impl    CacheAsync
+	key     string
+	existed bool
 }
 
 // cacheDeleteInvoke calls Delete of the callback implementation for a waiting caller.
 func cacheDeleteInvoke(p any, ctx context.Context) {
 	w := p.(*cacheDeleteWait)
-	w.impl.Delete(ctx, w.args.key, func(existed bool, err error) {
+	w.impl.Delete(ctx, w.key, func(existed bool, err error) {
 		if w.wait.Claim() {
-			w.res.existed = existed
+			w.existed = existed
 			w.wait.Finish(err)
 		}
 	})
@@ -166,16 +153,14 @@ func cacheDeleteInvoke(p any, ctx context.Context) {
 func (b *cacheBlocking) Len(ctx context.Context) (n int, err error) {
 	w := &cacheLenWait{impl: b.impl}
 	err = b.rt.WaitFunc(ctx, 0, &w.wait, w, cacheLenInvoke)
-	return w.res.n, err
+	return w.n, err
 }
 
 // cacheLenWait is one Len call of the blocking form.
 type cacheLenWait struct {
 	wait runtimes.Wait
 	impl CacheAsync
-	res  struct {
-		n int
-	}
+	n    int
 }
 
 // cacheLenInvoke calls Len of the callback implementation for a waiting caller.
@@ -183,37 +168,32 @@ func cacheLenInvoke(p any, ctx context.Context) {
 	w := p.(*cacheLenWait)
 	w.impl.Len(ctx, func(n int, err error) {
 		if w.wait.Claim() {
-			w.res.n = n
+			w.n = n
 			w.wait.Finish(err)
 		}
 	})
 }
 
 func (b *cacheBlocking) WaitFor(ctx context.Context, key string) (value []byte, err error) {
-	w := &cacheWaitForWait{impl: b.impl}
-	w.args.key = key
+	w := &cacheWaitForWait{impl: b.impl, key: key}
 	err = b.rt.WaitFunc(ctx, cacheWaitForTimeout, &w.wait, w, cacheWaitForInvoke)
-	return w.res.value, err
+	return w.value, err
 }
 
 // cacheWaitForWait is one WaitFor call of the blocking form.
 type cacheWaitForWait struct {
-	wait runtimes.Wait
-	impl CacheAsync
-	args struct {
-		key string
-	}
-	res struct {
-		value []byte
-	}
+	wait  runtimes.Wait
+	impl  CacheAsync
+	key   string
+	value []byte
 }
 
 // cacheWaitForInvoke calls WaitFor of the callback implementation for a waiting caller.
 func cacheWaitForInvoke(p any, ctx context.Context) {
 	w := p.(*cacheWaitForWait)
-	w.impl.WaitFor(ctx, w.args.key, func(value []byte, err error) {
+	w.impl.WaitFor(ctx, w.key, func(value []byte, err error) {
 		if w.wait.Claim() {
-			w.res.value = value
+			w.value = value
 			w.wait.Finish(err)
 		}
 	})

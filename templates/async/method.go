@@ -25,20 +25,18 @@ func (e *emitter) method(m *spec.Method) {
 // unaryMethod emits
 //
 //	func (a *bucketAsync) Get(ctx context.Context, key string, done func(data []byte, found bool, err error)) {
-//		c := &bucketGetCall{impl: a.impl, done: done}
-//		c.args.key = key
+//		c := &bucketGetCall{impl: a.impl, done: done, key: key}
 //		a.rt.StartFunc(ctx, bucketGetTimeout, &c.call, c, bucketGetStep)
 //	}
 func (e *emitter) unaryMethod(m *spec.Method) {
 	recv, c := t.Fresh("a", e.Taken), t.Fresh("c", e.Taken)
-	body := []jen.Code{jen.Id(c).Op(":=").Op("&").Id(e.N.CallType(m)).Values(jen.Dict{
-		jen.Id("impl"): jen.Id(recv).Dot("impl"),
-		jen.Id("done"): jen.Id("done"),
-	})}
-	body = append(body, t.Store(c, m)...)
-	body = append(body, jen.Id(recv).Dot("rt").Dot("StartFunc").Call(
-		jen.Id("ctx"), t.Timeout(e.N, m), jen.Op("&").Id(c).Dot("call"), jen.Id(c), jen.Id(e.N.StepFunc(m)),
-	))
+	body := []jen.Code{
+		jen.Id(c).Op(":=").Add(t.NewState(e.N.CallType(m), m,
+			jen.Id(e.Field("impl")), jen.Id(recv).Dot("impl"), jen.Id("done"), jen.Id("done"))),
+		jen.Id(recv).Dot("rt").Dot("StartFunc").Call(
+			jen.Id("ctx"), t.Timeout(e.N, m), jen.Op("&").Id(c).Dot(e.Field("call")), jen.Id(c), jen.Id(e.N.StepFunc(m)),
+		),
+	}
 	e.F.Line()
 	e.F.Func().Params(jen.Id(recv).Op("*").Id(e.N.AsyncType)).Id(m.Name).
 		Params(e.U.AsyncParams(m)...).Block(body...)
@@ -47,19 +45,20 @@ func (e *emitter) unaryMethod(m *spec.Method) {
 // callType emits the state of one call:
 //
 //	type bucketGetCall struct {
-//		call runtimes.Call
-//		impl Bucket
-//		done func(data []byte, found bool, err error)
-//		args struct{ key string }
-//		res  struct{ data []byte; found bool }
+//		call  runtimes.Call
+//		impl  Bucket
+//		done  func(data []byte, found bool, err error)
+//		key   string
+//		data  []byte
+//		found bool
 //	}
 func (e *emitter) callType(m *spec.Method) {
 	name := e.N.CallType(m)
 	e.F.Line()
 	e.F.Commentf("%s is one %s call of the callback form.", name, m.Name)
 	e.F.Type().Id(name).Struct(e.U.StateFields(m,
-		jen.Id("call").Qual(t.RuntimesPath, "Call"),
-		jen.Id("impl").Id(e.N.Blocking),
+		jen.Id(e.Field("call")).Qual(t.RuntimesPath, "Call"),
+		jen.Id(e.Field("impl")).Id(e.N.Blocking),
 		jen.Id("done").Add(e.U.DoneType(m)),
 	)...)
 }
@@ -69,16 +68,16 @@ func (e *emitter) callType(m *spec.Method) {
 //	func bucketGetStep(p any, ctx context.Context, err error) error {
 //		c := p.(*bucketGetCall)
 //		if ctx == nil {
-//			c.done(c.res.data, c.res.found, err)
+//			c.done(c.data, c.found, err)
 //			return nil
 //		}
-//		c.res.data, c.res.found, err = c.impl.Get(ctx, c.args.key)
+//		c.data, c.found, err = c.impl.Get(ctx, c.key)
 //		return err
 //	}
 func (e *emitter) stepFunc(m *spec.Method) {
 	name := e.N.StepFunc(m)
-	res := t.Fields("c", "res", m.Results)
-	call := jen.Id("c").Dot("impl").Dot(m.Name).Call(e.args(m)...)
+	res := t.Selectors("c", m.Results)
+	call := jen.Id("c").Dot(e.Field("impl")).Dot(m.Name).Call(e.args(m)...)
 	run := jen.Return(call)
 	if len(m.Results) > 0 {
 		run = jen.List(append(res, jen.Id("err"))...).Op("=").Add(call).Line().Return(jen.Id("err"))
@@ -97,7 +96,7 @@ func (e *emitter) stepFunc(m *spec.Method) {
 
 // args passes the state's arguments on, spreading a variadic one.
 func (e *emitter) args(m *spec.Method) []jen.Code {
-	out := append([]jen.Code{jen.Id("ctx")}, t.Fields("c", "args", m.Params)...)
+	out := append([]jen.Code{jen.Id("ctx")}, t.Selectors("c", m.Params)...)
 	if m.Variadic() {
 		out[len(out)-1].(*jen.Statement).Op("...")
 	}

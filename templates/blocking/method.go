@@ -28,26 +28,22 @@ func (e *emitter) method(m *spec.Method) {
 // unaryMethod emits
 //
 //	func (b *bucketBlocking) Get(ctx context.Context, key string) (data []byte, found bool, err error) {
-//		w := &bucketGetWait{impl: b.impl}
-//		w.args.key = key
+//		w := &bucketGetWait{impl: b.impl, key: key}
 //		err = b.rt.WaitFunc(ctx, bucketGetTimeout, &w.wait, w, bucketGetInvoke)
-//		return w.res.data, w.res.found, err
+//		return w.data, w.found, err
 //	}
 func (e *emitter) unaryMethod(m *spec.Method) {
 	recv, w := t.Fresh("b", e.Taken), t.Fresh("w", e.Taken)
-	body := []jen.Code{jen.Id(w).Op(":=").Op("&").Id(e.N.WaitType(m)).Values(jen.Dict{
-		jen.Id("impl"): jen.Id(recv).Dot("impl"),
-	})}
-	body = append(body, t.Store(w, m)...)
+	body := []jen.Code{jen.Id(w).Op(":=").Add(t.NewState(e.N.WaitType(m), m, jen.Id(e.Field("impl")), jen.Id(recv).Dot("impl")))}
 	wait := jen.Id(recv).Dot("rt").Dot("WaitFunc").Call(
-		jen.Id("ctx"), t.Timeout(e.N, m), jen.Op("&").Id(w).Dot("wait"), jen.Id(w), jen.Id(e.N.InvokeFunc(m)),
+		jen.Id("ctx"), t.Timeout(e.N, m), jen.Op("&").Id(w).Dot(e.Field("wait")), jen.Id(w), jen.Id(e.N.InvokeFunc(m)),
 	)
 	if len(m.Results) == 0 {
 		body = append(body, jen.Return(wait))
 	} else {
 		body = append(body,
 			jen.Id("err").Op("=").Add(wait),
-			jen.Return(append(t.Fields(w, "res", m.Results), jen.Id("err"))...),
+			jen.Return(append(t.Selectors(w, m.Results), jen.Id("err"))...),
 		)
 	}
 	e.F.Line()
@@ -58,18 +54,19 @@ func (e *emitter) unaryMethod(m *spec.Method) {
 // waitType emits the state of one call:
 //
 //	type bucketGetWait struct {
-//		wait runtimes.Wait
-//		impl BucketAsync
-//		args struct{ key string }
-//		res  struct{ data []byte; found bool }
+//		wait  runtimes.Wait
+//		impl  BucketAsync
+//		key   string
+//		data  []byte
+//		found bool
 //	}
 func (e *emitter) waitType(m *spec.Method) {
 	name := e.N.WaitType(m)
 	e.F.Line()
 	e.F.Commentf("%s is one %s call of the blocking form.", name, m.Name)
 	e.F.Type().Id(name).Struct(e.U.StateFields(m,
-		jen.Id("wait").Qual(t.RuntimesPath, "Wait"),
-		jen.Id("impl").Id(e.N.Async),
+		jen.Id(e.Field("wait")).Qual(t.RuntimesPath, "Wait"),
+		jen.Id(e.Field("impl")).Id(e.N.Async),
 	)...)
 }
 
@@ -78,9 +75,9 @@ func (e *emitter) waitType(m *spec.Method) {
 //
 //	func bucketGetInvoke(p any, ctx context.Context) {
 //		w := p.(*bucketGetWait)
-//		w.impl.Get(ctx, w.args.key, func(data []byte, found bool, err error) {
+//		w.impl.Get(ctx, w.key, func(data []byte, found bool, err error) {
 //			if w.wait.Claim() {
-//				w.res.data, w.res.found = data, found
+//				w.data, w.found = data, found
 //				w.wait.Finish(err)
 //			}
 //		})
@@ -91,20 +88,21 @@ func (e *emitter) waitType(m *spec.Method) {
 func (e *emitter) invokeFunc(m *spec.Method) {
 	name := e.N.InvokeFunc(m)
 	p, w := t.Fresh("p", e.Taken), t.Fresh("w", e.Taken)
+	wait := e.Field("wait")
 	claim := []jen.Code{}
 	if len(m.Results) > 0 {
-		claim = append(claim, jen.List(t.Fields(w, "res", m.Results)...).Op("=").List(t.Idents(m.Results)...))
+		claim = append(claim, jen.List(t.Selectors(w, m.Results)...).Op("=").List(t.Idents(m.Results)...))
 	}
-	claim = append(claim, jen.Id(w).Dot("wait").Dot("Finish").Call(jen.Id("err")))
+	claim = append(claim, jen.Id(w).Dot(wait).Dot("Finish").Call(jen.Id("err")))
 	done := jen.Func().Params(e.U.ResultParams(m)...).Block(
-		jen.If(jen.Id(w).Dot("wait").Dot("Claim").Call()).Block(claim...),
+		jen.If(jen.Id(w).Dot(wait).Dot("Claim").Call()).Block(claim...),
 	)
-	args := append(append([]jen.Code{jen.Id("ctx")}, t.Fields(w, "args", m.Params)...), done)
+	args := append(append([]jen.Code{jen.Id("ctx")}, t.Selectors(w, m.Params)...), done)
 	e.F.Line()
 	e.F.Commentf("%s calls %s of the callback implementation for a waiting caller.", name, m.Name)
 	e.F.Func().Id(name).Params(jen.Id(p).Any(), t.Ctx()).Block(
 		jen.Id(w).Op(":=").Id(p).Assert(jen.Op("*").Id(e.N.WaitType(m))),
-		jen.Id(w).Dot("impl").Dot(m.Name).Call(args...),
+		jen.Id(w).Dot(e.Field("impl")).Dot(m.Name).Call(args...),
 	)
 }
 
