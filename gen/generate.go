@@ -2,13 +2,10 @@ package gen
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"go/format"
 	"path"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/shimgen/shimgen/templates"
 )
@@ -86,26 +83,25 @@ func OutputStem(specName string) string {
 	return base
 }
 
-// emit renders the files of one spec, one per form, concurrently; each
-// form works on its own copy of the unit, so they share nothing mutable.
+// emit renders the files of one spec, one form after the other: each file
+// is formatted in parallel chunks already, and one form's syntax in memory
+// at a time keeps a large spec's peak small.
 func emit(u *templates.Unit, dir string, forms Forms) ([]File, error) {
 	out := make([]File, len(forms))
-	errs := make([]error, len(forms))
-	var wg sync.WaitGroup
 	for i, form := range forms {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			out[i], errs[i] = emitForm(u.Copy(), dir, form)
-		}()
+		f, err := emitForm(u.Copy(), dir, form)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = f
 	}
-	wg.Wait()
-	return out, errors.Join(errs...)
+	return out, nil
 }
 
 // emitForm renders one form's file: the emitter writes the declarations
 // into a jen.File, which picks the imports and their names; the source is
-// then gofmt'd and its imports grouped as goimports does.
+// then gofmt'd (in chunks, see formatSource) and its imports grouped as
+// goimports does.
 func emitForm(u *templates.Unit, dir string, form templates.Form) (File, error) {
 	name := OutputStem(u.Spec.Name) + form.Suffix()
 	f := u.NewFile()
@@ -117,7 +113,7 @@ func emitForm(u *templates.Unit, dir string, form templates.Form) (File, error) 
 	if err := f.Render(&buf); err != nil {
 		return File{}, fmt.Errorf("%s: internal error rendering %s: %w", u.Spec.Name, name, err)
 	}
-	src, err := format.Source(buf.Bytes())
+	src, err := formatSource(buf.Bytes())
 	if err != nil {
 		return File{}, fmt.Errorf("%s: internal error: generated %s does not parse: %w", u.Spec.Name, name, err)
 	}
