@@ -24,7 +24,7 @@ var commands = []*command{
 	{
 		name:     "generate",
 		synopsis: "shimgen [generate] [-v] [-no-types] [paths...]",
-		summary:  "write NAME_blocking.go and NAME_async.go beside each spec",
+		summary:  "write NAME_blocking.go, NAME_async.go and NAME_shim.go beside each spec",
 		setup:    generateCommand,
 	},
 	{
