@@ -172,7 +172,7 @@ func (s *pull[T]) next() (batch []T, ended bool, err, cut error) {
 		select {
 		case <-s.wakeup:
 		case <-s.sc.ctx.Done():
-			return nil, false, nil, s.sc.cause()
+			return nil, false, nil, s.rt.gaveUp(s.sc.cause())
 		}
 	}
 }

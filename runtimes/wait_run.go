@@ -19,7 +19,8 @@ import (
 // completion claimed the call, Wait returns a *[PanicError].
 //
 // Wait returns the completion's error once Finish is called, or ctx.Err()
-// when ctx ends first. Either way no goroutine is left behind, and the
+// when ctx ends first (wrapped with [ErrLoopNotStarted] if the loop was
+// never started). Either way no goroutine is left behind, and the
 // result fields written after a successful Claim are safe to read: a
 // completion racing with the end of ctx either wins (Wait waits for its
 // Finish and returns its error) or is discarded.
@@ -77,7 +78,7 @@ func (w *Wait) await(ctx context.Context) error {
 		if w.watch != nil {
 			w.watch.cause = ctx.Err()
 		}
-		return ctx.Err()
+		return w.rt.gaveUp(ctx.Err())
 	}
 	<-w.ch // a completion claimed the call: its Finish is imminent
 	return w.err
