@@ -30,7 +30,7 @@ var (
 	// ended while the runtime's loop had never been started (a [Starter]
 	// loop whose Started is false): nothing can complete before it runs. The
 	// error returned wraps it and the context's error, so errors.Is finds
-	// both; it is reported to the misuse handler as well. Queueing calls
+	// both. Queueing calls
 	// before starting the loop is fine: only a wait that ends before the
 	// loop ever started gets it.
 	ErrLoopNotStarted = errors.New("runtimes: the runtime's loop was never started (call its Run or Start)")

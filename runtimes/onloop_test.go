@@ -65,10 +65,18 @@ func TestRunOnLoop(t *testing.T) {
 // does not run f; RunOnLoop says why.
 func TestRunOnLoopRefused(t *testing.T) {
 	l := loop.New(loop.Config{})
-	ctx, cancel := context.WithTimeout(context.Background(), time.Millisecond)
-	defer cancel()
-	ran := make(chan struct{}, 1)
-	err := l.Runtime().RunOnLoop(ctx, func() { ran <- struct{}{} })
+	ran := make(chan struct{}, 100)
+	var err error
+	// A short timeout may end before RunOnLoop even posts f (a bare
+	// context error): grow it until one ends while RunOnLoop waits.
+	for timeout := time.Millisecond; timeout <= patience; timeout *= 2 {
+		ctx, cancel := context.WithTimeout(context.Background(), timeout)
+		err = l.Runtime().RunOnLoop(ctx, func() { ran <- struct{}{} })
+		cancel()
+		if !errors.Is(err, context.DeadlineExceeded) || errors.Is(err, runtimes.ErrLoopNotStarted) {
+			break
+		}
+	}
 	if !errors.Is(err, runtimes.ErrLoopNotStarted) || !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("RunOnLoop on a loop never started = %v", err)
 	}

@@ -104,14 +104,14 @@ func (r *Runtime) markClosed() {
 
 // gaveUp returns the error of a wait that ended with ctx: ctx.Err(), or,
 // when the loop was never started, an error that says so and wraps
-// [ErrLoopNotStarted] and ctx.Err() (reported to the misuse handler too).
+// [ErrLoopNotStarted] and ctx.Err(). It is not a misuse report: a program
+// that queues calls and then runs `go l.Run()` may see a context end before
+// Run is entered, and has done nothing wrong.
 func (r *Runtime) gaveUp(err error) error {
 	if r.starter == nil || !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) || r.starter.Started() {
 		return err
 	}
-	err = &notStartedError{err}
-	r.misuse(err)
-	return err
+	return &notStartedError{err}
 }
 
 // notStartedError is a wait's context error while the loop never ran.

@@ -95,6 +95,6 @@ func (l *Loop) Start() {
 // Started reports whether Run or Start has been called. Calls may be
 // queued before the loop starts; but a blocking call (or a Close) whose
 // context ends while the loop was never started returns an error wrapping
-// runtimes.ErrLoopNotStarted and the context's error, and reports it to the
-// misuse handler, instead of a bare context error.
+// runtimes.ErrLoopNotStarted and the context's error instead of a bare
+// context error.
 func (l *Loop) Started() bool { return l.started.Load() }

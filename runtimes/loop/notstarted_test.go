@@ -46,21 +46,44 @@ func misuseChan(ch chan error) runtimes.Option {
 	return runtimes.WithMisuseHandler(func(err error) { ch <- err })
 }
 
+// neverStarted calls call with contexts of growing timeouts until one ends
+// while call waits (a shorter one may end before call even begins, which
+// gives a bare context error), and returns that call's error.
+func neverStarted(t *testing.T, call func(ctx context.Context) error) error {
+	t.Helper()
+	for timeout := time.Millisecond; timeout <= patience; timeout *= 2 {
+		ctx, cancel := context.WithTimeout(context.Background(), timeout)
+		err := call(ctx)
+		cancel()
+		if !errors.Is(err, context.DeadlineExceeded) || errors.Is(err, runtimes.ErrLoopNotStarted) {
+			return err
+		}
+	}
+	t.Fatal("every call ended with a bare context error")
+	return nil
+}
+
 // TestWaitOnLoopNeverStarted: a blocking call on a loop nobody started ends
 // with its context, with an error that says why (on the old code: a bare
-// context error), and the misuse handler hears of it.
+// context error).
 func TestWaitOnLoopNeverStarted(t *testing.T) {
 	reports := make(chan error, 10)
 	l := loop.New(loop.Config{}, misuseChan(reports))
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
-	defer cancel()
-	s := &oneWait{}
-	err := l.Runtime().WaitFunc(ctx, 0, &s.w, s, oneInvoke)
+	err := neverStarted(t, func(ctx context.Context) error {
+		s := &oneWait{}
+		return l.Runtime().WaitFunc(ctx, 0, &s.w, s, oneInvoke)
+	})
 	if !errors.Is(err, runtimes.ErrLoopNotStarted) || !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("Wait on a loop never started = %v, want ErrLoopNotStarted and DeadlineExceeded", err)
 	}
-	if got := recv(t, reports); !errors.Is(got, runtimes.ErrLoopNotStarted) {
-		t.Errorf("misuse report %v", got)
+	err = neverStarted(t, func(ctx context.Context) error {
+		for _, err := range (runtimes.StreamWait[int]{}).Iterate(l.Runtime(), ctx, 0, nothing{}) {
+			return err
+		}
+		return nil
+	})
+	if !errors.Is(err, runtimes.ErrLoopNotStarted) {
+		t.Errorf("range on a loop never started = %v, want ErrLoopNotStarted", err)
 	}
 
 	// Close with a call pending says so too, then the loop can still run.
@@ -72,13 +95,22 @@ func TestWaitOnLoopNeverStarted(t *testing.T) {
 	if err := l.Close(short); !errors.Is(err, runtimes.ErrLoopNotStarted) {
 		t.Errorf("Close with a pending call on a loop never started = %v", err)
 	}
-	<-reports
 	run := running(l)
 	if err := recv(t, calls); err != nil {
 		t.Errorf("the pending call: %v", err)
 	}
 	closeLoop(t, l, run)
+	select {
+	case err := <-reports:
+		t.Errorf("misuse report: %v", err)
+	default:
+	}
 }
+
+// nothing is a callback streaming implementation that produces nothing.
+type nothing struct{}
+
+func (nothing) Invoke(context.Context, func(int) bool, func(error)) {}
 
 // TestQueueThenRun: calls made before the loop runs (callback and
 // blocking) complete once it does, without any report.
