@@ -10,13 +10,12 @@ import (
 // to [Runtime.Start]; it is not used on its own. A Call is used by one Start
 // at a time: it may be started again once its Complete has been called.
 type Call struct {
-	rt     *Runtime
-	self   Caller
-	ctx    context.Context
-	cancel context.CancelFunc
-	err    error
-	phase  uint8
-	held   bool // counted as pending
+	rt    *Runtime
+	self  Caller
+	ctx   context.Context
+	err   error
+	phase uint8
+	held  bool // counted as pending
 	// With StartFunc, step drives the call and arg is its state.
 	arg  any
 	step func(arg any, ctx context.Context, err error) error
@@ -51,8 +50,9 @@ func (c *Call) call() *Call { return c }
 // ctx.Err() if ctx is done at Start or by the time a worker picks the call
 // up (Run is then not called), the executor's error if it refuses the work,
 // a *[PanicError] if Run panics, and Run's error otherwise. With timeout > 0,
-// Run gets a context whose deadline is timeout after Start, canceled after
-// Run returns and before Complete. With timeout 0 and an allocation-free
+// Run gets a context whose deadline is timeout after Start; it is not
+// canceled when Run returns, so results that use it (a response body, a
+// reader) work until the deadline (see the package's rule on deadlines). With timeout 0 and an allocation-free
 // executor and loop, Start allocates nothing.
 //
 // If the loop refuses the completion of finished work (it was stopped behind
@@ -70,10 +70,10 @@ func (r *Runtime) Start(ctx context.Context, timeout time.Duration, c Caller) {
 		k.fail(err)
 		return
 	}
-	k.ctx, k.cancel = withTimeout(ctx, timeout)
+	k.ctx = withDeadline(ctx, timeout)
 	k.phase = phaseWork
 	if err := r.exec.Execute((*callTask)(k)); err != nil {
-		k.endCtx()
+		k.ctx = nil
 		k.fail(err)
 	}
 }

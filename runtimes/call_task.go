@@ -22,7 +22,7 @@ func (c *Call) work() {
 	} else {
 		c.err = c.runSafe()
 	}
-	c.endCtx()
+	c.ctx = nil // the results may go on using it until its deadline
 	loop := c.rt.loop
 	if loop == nil {
 		c.deliver()
@@ -39,15 +39,6 @@ func (c *Call) work() {
 func (c *Call) runSafe() (err error) {
 	defer catch(&err)
 	return c.self.Run(c.ctx)
-}
-
-// endCtx cancels the derived context, if any, and drops the context.
-func (c *Call) endCtx() {
-	if c.cancel != nil {
-		c.cancel()
-		c.cancel = nil
-	}
-	c.ctx = nil
 }
 
 // fail completes a call that will not run with err, off the caller's stack:

@@ -13,7 +13,8 @@ import (
 // returned, or its Wait has returned), and finally calls Close on the
 // executor and on the loop when they implement [Closer] (executor first).
 //
-// If ctx ends first, Close returns ctx.Err(), but the shutdown goes on in the
+// If ctx ends first, Close returns ctx.Err() (wrapped with
+// [ErrLoopNotStarted] if the loop was never started), but the shutdown goes on in the
 // background: in-flight calls still complete (none is dropped), the loop
 // keeps running until they have, and the executor and loop are closed after
 // that. Otherwise Close returns the errors of the executor's and the loop's
@@ -38,7 +39,7 @@ func (r *Runtime) Close(ctx context.Context) error {
 	case <-r.done:
 		return r.closeErr
 	case <-ctx.Done():
-		return ctx.Err()
+		return r.gaveUp(ctx.Err())
 	}
 }
 

@@ -8,26 +8,18 @@ import (
 // noCancel is the cancel function of a context that was not derived.
 func noCancel() {}
 
-// withTimeout derives a context whose deadline is timeout from now, unless
-// timeout is 0 or ctx already ends no later than that: deriving a deadline
-// costs a timer and a few allocations, and would change nothing.
-func withTimeout(ctx context.Context, timeout time.Duration) (context.Context, context.CancelFunc) {
-	if timeout <= 0 {
-		return ctx, noCancel
-	}
-	if dl, ok := ctx.Deadline(); ok && time.Until(dl) <= timeout {
-		return ctx, noCancel
-	}
-	return context.WithTimeout(ctx, timeout)
-}
-
 // Enter prepares a direct call (the blocking form over a callback form over
 // a blocking implementation, collapsed): with timeout > 0 it derives a
 // context with that deadline, unless ctx already ends sooner; otherwise it
-// returns ctx and a no-op cancel without allocating. The cancel function is
-// never nil. It is for generated code.
+// returns ctx. It is for generated code.
+//
+// The context ends at the deadline, not when the call returns: what the
+// implementation returns may use it until then (see the package's rule on
+// deadlines). It arms no timer unless somebody watches its Done channel.
+// The cancel function does nothing; it is never nil, and is kept so that
+// code generated with `defer cancel()` goes on compiling.
 func (r *Runtime) Enter(ctx context.Context, timeout time.Duration) (context.Context, context.CancelFunc) {
-	return withTimeout(ctx, timeout)
+	return withDeadline(ctx, timeout), noCancel
 }
 
 // Admit starts a direct call: it returns [ErrClosed] if the runtime is

@@ -40,8 +40,8 @@ func TestDirect(t *testing.T) {
 			seen = ctx
 			return 1, nil
 		})
-		if _, ok := seen.Deadline(); v != 1 || err != nil || !ok || seen.Err() == nil {
-			t.Errorf("got (%d, %v); deadline %v; canceled after the call: %v", v, err, ok, seen.Err())
+		if _, ok := seen.Deadline(); v != 1 || err != nil || !ok || seen.Err() != nil {
+			t.Errorf("got (%d, %v); deadline %v; ended after the call: %v (the deadline bounds what the call returns)", v, err, ok, seen.Err())
 		}
 	})
 	t.Run("panic", func(t *testing.T) {

@@ -30,6 +30,24 @@
 // completion's values or untouched zero values; [Runtime.Close] drains every
 // accepted call before it shuts the executor and the loop down.
 //
+// # Deadlines
+//
+// A spec timeout bounds the call and what it returns, until the deadline,
+// as http.Client.Timeout bounds reading a response body. The context that
+// [Runtime.Start], [Runtime.Wait], [Runtime.Enter] and the streams give the
+// implementation carries the deadline and ends at the deadline or with the
+// caller's context, never when the method returns: a returned reader,
+// response body or rows that keeps using it works until the deadline and
+// fails with context.DeadlineExceeded after it. The cancel function of
+// Enter does nothing. The context costs one small allocation and arms a
+// timer, and a hook on the caller's context, only once somebody watches
+// its Done channel or derives a context from it; both are dropped when it
+// ends, at the deadline at the latest, and no goroutine is used. A stream's
+// producer context is canceled when the stream is stopped (its consumer
+// stopped, Close, an overflow, a refused Post); a stream with a timeout
+// that ends by itself leaves it to the deadline, one without a timeout
+// cancels it when it ends.
+//
 // # Writing an adapter
 //
 // An adapter supplies an [Executor] (where blocking work runs) and,

@@ -26,6 +26,14 @@ var (
 	// context's error (context.Canceled or context.DeadlineExceeded): test
 	// it with errors.Is. See [WithMisuseHandler] for when it is reported.
 	ErrNoCompletion = errors.New("runtimes: completion callback dropped without being called")
+	// ErrLoopNotStarted explains a blocking call (or a Close) whose context
+	// ended while the runtime's loop had never been started (a [Starter]
+	// loop whose Started is false): nothing can complete before it runs. The
+	// error returned wraps it and the context's error, so errors.Is finds
+	// both. Queueing calls
+	// before starting the loop is fine: only a wait that ends before the
+	// loop ever started gets it.
+	ErrLoopNotStarted = errors.New("runtimes: the runtime's loop was never started (call its Run or Start)")
 	// ErrStreamOverflow ends a stream of the blocking form over a callback
 	// producer that kept calling each past the runtime's stream limit instead
 	// of waiting for room (see [Flow]).

@@ -44,6 +44,14 @@ type OnLooper interface {
 	OnLoop() bool
 }
 
+// Starter is optionally implemented by a [Loop] that has to be started
+// (run) by its owner: Started reports whether it has been, at any time.
+// The runtime then explains a wait that ends before a loop that was never
+// started ran anything: see [ErrLoopNotStarted].
+type Starter interface {
+	Started() bool
+}
+
 // Closer is optionally implemented by an [Executor] or a [Loop]:
 // [Runtime.Close] calls Close once every pending call has completed.
 type Closer interface {

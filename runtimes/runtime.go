@@ -2,6 +2,7 @@ package runtimes
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"sync/atomic"
 )
@@ -17,6 +18,7 @@ type Runtime struct {
 	exec     Executor
 	loop     Loop
 	onLooper OnLooper
+	starter  Starter
 	inline   bool
 	opts     options
 
@@ -50,6 +52,7 @@ func New(exec Executor, loop Loop, opts ...Option) *Runtime {
 		r.inline = in.Inline()
 	}
 	r.onLooper, _ = loop.(OnLooper)
+	r.starter, _ = loop.(Starter)
 	r.closing, r.endAll = context.WithCancelCause(context.Background())
 	r.opts = defaultOptions
 	for _, o := range opts {
@@ -98,3 +101,24 @@ func (r *Runtime) markClosed() {
 		close(r.drained)
 	}
 }
+
+// gaveUp returns the error of a wait that ended with ctx: ctx.Err(), or,
+// when the loop was never started, an error that says so and wraps
+// [ErrLoopNotStarted] and ctx.Err(). It is not a misuse report: a program
+// that queues calls and then runs `go l.Run()` may see a context end before
+// Run is entered, and has done nothing wrong.
+func (r *Runtime) gaveUp(err error) error {
+	if r.starter == nil || !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) || r.starter.Started() {
+		return err
+	}
+	return &notStartedError{err}
+}
+
+// notStartedError is a wait's context error while the loop never ran.
+type notStartedError struct{ cause error }
+
+func (e *notStartedError) Error() string {
+	return e.cause.Error() + ": " + ErrLoopNotStarted.Error()
+}
+
+func (e *notStartedError) Unwrap() []error { return []error{e.cause, ErrLoopNotStarted} }

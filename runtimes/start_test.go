@@ -99,8 +99,8 @@ func TestStartTimeoutDeadline(t *testing.T) {
 		}}
 		p.done = func(_ int, err error) {
 			fx.completions.Add(1)
-			if runCtx.Err() == nil {
-				err = errors.New("Run's context not canceled before Complete")
+			if runCtx.Err() != nil {
+				err = errors.New("Run's context ended before its deadline (it bounds the results too)")
 			}
 			ch <- err
 		}

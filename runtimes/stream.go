@@ -45,25 +45,30 @@ var (
 // when the runtime closes (cause ErrClosed) or on overflow (cause
 // ErrStreamOverflow).
 type streamCtx struct {
-	ctx        context.Context
-	cancel     context.CancelCauseFunc
-	endTimeout context.CancelFunc
-	unhook     func() bool
+	ctx      context.Context
+	cancel   context.CancelCauseFunc
+	deadline bool // ctx has the call's deadline (a callCtx)
+	unhook   func() bool
 }
 
 // openStream derives the context of a stream that starts now.
 func (r *Runtime) openStream(ctx context.Context, timeout time.Duration) streamCtx {
-	tctx, endTimeout := withTimeout(ctx, timeout)
+	tctx := withDeadline(ctx, timeout)
 	pctx, cancel := context.WithCancelCause(tctx)
 	unhook := context.AfterFunc(r.closing, func() { cancel(ErrClosed) })
-	return streamCtx{ctx: pctx, cancel: cancel, endTimeout: endTimeout, unhook: unhook}
+	_, deadline := tctx.(*callCtx)
+	return streamCtx{ctx: pctx, cancel: cancel, deadline: deadline, unhook: unhook}
 }
 
-// end releases the stream's context and its timer.
-func (s *streamCtx) end() {
+// end releases the stream's context: a stream that ended by itself (kept)
+// leaves it to its deadline, so that the items it produced may go on using
+// it (see the package's rule on deadlines); one that was stopped, or has no
+// deadline, cancels it.
+func (s *streamCtx) end(kept bool) {
 	s.unhook()
-	s.cancel(errStreamEnded)
-	s.endTimeout()
+	if !kept || !s.deadline {
+		s.cancel(errStreamEnded)
+	}
 }
 
 // cause returns why the stream's context ended, as the stream's error:

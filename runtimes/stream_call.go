@@ -66,7 +66,7 @@ func (StreamCall[T]) Start(r *Runtime, ctx context.Context, timeout time.Duratio
 	s.window, _ = r.settings()
 	s.room = make(chan struct{}, 1)
 	if err := r.exec.Execute((*pushWork[T])(s)); err != nil {
-		s.sc.end()
+		s.sc.end(false)
 		s.fail(err)
 	}
 }
@@ -264,7 +264,7 @@ func (s *push[T]) post() bool {
 func (s *push[T]) finish(err error) {
 	s.mu.Lock()
 	s.err, s.cause, s.ended = err, s.sc.cause(), true
-	s.sc.end()
+	s.sc.end(true) // a stop or a refusal canceled it already
 	post := false
 	switch {
 	case s.rt.loop == nil || s.st == stLost:

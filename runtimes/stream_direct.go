@@ -30,7 +30,7 @@ func (StreamCall[T]) Direct(r *Runtime, ctx context.Context, timeout time.Durati
 		}
 		defer r.release()
 		d := direct[T]{sc: r.openStream(ctx, timeout), yield: yield}
-		defer d.sc.end()
+		defer d.sc.end(true) // a break canceled it already
 		switch err := d.run(src); {
 		case err == nil:
 		case d.stopped: // a panic after the body broke out

@@ -172,7 +172,7 @@ func (s *pull[T]) next() (batch []T, ended bool, err, cut error) {
 		select {
 		case <-s.wakeup:
 		case <-s.sc.ctx.Done():
-			return nil, false, nil, s.sc.cause()
+			return nil, false, nil, s.rt.gaveUp(s.sc.cause())
 		}
 	}
 }
@@ -204,12 +204,13 @@ func (s *pull[T]) taken(batch []T) {
 // or here without one, and on a goroutine of their own after that).
 func (s *pull[T]) close() {
 	s.mu.Lock()
+	kept := s.ended // the producer called done: nothing to stop
 	s.over = true
 	s.buf, s.spare = nil, nil
 	fns := append(s.due, s.wake()...)
 	s.due = nil
 	s.mu.Unlock()
-	s.sc.end()
+	s.sc.end(kept)
 	if s.rt.loop != nil {
 		s.schedule(fns)
 		return

@@ -11,13 +11,16 @@ import (
 // It returns [ErrClosed] if the runtime is closed, [ErrWouldDeadlock] if it
 // is called on the runtime's loop goroutine, and ctx.Err() if ctx is done;
 // w.Invoke is not called in these cases. Otherwise, with timeout > 0, ctx
-// gets a deadline timeout from now for the whole call. With a loop, w.Invoke
+// gets a deadline timeout from now for the whole call, and for what the call
+// returns: the context is not canceled when Wait returns (see the package's
+// rule on deadlines). With a loop, w.Invoke
 // runs on the loop (so loop-bound implementations are only touched there);
 // without one, on the caller's goroutine. If Invoke panics before a
 // completion claimed the call, Wait returns a *[PanicError].
 //
 // Wait returns the completion's error once Finish is called, or ctx.Err()
-// when ctx ends first. Either way no goroutine is left behind, and the
+// when ctx ends first (wrapped with [ErrLoopNotStarted] if the loop was
+// never started). Either way no goroutine is left behind, and the
 // result fields written after a successful Claim are safe to read: a
 // completion racing with the end of ctx either wins (Wait waits for its
 // Finish and returns its error) or is discarded.
@@ -26,8 +29,7 @@ func (r *Runtime) Wait(ctx context.Context, timeout time.Duration, w Waiter) err
 		return err
 	}
 	defer r.release()
-	ctx, cancel := withTimeout(ctx, timeout)
-	defer cancel()
+	ctx = withDeadline(ctx, timeout)
 	k := w.wait()
 	k.rt, k.self, k.ctx, k.ch = r, w, ctx, make(chan struct{})
 	k.startWatch()
@@ -57,16 +59,26 @@ func (r *Runtime) admitWait(ctx context.Context) error {
 
 // await blocks until Finish or the end of ctx, whichever comes first.
 func (w *Wait) await(ctx context.Context) error {
+	var done <-chan struct{}
+	cc, _ := ctx.(*callCtx)
+	if cc != nil {
+		done = cc.watch()
+	} else {
+		done = ctx.Done()
+	}
 	select {
 	case <-w.ch:
+		if cc != nil {
+			cc.release() // the context lives on, without the runtime's timer
+		}
 		return w.err
-	case <-ctx.Done():
+	case <-done:
 	}
 	if w.state.CompareAndSwap(waitOpen, waitAbandoned) {
 		if w.watch != nil {
 			w.watch.cause = ctx.Err()
 		}
-		return ctx.Err()
+		return w.rt.gaveUp(ctx.Err())
 	}
 	<-w.ch // a completion claimed the call: its Finish is imminent
 	return w.err

@@ -3,12 +3,14 @@ package ants
 import (
 	"context"
 	"errors"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/panjf2000/ants/v2"
 	"github.com/shimgen/shimgen/runtimes"
+	"github.com/shimgen/shimgen/runtimes/internal/goid"
 )
 
 // Config sizes an ants pool. The zero value is ready to use: an unbounded
@@ -20,6 +22,14 @@ type Config struct {
 	// Block makes Execute wait for a worker when Size workers are busy,
 	// instead of returning runtimes.ErrOverloaded. Close releases waiting
 	// calls with runtimes.ErrClosed.
+	//
+	// The rule of a Block pool, as with the pool adapter: Execute called on
+	// one of the pool's own workers never waits. A done callback runs on the
+	// worker that ran the call, so a done (or an implementation) that starts
+	// another call while every worker is busy would wait for a worker that
+	// only itself can free: that call completes with
+	// runtimes.ErrOverloaded instead. Only calls started from other
+	// goroutines wait.
 	Block bool
 	// MaxBlocking bounds, with Block, the number of Execute calls waiting
 	// for a worker at a time: one more returns runtimes.ErrOverloaded. Zero
@@ -44,6 +54,15 @@ type Executor struct {
 	state   atomic.Int64  // closedBit | Execute calls and tasks pending
 	drained chan struct{} // closed once closed and nothing is pending
 
+	// With Block (NewExecutor): a token per task accepted and not finished,
+	// Size at most; the ants pool itself is unbounded and never blocks.
+	slots      chan struct{}
+	maxWaiting int64
+	waiting    atomic.Int64  // Execute calls waiting for a slot
+	closing    chan struct{} // closed by Close: the waits end
+	mu         sync.Mutex
+	workers    map[uint64]int // goroutines running a task, by id (Block)
+
 	closeOnce sync.Once
 	done      chan struct{} // closed when Close finished
 	closeErr  error         // written before done is closed
@@ -54,16 +73,18 @@ type Executor struct {
 // ExpiryDuration).
 func NewExecutor(cfg Config) (*Executor, error) {
 	opts := PoolOptions()
-	opts = append(opts, ants.WithExpiryDuration(cfg.ExpiryDuration))
-	if cfg.Block {
-		if cfg.MaxBlocking > 0 {
-			opts = append(opts, ants.WithMaxBlockingTasks(cfg.MaxBlocking))
-		}
-	} else {
-		opts = append(opts, ants.WithNonblocking(true))
-	}
+	opts = append(opts, ants.WithExpiryDuration(cfg.ExpiryDuration), ants.WithNonblocking(true))
 	e := newExecutor()
-	p, err := ants.NewPoolWithFuncGeneric(cfg.Size, e.run, opts...)
+	run := e.run
+	if cfg.Block && cfg.Size > 0 {
+		// The executor waits for a worker itself, so that it can tell its
+		// own workers from other callers; ants never blocks.
+		e.slots = make(chan struct{}, cfg.Size)
+		e.maxWaiting = int64(cfg.MaxBlocking)
+		e.workers = make(map[uint64]int)
+		run = e.runSlot
+	}
+	p, err := ants.NewPoolWithFuncGeneric(cfg.Size, run, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -81,7 +102,10 @@ func NewExecutor(cfg Config) (*Executor, error) {
 // p in blocking mode are not released by Close; Close waits for them.
 //
 // Execute follows p's options (blocking or not, MaxBlockingTasks) and
-// allocates a closure per task. A panic escaping a task goes to p's panic
+// allocates a closure per task. The rule of Config.Block does not hold for
+// a blocking p: a done callback (it runs on p's worker) that starts a call
+// while p is full waits in ants for a worker, possibly for itself. Build p
+// non-blocking, or use NewExecutor with Block. A panic escaping a task goes to p's panic
 // handler: build p with [PoolOptions] for the behaviour of [NewExecutor]
 // (otherwise ants logs the panic and the program goes on).
 func Wrap(p *ants.Pool) *Executor {
@@ -115,7 +139,7 @@ type discard struct{}
 func (discard) Printf(string, ...any) {}
 
 func newExecutor() *Executor {
-	return &Executor{drained: make(chan struct{}), done: make(chan struct{})}
+	return &Executor{drained: make(chan struct{}), done: make(chan struct{}), closing: make(chan struct{})}
 }
 
 // Execute runs t on a worker of the pool. Without Config.Block it returns
@@ -126,7 +150,23 @@ func (e *Executor) Execute(t runtimes.Task) error {
 	if !e.acquire() {
 		return runtimes.ErrClosed
 	}
-	if err := e.submit(t); err != nil {
+	if e.slots != nil {
+		if err := e.takeSlot(); err != nil {
+			e.done1()
+			return err
+		}
+	}
+	err := e.submit(t)
+	for e.slots != nil && errors.Is(err, ants.ErrPoolOverload) {
+		// A slot is free, so a worker is: the one that freed it is on its
+		// way back to the ants pool.
+		runtime.Gosched()
+		err = e.submit(t)
+	}
+	if err != nil {
+		if e.slots != nil {
+			<-e.slots
+		}
 		e.done1()
 		switch {
 		case errors.Is(err, ants.ErrPoolOverload):
@@ -145,6 +185,54 @@ func (e *Executor) run(t runtimes.Task) {
 	t.Run()
 }
 
+// runSlot runs an accepted task of a Block executor: the worker is known
+// as one while the task runs, and the task's slot is freed after it.
+func (e *Executor) runSlot(t runtimes.Task) {
+	defer e.done1()
+	id := goid.Current()
+	e.mu.Lock()
+	e.workers[id]++
+	e.mu.Unlock()
+	defer func() {
+		e.mu.Lock()
+		if e.workers[id]--; e.workers[id] == 0 {
+			delete(e.workers, id)
+		}
+		e.mu.Unlock()
+		<-e.slots
+	}()
+	t.Run()
+}
+
+// takeSlot takes a slot for a task of a Block executor: at once if one is
+// free; else ErrOverloaded on one of the executor's workers (it would wait
+// for itself) or past MaxBlocking waiting calls; else it waits for a slot,
+// or returns ErrClosed once Close is called.
+func (e *Executor) takeSlot() error {
+	select {
+	case e.slots <- struct{}{}:
+		return nil
+	default:
+	}
+	e.mu.Lock()
+	_, onWorker := e.workers[goid.Current()]
+	e.mu.Unlock()
+	if onWorker {
+		return runtimes.ErrOverloaded
+	}
+	if n := e.waiting.Add(1); e.maxWaiting > 0 && n > e.maxWaiting {
+		e.waiting.Add(-1)
+		return runtimes.ErrOverloaded
+	}
+	defer e.waiting.Add(-1)
+	select {
+	case e.slots <- struct{}{}:
+		return nil
+	case <-e.closing:
+		return runtimes.ErrClosed
+	}
+}
+
 // Close refuses new tasks, releases the Execute calls waiting for a worker
 // with runtimes.ErrClosed (for a pool of [Wrap], it waits for them instead),
 // and waits until every accepted task has run and, for a pool of
@@ -154,6 +242,7 @@ func (e *Executor) run(t runtimes.Task) {
 // same shutdown, which goes on in the background when ctx ends first.
 func (e *Executor) Close(ctx context.Context) error {
 	e.closeOnce.Do(func() {
+		close(e.closing)
 		if e.state.Or(closedBit) == 0 {
 			close(e.drained)
 		}

@@ -15,6 +15,8 @@ func (b *binding) Post(t runtimes.Task) error { return (*Loop)(b).Post(t) }
 
 func (b *binding) OnLoop() bool { return (*Loop)(b).OnLoop() }
 
+func (b *binding) Started() bool { return (*Loop)(b).Started() }
+
 // Close makes Run return once the queue is empty, and waits for that if Run
 // is in progress, or for the end of ctx.
 func (b *binding) Close(ctx context.Context) error {

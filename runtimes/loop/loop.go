@@ -56,6 +56,7 @@ type Loop struct {
 
 	wake    chan struct{} // 1-buffered: the queue became non-empty
 	running atomic.Bool   // the loop goroutine is running tasks
+	started atomic.Bool   // Run or Start was called, at any time
 	gid     atomic.Uint64 // the loop goroutine's id
 }
 
@@ -85,6 +86,15 @@ func (l *Loop) Close(ctx context.Context) error { return l.rt.Close(ctx) }
 
 // Start runs the loop on a new goroutine. It is a convenience for
 // `go l.Run()` that ignores Run's error (a second Run returns at once).
+// The loop counts as started as soon as Start returns.
 func (l *Loop) Start() {
+	l.started.Store(true)
 	go l.Run()
 }
+
+// Started reports whether Run or Start has been called. Calls may be
+// queued before the loop starts; but a blocking call (or a Close) whose
+// context ends while the loop was never started returns an error wrapping
+// runtimes.ErrLoopNotStarted and the context's error instead of a bare
+// context error.
+func (l *Loop) Started() bool { return l.started.Load() }

@@ -41,6 +41,7 @@ func (l *Loop) Run() error {
 
 // enter marks the loop active on the calling goroutine.
 func (l *Loop) enter() error {
+	l.started.Store(true)
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.active {
