@@ -41,7 +41,11 @@ type StreamCall[T any] struct{}
 // stream ends for another reason, so a producer's resources are released by
 // the time done runs. done receives [ErrClosed] if the runtime is closed, and
 // ctx.Err() if ctx is done at Start, as with [Runtime.Start]; with timeout >
-// 0, the whole stream must end within timeout.
+// 0, the whole stream must end within timeout. A ctx that ended with cause
+// ErrClosed or [ErrStreamOverflow] (the context of another stream that the
+// runtime ended, as a bridge passes on) gives that cause, as it does when ctx
+// ends during the stream: a Close that lands just after Start counted the
+// stream ends it with ErrClosed, not context.Canceled.
 //
 // If the loop refuses a delivery (it has stopped, or refuses for a reason
 // of its own), the items not delivered are dropped, the producer's context
@@ -55,7 +59,7 @@ func (StreamCall[T]) Start(r *Runtime, ctx context.Context, timeout time.Duratio
 		return
 	}
 	s.held = true
-	if err := ctx.Err(); err != nil {
+	if err := causeOf(ctx); err != nil {
 		s.fail(err)
 		return
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"iter"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -125,7 +127,6 @@ func TestStreamLoopRefusesMidStream(t *testing.T) {
 		}
 		checkPrefix(t, items)
 		closeWithin(t, rt)
-		checkNotYet(t, ended, "a second done")
 	}
 }
 
@@ -150,4 +151,73 @@ func TestStreamBridgeLoopRefuses(t *testing.T) {
 		closeWithin(t, rt)
 		m.none(t)
 	}
+}
+
+// closeOnCheck is the context a bridge hands to StreamCall.Start, made to
+// close the runtime the first time somebody asks for its Err, and to answer
+// only once the Close has ended it: it puts a Close after Start has counted
+// the stream and before Start checks the context, the interleaving in which
+// the soak saw a double bridge over a panicking producer end with
+// context.Canceled.
+type closeOnCheck struct {
+	context.Context
+	rt     *runtimes.Runtime
+	once   sync.Once
+	closed chan error
+}
+
+func (c *closeOnCheck) Err() error {
+	c.once.Do(func() {
+		go func() { c.closed <- c.rt.Close(context.Background()) }()
+		<-c.Context.Done() // Close ends the stream's context with ErrClosed
+	})
+	return c.Context.Err()
+}
+
+// TestStreamBridgeClosedAtStart closes the runtime between StreamCall.Start
+// counting the stream and checking its context, in the double bridge over a
+// producer that would panic: the producer never runs, and the stream ends
+// with ErrClosed, the documented error of a stream that Close ended, not
+// with the context.Canceled of the bridge's context.
+func TestStreamBridgeClosedAtStart(t *testing.T) {
+	forEach(t, func(t *testing.T, a adapter) {
+		m := newMisuses()
+		fx := a.fixture(t, m.option())
+		var opened atomic.Bool
+		src := openFunc(func(context.Context) iter.Seq2[int, error] {
+			opened.Store(true)
+			return func(func(int, error) bool) { panic("producer exploded") }
+		})
+		c := &closeOnCheck{rt: fx.rt, closed: make(chan error, 1)}
+		ended := make(chan error, 2)
+		seq := iterateSeq(fx.rt, bounded(t), 0, invokeFunc(func(ctx context.Context, each func(int) bool, done func(error)) {
+			c.Context = ctx
+			runtimes.StreamCall[int]{}.Start(fx.rt, c, 0, src, each, func(err error) {
+				ended <- err
+				done(err)
+			})
+		}))
+		items, err := splitPairs(t, pairsOf(seq))
+		if len(items) != 0 || !errors.Is(err, runtimes.ErrClosed) {
+			t.Errorf("bridge: items %v, error %v; want none and ErrClosed", items, err)
+		}
+		// The consumer may have seen its own context end first: what the
+		// callback form's done received is the deterministic part.
+		if err := recvErr(t, ended); !errors.Is(err, runtimes.ErrClosed) {
+			t.Errorf("StreamCall.Start: done(%v), want ErrClosed", err)
+		}
+		checkNotYet(t, ended, "a second done")
+		if opened.Load() {
+			t.Error("the producer was opened after Close")
+		}
+		if err := recvErr(t, c.closed); err != nil {
+			t.Errorf("Close: %v", err)
+		}
+		select { // Close has drained: done ran and returned
+		case err := <-ended:
+			t.Errorf("StreamCall.Start: done called again, with %v", err)
+		default:
+		}
+		m.none(t)
+	})
 }
