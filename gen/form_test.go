@@ -37,7 +37,7 @@ func (countingForm) Declares(iface *spec.Interface) []templates.Decl {
 //		return c.Impl.Get(ctx, key)
 //	}
 func (countingForm) Emit(u *templates.Unit, f *jen.File) error {
-	f.Const().Id("_").Op("=").Id(u.Guard)
+	u.NameGuard(f, "counting")
 	for _, iface := range u.Spec.Interfaces {
 		name := iface.Name + "Counting"
 		f.Commentf("%s counts the calls of Impl.", name)

@@ -89,7 +89,7 @@ func OutputStem(specName string) string {
 func emit(u *templates.Unit, dir string, forms Forms) ([]File, error) {
 	out := make([]File, len(forms))
 	for i, form := range forms {
-		f, err := emitForm(u.Copy(), dir, form)
+		f, err := emitForm(u, dir, form)
 		if err != nil {
 			return nil, err
 		}

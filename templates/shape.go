@@ -135,8 +135,21 @@ func Timeout(n Names, m *spec.Method) jen.Code {
 
 // HelperArgs renders the arguments of a stream helper call: the runtime
 // and the implementation of the receiver recv, ctx, the timeout and the
-// parameters, then fn, the implementation's method or its adapter.
-func HelperArgs(n Names, recv string, m *spec.Method, fn jen.Code) []jen.Code {
+// parameters, then the implementation's method as a method expression of
+// its interface (the callback one when callback is true), or for a packed
+// method its adapter.
+func HelperArgs(n Names, recv string, m *spec.Method, callback bool) []jen.Code {
+	var fn jen.Code
+	switch {
+	case Packed(m) && callback:
+		fn = jen.Id(n.InvokeFunc(m))
+	case Packed(m):
+		fn = jen.Id(n.OpenFunc(m))
+	case callback:
+		fn = jen.Id(n.Async).Dot(m.Name)
+	default:
+		fn = jen.Id(n.Blocking).Dot(m.Name)
+	}
 	args := []jen.Code{jen.Id(recv).Dot("rt"), jen.Id("ctx"), Timeout(n, m), jen.Id(recv).Dot("impl")}
 	return append(append(args, ArgsValues(n, m)...), fn)
 }

@@ -148,10 +148,14 @@ func digestParams(w io.Writer, kind string, ps []*spec.Param) {
 	}
 }
 
-// Copy returns a copy of u with its own error state, for emitting forms
-// concurrently.
-func (u *Unit) Copy() *Unit {
-	c := *u
-	c.err = nil
-	return &c
+// NameGuard emits, at the top of a form's file, the line that names the
+// guard the common part declares:
+//
+//	// The blocking form compiles only beside the other files generated from
+//	// the same blob.shim.yaml; run shimgen if this line fails to build.
+//	const _ = shimgenBlobe80419e1
+func (u *Unit) NameGuard(f *jen.File, form string) {
+	f.Commentf("The %s form compiles only beside the other files generated from", form)
+	f.Commentf("the same %s; run shimgen if this line fails to build.", u.Source)
+	f.Const().Id("_").Op("=").Id(u.Guard)
 }

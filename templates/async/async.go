@@ -43,9 +43,7 @@ func (Form) Declares(iface *spec.Interface) []t.Decl {
 
 // Emit implements templates.Form.
 func (Form) Emit(u *t.Unit, f *jen.File) error {
-	f.Commentf("The callback form compiles only beside the other files generated from")
-	f.Commentf("the same %s; run shimgen if this line fails to build.", u.Source)
-	f.Const().Id("_").Op("=").Id(u.Guard)
+	u.NameGuard(f, "callback")
 	for _, iface := range u.Spec.Interfaces {
 		e := emitter{t.NewScope(u, f, iface)}
 		e.emit()

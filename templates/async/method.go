@@ -110,11 +110,7 @@ func (e *emitter) args(m *spec.Method) []jen.Code {
 //	}
 func (e *emitter) streamMethod(m *spec.Method) {
 	recv := t.Fresh("a", e.Taken)
-	fn := jen.Id(e.N.Blocking).Dot(m.Name)
-	if t.Packed(m) {
-		fn = jen.Id(e.N.OpenFunc(m))
-	}
-	args := append(t.HelperArgs(e.N, recv, m, fn), jen.Id("each"), jen.Id("done"))
+	args := append(t.HelperArgs(e.N, recv, m, false), jen.Id("each"), jen.Id("done"))
 	e.F.Line()
 	e.F.Func().Params(jen.Id(recv).Op("*").Id(e.N.AsyncType)).Id(m.Name).
 		Params(e.U.AsyncParams(m)...).Block(t.Helper("StartStream", m).Call(args...))

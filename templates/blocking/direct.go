@@ -82,12 +82,8 @@ func (e *emitter) directUnary(m *spec.Method) {
 //	}
 func (e *emitter) directStream(m *spec.Method) {
 	recv := t.Fresh("d", e.Taken)
-	fn := jen.Id(e.N.Blocking).Dot(m.Name)
-	if t.Packed(m) {
-		fn = jen.Id(e.N.OpenFunc(m))
-	}
 	e.F.Line()
 	e.F.Func().Params(jen.Id(recv).Op("*").Id(e.N.DirectType)).Id(m.Name).
 		Params(e.U.Params(m, true)...).Add(e.U.Results(m)).
-		Block(jen.Return(t.Helper("DirectStream", m).Call(t.HelperArgs(e.N, recv, m, fn)...)))
+		Block(jen.Return(t.Helper("DirectStream", m).Call(t.HelperArgs(e.N, recv, m, false)...)))
 }

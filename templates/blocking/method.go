@@ -113,14 +113,10 @@ func (e *emitter) invokeFunc(m *spec.Method) {
 //	}
 func (e *emitter) streamMethod(m *spec.Method) {
 	recv := t.Fresh("b", e.Taken)
-	fn := jen.Id(e.N.Async).Dot(m.Name)
-	if t.Packed(m) {
-		fn = jen.Id(e.N.InvokeFunc(m))
-	}
 	e.F.Line()
 	e.F.Func().Params(jen.Id(recv).Op("*").Id(e.N.BlockingType)).Id(m.Name).
 		Params(e.U.Params(m, true)...).Add(e.U.Results(m)).
-		Block(jen.Return(t.Helper("AwaitStream", m).Call(t.HelperArgs(e.N, recv, m, fn)...)))
+		Block(jen.Return(t.Helper("AwaitStream", m).Call(t.HelperArgs(e.N, recv, m, true)...)))
 }
 
 // invokeStream emits the function that calls a packed streaming method of
