@@ -52,8 +52,9 @@ func (c *Call) call() *Call { return c }
 // a *[PanicError] if Run panics, and Run's error otherwise. With timeout > 0,
 // Run gets a context whose deadline is timeout after Start; it is not
 // canceled when Run returns, so results that use it (a response body, a
-// reader) work until the deadline (see the package's rule on deadlines). With timeout 0 and an allocation-free
-// executor and loop, Start allocates nothing.
+// reader) work until the deadline (see the package's rule on deadlines).
+// With timeout 0 and an allocation-free executor and loop, Start allocates
+// nothing.
 //
 // If the loop refuses the completion of finished work (it was stopped behind
 // the runtime's back), the results are discarded: Complete(ErrClosed) is

@@ -39,12 +39,15 @@ var reservedNames = []ReservedName{
 	{Name: "each", Kinds: []MethodKind{ServerStream}, Why: "is reserved for the item callback of a streaming method's callback form; rename it"},
 }
 
+// in reports whether r is reserved in methods of kind k.
+func (r ReservedName) in(k MethodKind) bool { return r.Kinds == nil || slices.Contains(r.Kinds, k) }
+
 // ReservedNames returns the names reserved in methods of kind k, sorted,
 // Late ones included.
 func ReservedNames(k MethodKind) []string {
 	var out []string
 	for _, r := range reservedNames {
-		if r.Kinds == nil || slices.Contains(r.Kinds, k) {
+		if r.in(k) {
 			out = append(out, r.Name)
 		}
 	}
@@ -54,14 +57,14 @@ func ReservedNames(k MethodKind) []string {
 
 // IsReserved reports whether name is reserved in methods of kind k.
 func IsReserved(name string, k MethodKind) bool {
-	return slices.Contains(ReservedNames(k), name)
+	return slices.ContainsFunc(reservedNames, func(r ReservedName) bool { return r.Name == name && r.in(k) })
 }
 
 // reservedWhy says why a parameter, result or stream item (noun) of a
 // method of kind k cannot be named name, or returns "".
 func reservedWhy(name, noun string, k MethodKind) string {
 	for _, r := range reservedNames {
-		if r.Name != name || r.Late || r.Kinds != nil && !slices.Contains(r.Kinds, k) {
+		if r.Name != name || r.Late || !r.in(k) {
 			continue
 		}
 		if r.Implicit == noun {
