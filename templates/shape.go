@@ -153,3 +153,15 @@ func HelperArgs(n Names, recv string, m *spec.Method, callback bool) []jen.Code 
 	args := []jen.Code{jen.Id(recv).Dot("rt"), jen.Id("ctx"), Timeout(n, m), jen.Id(recv).Dot("impl")}
 	return append(append(args, ArgsValues(n, m)...), fn)
 }
+
+// FirstUnary returns the first unary method of iface, or nil: the forms
+// describe their per-call state once, on their adapter type, with it as the
+// example.
+func FirstUnary(iface *spec.Interface) *spec.Method {
+	for _, m := range iface.Methods {
+		if m.Kind == spec.Unary {
+			return m
+		}
+	}
+	return nil
+}

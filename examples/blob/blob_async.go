@@ -66,6 +66,9 @@ func NewBucketAsync(impl Bucket, rt *runtimes.Runtime) BucketAsync {
 }
 
 // bucketAsync is the callback form of a blocking implementation.
+// A unary call keeps its state in a struct that one function runs on the
+// executor and completes on the completion context, as Get does with
+// bucketGetCall and bucketGetStep.
 type bucketAsync struct {
 	impl Bucket
 	rt   *runtimes.Runtime
@@ -76,7 +79,6 @@ func (a *bucketAsync) Get(ctx context.Context, key string, done func(data []byte
 	a.rt.StartFunc(ctx, bucketGetTimeout, &c.call, c, bucketGetStep)
 }
 
-// bucketGetCall is one Get call of the callback form.
 type bucketGetCall struct {
 	call  runtimes.Call
 	impl  Bucket
@@ -86,7 +88,6 @@ type bucketGetCall struct {
 	found bool
 }
 
-// bucketGetStep runs a Get call (ctx set) or completes it (ctx nil).
 func bucketGetStep(p any, ctx context.Context, err error) error {
 	c := p.(*bucketGetCall)
 	if ctx == nil {
@@ -102,7 +103,6 @@ func (a *bucketAsync) Put(ctx context.Context, key string, data []byte, opts []P
 	a.rt.StartFunc(ctx, bucketPutTimeout, &c.call, c, bucketPutStep)
 }
 
-// bucketPutCall is one Put call of the callback form.
 type bucketPutCall struct {
 	call runtimes.Call
 	impl Bucket
@@ -112,7 +112,6 @@ type bucketPutCall struct {
 	opts []PutOption
 }
 
-// bucketPutStep runs a Put call (ctx set) or completes it (ctx nil).
 func bucketPutStep(p any, ctx context.Context, err error) error {
 	c := p.(*bucketPutCall)
 	if ctx == nil {
@@ -127,7 +126,6 @@ func (a *bucketAsync) Delete(ctx context.Context, key string, done func(existed 
 	a.rt.StartFunc(ctx, 0, &c.call, c, bucketDeleteStep)
 }
 
-// bucketDeleteCall is one Delete call of the callback form.
 type bucketDeleteCall struct {
 	call    runtimes.Call
 	impl    Bucket
@@ -136,7 +134,6 @@ type bucketDeleteCall struct {
 	existed bool
 }
 
-// bucketDeleteStep runs a Delete call (ctx set) or completes it (ctx nil).
 func bucketDeleteStep(p any, ctx context.Context, err error) error {
 	c := p.(*bucketDeleteCall)
 	if ctx == nil {
@@ -152,7 +149,6 @@ func (a *bucketAsync) Stat(ctx context.Context, key string, done func(info Info,
 	a.rt.StartFunc(ctx, 0, &c.call, c, bucketStatStep)
 }
 
-// bucketStatCall is one Stat call of the callback form.
 type bucketStatCall struct {
 	call  runtimes.Call
 	impl  Bucket
@@ -162,7 +158,6 @@ type bucketStatCall struct {
 	found bool
 }
 
-// bucketStatStep runs a Stat call (ctx set) or completes it (ctx nil).
 func bucketStatStep(p any, ctx context.Context, err error) error {
 	c := p.(*bucketStatCall)
 	if ctx == nil {

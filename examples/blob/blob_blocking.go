@@ -68,6 +68,9 @@ func NewBucketBlocking(impl BucketAsync, rt *runtimes.Runtime) Bucket {
 }
 
 // bucketBlocking is the blocking form of a callback implementation.
+// A unary call keeps its state in a struct that one function hands to the
+// callback implementation with a done that completes the wait once, as
+// Get does with bucketGetWait and bucketGetInvoke.
 type bucketBlocking struct {
 	impl BucketAsync
 	rt   *runtimes.Runtime
@@ -79,7 +82,6 @@ func (b *bucketBlocking) Get(ctx context.Context, key string) (data []byte, foun
 	return w.data, w.found, err
 }
 
-// bucketGetWait is one Get call of the blocking form.
 type bucketGetWait struct {
 	wait  runtimes.Wait
 	impl  BucketAsync
@@ -88,7 +90,6 @@ type bucketGetWait struct {
 	found bool
 }
 
-// bucketGetInvoke calls Get of the callback implementation for a waiting caller.
 func bucketGetInvoke(p any, ctx context.Context) {
 	w := p.(*bucketGetWait)
 	w.impl.Get(ctx, w.key, func(data []byte, found bool, err error) {
@@ -104,7 +105,6 @@ func (b *bucketBlocking) Put(ctx context.Context, key string, data []byte, opts 
 	return b.rt.WaitFunc(ctx, bucketPutTimeout, &w.wait, w, bucketPutInvoke)
 }
 
-// bucketPutWait is one Put call of the blocking form.
 type bucketPutWait struct {
 	wait runtimes.Wait
 	impl BucketAsync
@@ -113,7 +113,6 @@ type bucketPutWait struct {
 	opts []PutOption
 }
 
-// bucketPutInvoke calls Put of the callback implementation for a waiting caller.
 func bucketPutInvoke(p any, ctx context.Context) {
 	w := p.(*bucketPutWait)
 	w.impl.Put(ctx, w.key, w.data, w.opts, func(err error) {
@@ -129,7 +128,6 @@ func (b *bucketBlocking) Delete(ctx context.Context, key string) (existed bool, 
 	return w.existed, err
 }
 
-// bucketDeleteWait is one Delete call of the blocking form.
 type bucketDeleteWait struct {
 	wait    runtimes.Wait
 	impl    BucketAsync
@@ -137,7 +135,6 @@ type bucketDeleteWait struct {
 	existed bool
 }
 
-// bucketDeleteInvoke calls Delete of the callback implementation for a waiting caller.
 func bucketDeleteInvoke(p any, ctx context.Context) {
 	w := p.(*bucketDeleteWait)
 	w.impl.Delete(ctx, w.key, func(existed bool, err error) {
@@ -154,7 +151,6 @@ func (b *bucketBlocking) Stat(ctx context.Context, key string) (info Info, found
 	return w.info, w.found, err
 }
 
-// bucketStatWait is one Stat call of the blocking form.
 type bucketStatWait struct {
 	wait  runtimes.Wait
 	impl  BucketAsync
@@ -163,7 +159,6 @@ type bucketStatWait struct {
 	found bool
 }
 
-// bucketStatInvoke calls Stat of the callback implementation for a waiting caller.
 func bucketStatInvoke(p any, ctx context.Context) {
 	w := p.(*bucketStatWait)
 	w.impl.Stat(ctx, w.key, func(info Info, found bool, err error) {

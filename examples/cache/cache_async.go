@@ -68,6 +68,9 @@ func NewCacheAsync(impl Cache, rt *runtimes.Runtime) CacheAsync {
 }
 
 // cacheAsync is the callback form of a blocking implementation.
+// A unary call keeps its state in a struct that one function runs on the
+// executor and completes on the completion context, as Get does with
+// cacheGetCall and cacheGetStep.
 type cacheAsync struct {
 	impl Cache
 	rt   *runtimes.Runtime
@@ -78,7 +81,6 @@ func (a *cacheAsync) Get(ctx context.Context, key string, done func(value []byte
 	a.rt.StartFunc(ctx, 0, &c.call, c, cacheGetStep)
 }
 
-// cacheGetCall is one Get call of the callback form.
 type cacheGetCall struct {
 	call  runtimes.Call
 	impl  Cache
@@ -88,7 +90,6 @@ type cacheGetCall struct {
 	found bool
 }
 
-// cacheGetStep runs a Get call (ctx set) or completes it (ctx nil).
 func cacheGetStep(p any, ctx context.Context, err error) error {
 	c := p.(*cacheGetCall)
 	if ctx == nil {
@@ -104,7 +105,6 @@ func (a *cacheAsync) Set(ctx context.Context, key string, value []byte, ttl time
 	a.rt.StartFunc(ctx, 0, &c.call, c, cacheSetStep)
 }
 
-// cacheSetCall is one Set call of the callback form.
 type cacheSetCall struct {
 	call  runtimes.Call
 	impl  Cache
@@ -114,7 +114,6 @@ type cacheSetCall struct {
 	ttl   time.Duration
 }
 
-// cacheSetStep runs a Set call (ctx set) or completes it (ctx nil).
 func cacheSetStep(p any, ctx context.Context, err error) error {
 	c := p.(*cacheSetCall)
 	if ctx == nil {
@@ -129,7 +128,6 @@ func (a *cacheAsync) Delete(ctx context.Context, key string, done func(existed b
 	a.rt.StartFunc(ctx, 0, &c.call, c, cacheDeleteStep)
 }
 
-// cacheDeleteCall is one Delete call of the callback form.
 type cacheDeleteCall struct {
 	call    runtimes.Call
 	impl    Cache
@@ -138,7 +136,6 @@ type cacheDeleteCall struct {
 	existed bool
 }
 
-// cacheDeleteStep runs a Delete call (ctx set) or completes it (ctx nil).
 func cacheDeleteStep(p any, ctx context.Context, err error) error {
 	c := p.(*cacheDeleteCall)
 	if ctx == nil {
@@ -154,7 +151,6 @@ func (a *cacheAsync) Len(ctx context.Context, done func(n int, err error)) {
 	a.rt.StartFunc(ctx, 0, &c.call, c, cacheLenStep)
 }
 
-// cacheLenCall is one Len call of the callback form.
 type cacheLenCall struct {
 	call runtimes.Call
 	impl Cache
@@ -162,7 +158,6 @@ type cacheLenCall struct {
 	n    int
 }
 
-// cacheLenStep runs a Len call (ctx set) or completes it (ctx nil).
 func cacheLenStep(p any, ctx context.Context, err error) error {
 	c := p.(*cacheLenCall)
 	if ctx == nil {
@@ -178,7 +173,6 @@ func (a *cacheAsync) WaitFor(ctx context.Context, key string, done func(value []
 	a.rt.StartFunc(ctx, cacheWaitForTimeout, &c.call, c, cacheWaitForStep)
 }
 
-// cacheWaitForCall is one WaitFor call of the callback form.
 type cacheWaitForCall struct {
 	call  runtimes.Call
 	impl  Cache
@@ -187,7 +181,6 @@ type cacheWaitForCall struct {
 	value []byte
 }
 
-// cacheWaitForStep runs a WaitFor call (ctx set) or completes it (ctx nil).
 func cacheWaitForStep(p any, ctx context.Context, err error) error {
 	c := p.(*cacheWaitForCall)
 	if ctx == nil {

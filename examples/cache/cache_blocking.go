@@ -70,6 +70,9 @@ func NewCacheBlocking(impl CacheAsync, rt *runtimes.Runtime) Cache {
 }
 
 // cacheBlocking is the blocking form of a callback implementation.
+// A unary call keeps its state in a struct that one function hands to the
+// callback implementation with a done that completes the wait once, as
+// Get does with cacheGetWait and cacheGetInvoke.
 type cacheBlocking struct {
 	impl CacheAsync
 	rt   *runtimes.Runtime
@@ -81,7 +84,6 @@ func (b *cacheBlocking) Get(ctx context.Context, key string) (value []byte, foun
 	return w.value, w.found, err
 }
 
-// cacheGetWait is one Get call of the blocking form.
 type cacheGetWait struct {
 	wait  runtimes.Wait
 	impl  CacheAsync
@@ -90,7 +92,6 @@ type cacheGetWait struct {
 	found bool
 }
 
-// cacheGetInvoke calls Get of the callback implementation for a waiting caller.
 func cacheGetInvoke(p any, ctx context.Context) {
 	w := p.(*cacheGetWait)
 	w.impl.Get(ctx, w.key, func(value []byte, found bool, err error) {
@@ -106,7 +107,6 @@ func (b *cacheBlocking) Set(ctx context.Context, key string, value []byte, ttl t
 	return b.rt.WaitFunc(ctx, 0, &w.wait, w, cacheSetInvoke)
 }
 
-// cacheSetWait is one Set call of the blocking form.
 type cacheSetWait struct {
 	wait  runtimes.Wait
 	impl  CacheAsync
@@ -115,7 +115,6 @@ type cacheSetWait struct {
 	ttl   time.Duration
 }
 
-// cacheSetInvoke calls Set of the callback implementation for a waiting caller.
 func cacheSetInvoke(p any, ctx context.Context) {
 	w := p.(*cacheSetWait)
 	w.impl.Set(ctx, w.key, w.value, w.ttl, func(err error) {
@@ -131,7 +130,6 @@ func (b *cacheBlocking) Delete(ctx context.Context, key string) (existed bool, e
 	return w.existed, err
 }
 
-// cacheDeleteWait is one Delete call of the blocking form.
 type cacheDeleteWait struct {
 	wait    runtimes.Wait
 	impl    CacheAsync
@@ -139,7 +137,6 @@ type cacheDeleteWait struct {
 	existed bool
 }
 
-// cacheDeleteInvoke calls Delete of the callback implementation for a waiting caller.
 func cacheDeleteInvoke(p any, ctx context.Context) {
 	w := p.(*cacheDeleteWait)
 	w.impl.Delete(ctx, w.key, func(existed bool, err error) {
@@ -156,14 +153,12 @@ func (b *cacheBlocking) Len(ctx context.Context) (n int, err error) {
 	return w.n, err
 }
 
-// cacheLenWait is one Len call of the blocking form.
 type cacheLenWait struct {
 	wait runtimes.Wait
 	impl CacheAsync
 	n    int
 }
 
-// cacheLenInvoke calls Len of the callback implementation for a waiting caller.
 func cacheLenInvoke(p any, ctx context.Context) {
 	w := p.(*cacheLenWait)
 	w.impl.Len(ctx, func(n int, err error) {
@@ -180,7 +175,6 @@ func (b *cacheBlocking) WaitFor(ctx context.Context, key string) (value []byte, 
 	return w.value, err
 }
 
-// cacheWaitForWait is one WaitFor call of the blocking form.
 type cacheWaitForWait struct {
 	wait  runtimes.Wait
 	impl  CacheAsync
@@ -188,7 +182,6 @@ type cacheWaitForWait struct {
 	value []byte
 }
 
-// cacheWaitForInvoke calls WaitFor of the callback implementation for a waiting caller.
 func cacheWaitForInvoke(p any, ctx context.Context) {
 	w := p.(*cacheWaitForWait)
 	w.impl.WaitFor(ctx, w.key, func(value []byte, err error) {

@@ -122,6 +122,10 @@ func (e *emitter) constructor() {
 
 // asyncType emits
 //
+//	// bucketAsync is the callback form of a blocking implementation.
+//	// A unary call keeps its state in a struct that one function runs on the
+//	// executor and completes on the completion context, as Get does with
+//	// bucketGetCall and bucketGetStep.
 //	type bucketAsync struct {
 //		impl Bucket
 //		rt   *runtimes.Runtime
@@ -129,6 +133,11 @@ func (e *emitter) constructor() {
 func (e *emitter) asyncType() {
 	e.F.Line()
 	e.F.Commentf("%s is the callback form of a blocking implementation.", e.N.AsyncType)
+	if m := t.FirstUnary(e.Iface); m != nil {
+		e.F.Comment("A unary call keeps its state in a struct that one function runs on the")
+		e.F.Commentf("executor and completes on the completion context, as %s does with", m.Name)
+		e.F.Commentf("%s and %s.", e.N.CallType(m), e.N.StepFunc(m))
+	}
 	e.F.Type().Id(e.N.AsyncType).Struct(
 		jen.Id("impl").Id(e.N.Blocking),
 		jen.Id("rt").Add(t.Runtime()),

@@ -55,7 +55,6 @@ func (e *emitter) unaryMethod(m *spec.Method) {
 func (e *emitter) callType(m *spec.Method) {
 	name := e.N.CallType(m)
 	e.F.Line()
-	e.F.Commentf("%s is one %s call of the callback form.", name, m.Name)
 	e.F.Type().Id(name).Struct(e.U.StateFields(m,
 		jen.Id(e.Field("call")).Qual(t.RuntimesPath, "Call"),
 		jen.Id(e.Field("impl")).Id(e.N.Blocking),
@@ -83,7 +82,6 @@ func (e *emitter) stepFunc(m *spec.Method) {
 		run = jen.List(append(res, jen.Id("err"))...).Op("=").Add(call).Line().Return(jen.Id("err"))
 	}
 	e.F.Line()
-	e.F.Commentf("%s runs a %s call (ctx set) or completes it (ctx nil).", name, m.Name)
 	e.F.Func().Id(name).Params(jen.Id("p").Any(), t.Ctx(), jen.Id("err").Error()).Error().Block(
 		jen.Id("c").Op(":=").Id("p").Assert(jen.Op("*").Id(e.N.CallType(m))),
 		jen.If(jen.Id("ctx").Op("==").Nil()).Block(

@@ -62,7 +62,7 @@ type emitter struct {
 func (e *emitter) emit() {
 	e.ifaceDecl()
 	e.constructor()
-	e.implType(e.N.BlockingType, e.N.Async, "%s is the blocking form of a callback implementation.")
+	e.implType()
 	for _, m := range e.Iface.Methods {
 		e.method(m)
 	}
@@ -72,18 +72,26 @@ func (e *emitter) emit() {
 	}
 }
 
-// implType emits an adapter type over an implementation of iface:
+// implType emits the adapter type over a callback implementation:
 //
 //	// bucketBlocking is the blocking form of a callback implementation.
+//	// A unary call keeps its state in a struct that one function hands to the
+//	// callback implementation with a done that completes the wait once, as
+//	// Get does with bucketGetWait and bucketGetInvoke.
 //	type bucketBlocking struct {
 //		impl BucketAsync
 //		rt   *runtimes.Runtime
 //	}
-func (e *emitter) implType(name, iface, doc string) {
+func (e *emitter) implType() {
 	e.F.Line()
-	e.F.Commentf(doc, name)
-	e.F.Type().Id(name).Struct(
-		jen.Id("impl").Id(iface),
+	e.F.Commentf("%s is the blocking form of a callback implementation.", e.N.BlockingType)
+	if m := t.FirstUnary(e.Iface); m != nil {
+		e.F.Comment("A unary call keeps its state in a struct that one function hands to the")
+		e.F.Comment("callback implementation with a done that completes the wait once, as")
+		e.F.Commentf("%s does with %s and %s.", m.Name, e.N.WaitType(m), e.N.InvokeFunc(m))
+	}
+	e.F.Type().Id(e.N.BlockingType).Struct(
+		jen.Id("impl").Id(e.N.Async),
 		jen.Id("rt").Add(t.Runtime()),
 	)
 }

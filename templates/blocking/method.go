@@ -63,7 +63,6 @@ func (e *emitter) unaryMethod(m *spec.Method) {
 func (e *emitter) waitType(m *spec.Method) {
 	name := e.N.WaitType(m)
 	e.F.Line()
-	e.F.Commentf("%s is one %s call of the blocking form.", name, m.Name)
 	e.F.Type().Id(name).Struct(e.U.StateFields(m,
 		jen.Id(e.Field("wait")).Qual(t.RuntimesPath, "Wait"),
 		jen.Id(e.Field("impl")).Id(e.N.Async),
@@ -99,7 +98,6 @@ func (e *emitter) invokeFunc(m *spec.Method) {
 	)
 	args := append(append([]jen.Code{jen.Id("ctx")}, t.Selectors(w, m.Params)...), done)
 	e.F.Line()
-	e.F.Commentf("%s calls %s of the callback implementation for a waiting caller.", name, m.Name)
 	e.F.Func().Id(name).Params(jen.Id(p).Any(), t.Ctx()).Block(
 		jen.Id(w).Op(":=").Id(p).Assert(jen.Op("*").Id(e.N.WaitType(m))),
 		jen.Id(w).Dot(e.Field("impl")).Dot(m.Name).Call(args...),
