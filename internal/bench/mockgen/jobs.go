@@ -21,6 +21,7 @@ const (
 	genMock        = "mockgen"
 	buildShim      = "go build ./" + shimPkg
 	buildMock      = "go build ./" + apiPkg
+	buildFloor     = "go build ./" + floorPkg
 )
 
 // Generated files of each tool: shimgen writes one per form.
@@ -46,15 +47,16 @@ func genJobs(l layout, t tools) map[string]job {
 	}
 }
 
-// buildJobs are the two go build runs.
+// buildJobs are the three go build runs.
 func buildJobs(l layout) map[string]job {
 	build := func(pkg string) func() *exec.Cmd {
 		return func() *exec.Cmd { return command(l.module, isolated, "go", "build", "./"+pkg) }
 	}
 	none := func() error { return nil }
 	return map[string]job{
-		buildShim: {none, build(shimPkg)},
-		buildMock: {none, build(apiPkg)},
+		buildShim:  {none, build(shimPkg)},
+		buildMock:  {none, build(apiPkg)},
+		buildFloor: {none, build(floorPkg)},
 	}
 }
 

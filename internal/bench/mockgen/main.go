@@ -106,7 +106,12 @@ func report(w io.Writer, l layout, ss samples, c config) error {
 	if err != nil {
 		return err
 	}
+	floor, err := measureSize(l.floorDir(), shimOutputs)
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(w, "%d methods, %d paired rounds; values: median (min–max); ratio: shimgen/mockgen per round\n", c.methods, c.rounds)
-	fmt.Fprintf(w, "generated: shimgen %d bytes, %d lines; mockgen %d bytes, %d lines\n\n", shim.bytes, shim.lines, mock.bytes, mock.lines)
-	return printTable(w, table(ss, shim, mock, c.methods))
+	fmt.Fprintf(w, "generated: shimgen %d bytes, %d lines; mockgen %d bytes, %d lines\n", shim.bytes, shim.lines, mock.bytes, mock.lines)
+	fmt.Fprintf(w, "API floor (shimgen's exported API, adapter bodies panic(0)): %d bytes, %d lines\n\n", floor.bytes, floor.lines)
+	return printTable(w, table(ss, shim, mock, floor, c.methods))
 }

@@ -65,9 +65,9 @@ func roundSource(pkg string, round int) []byte {
 	return fmt.Appendf(nil, "package %s\n\n// round %d\n", pkg, round)
 }
 
-// touch rewrites both packages' round files for round.
+// touch rewrites the packages' round files for round.
 func touch(l layout, round int) error {
-	for dir, pkg := range map[string]string{l.apiDir(): apiPkg, l.shimDir(): shimPkg} {
+	for dir, pkg := range map[string]string{l.apiDir(): apiPkg, l.shimDir(): shimPkg, l.floorDir(): floorPkg} {
 		if err := os.WriteFile(filepath.Join(dir, roundFile), roundSource(pkg, round), 0o644); err != nil {
 			return err
 		}

@@ -10,14 +10,14 @@ import (
 type samples map[string][]sample
 
 // rounds runs n paired rounds. Every round changes the round files, then
-// generates with the three generators and builds both packages. Odd
+// generates with the three generators and builds the three packages. Odd
 // rounds run mockgen first and even ones last, so that neither tool
 // always runs on a warmer machine.
 func rounds(l layout, t tools, n int, progress io.Writer) (samples, error) {
 	jobs := genJobs(l, t)
 	maps.Copy(jobs, buildJobs(l))
 	gen := []string{genMock, genShimNoTypes, genShimTypes}
-	build := []string{buildMock, buildShim}
+	build := []string{buildMock, buildShim, buildFloor}
 	out := samples{}
 	for r := 1; r <= n; r++ {
 		fmt.Fprintf(progress, "round %d/%d\n", r, n)
@@ -48,6 +48,7 @@ func ordered(names []string, round int) []string {
 // warmUp runs each job once, unmeasured, and tidies the module between the
 // generation and the builds (mockgen's output is what needs gomock), so
 // that the rounds start with every dependency downloaded and compiled.
+// Package floor is written from shimgen's first output (see writeFloor).
 func warmUp(l layout, t tools) error {
 	for _, j := range genJobs(l, t) {
 		if _, err := runJob(j); err != nil {
@@ -55,6 +56,9 @@ func warmUp(l layout, t tools) error {
 		}
 	}
 	if err := execute(command(l.module, isolated, "go", "mod", "tidy")); err != nil {
+		return err
+	}
+	if err := writeFloor(l); err != nil {
 		return err
 	}
 	for _, j := range buildJobs(l) {

@@ -36,5 +36,6 @@ func ratios(a, b []float64) []float64 {
 	return rs
 }
 
-func seconds(s sample) float64   { return s.wall.Seconds() }
-func mebibytes(s sample) float64 { return float64(s.rss) / (1 << 20) }
+func seconds(s sample) float64    { return s.wall.Seconds() }
+func cpuSeconds(s sample) float64 { return s.cpu.Seconds() }
+func mebibytes(s sample) float64  { return float64(s.rss) / (1 << 20) }

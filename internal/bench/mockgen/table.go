@@ -40,17 +40,22 @@ func sizeRow(figure string, shim, mock, methods int, target float64) row {
 	return row{figure, spread{a, a, a}, spread{b, b, b}, spread{a / b, a / b, a / b}, count, target}
 }
 
-// table returns the rows of the report.
-func table(ss samples, shim, mock size, methods int) []row {
+// table returns the rows of the report; the last three compare the API
+// floor (see writeFloor) with mockgen, as the least the targets allow.
+func table(ss samples, shim, mock, floor size, methods int) []row {
 	return []row{
 		timedRow("generate (-no-types)", ss, genShimNoTypes, genMock, seconds, secs, 0.5),
 		timedRow("generate (types)", ss, genShimTypes, genMock, seconds, secs, 0.5),
 		timedRow("generate peak RSS (-no-types)", ss, genShimNoTypes, genMock, mebibytes, mib, 1),
 		timedRow("generate peak RSS (types)", ss, genShimTypes, genMock, mebibytes, mib, 1),
 		timedRow("go build", ss, buildShim, buildMock, seconds, secs, 1),
+		timedRow("go build CPU", ss, buildShim, buildMock, cpuSeconds, secs, 1),
 		timedRow("go build peak RSS", ss, buildShim, buildMock, mebibytes, mib, 1),
 		sizeRow("bytes / method", shim.bytes, mock.bytes, methods, 1),
 		sizeRow("lines / method", shim.lines, mock.lines, methods, 0),
+		timedRow("API floor: go build", ss, buildFloor, buildMock, seconds, secs, 0),
+		timedRow("API floor: go build CPU", ss, buildFloor, buildMock, cpuSeconds, secs, 0),
+		sizeRow("API floor: bytes / method", floor.bytes, mock.bytes, methods, 0),
 	}
 }
 
