@@ -25,6 +25,8 @@ func breakingCommand(fs *flag.FlagSet) func(*call) int {
 			return c.usageError("--against is required")
 		case !ok:
 			return c.usageError(fmt.Sprintf("unknown format %q (want text or github)", *format))
+		case github:
+			c.annotate()
 		}
 		rep := &breakingReport{out: c.stdout, errOut: c.stderr, github: github, implementers: *implementers, against: *against}
 		return runBreaking(c, rep)
