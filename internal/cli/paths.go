@@ -32,13 +32,18 @@ func resolve(paths []string) ([]target, error) {
 			return nil, err
 		}
 	}
+	return sorted(byDir), nil
+}
+
+// sorted returns the targets of byDir, sorted by display path.
+func sorted(byDir map[string]*target) []target {
 	out := make([]target, 0, len(byDir))
 	for _, t := range byDir {
 		sort.Strings(t.only)
 		out = append(out, *t)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].display < out[j].display })
-	return out, nil
+	return out
 }
 
 func resolveOne(p string, byDir map[string]*target) error {
