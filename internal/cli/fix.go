@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 )
@@ -15,10 +16,7 @@ import (
 // r's paths.
 func fixCommand(r result, prog string) string {
 	if hasGoGenerate(r.abs) {
-		if r.display == "." {
-			return "go generate"
-		}
-		return "go generate ./" + strings.TrimPrefix(r.display, "./")
+		return "go generate " + goDir(r.display)
 	}
 	switch {
 	case r.display == "." && len(r.only) == 0:
@@ -57,4 +55,12 @@ func generatesWithShimgen(data []byte) bool {
 		}
 	}
 	return false
+}
+
+// goDir writes a directory as the go command takes it: "./kv", "..", ".".
+func goDir(display string) string {
+	if display == "." || strings.HasPrefix(display, "./") || strings.HasPrefix(display, "../") || display == ".." || path.IsAbs(display) || filepath.IsAbs(display) {
+		return display
+	}
+	return "./" + display
 }
