@@ -46,7 +46,17 @@ type Drift struct {
 	Path string // slash-separated, as shown to users
 	Spec string // the spec it comes from (for an orphan, the gone spec its source line names)
 	Diff string // unified diff from the file on disk to the wanted content
+	// CRLF reports a stale file that differs only in its line endings: it
+	// has CRLF where the generated file has LF (a checkout with git's
+	// core.autocrlf, say). Its Diff is empty: every line would differ.
+	CRLF bool
 }
+
+// Labels of the two sides of a diff, after the file's path.
+const (
+	onDisk    = " (on disk)"
+	generated = " (generated)"
+)
 
 // Check compares the files Generate returned with the directory fsys and
 // reports every stale and missing file, and each of orphans (the generated
@@ -64,7 +74,7 @@ func Check(fsys fs.FS, files, orphans []File) ([]Drift, error) {
 		}
 	}
 	for _, o := range orphans {
-		drifts = append(drifts, Drift{Kind: Orphaned, Path: o.Path, Spec: o.Spec, Diff: udiff.Unified(o.Path, "/dev/null", string(o.Data), "")})
+		drifts = append(drifts, Drift{Kind: Orphaned, Path: o.Path, Spec: o.Spec, Diff: udiff.Unified(o.Path+onDisk, "/dev/null", string(o.Data), "")})
 	}
 	sort.Slice(drifts, func(i, j int) bool { return drifts[i].Path < drifts[j].Path })
 	return drifts, nil
@@ -74,13 +84,15 @@ func compare(fsys fs.FS, f File, name string) (*Drift, error) {
 	have, err := fs.ReadFile(fsys, name)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return &Drift{Kind: Missing, Path: f.Path, Spec: f.Spec, Diff: udiff.Unified("/dev/null", f.Path, "", string(f.Data))}, nil
+		return &Drift{Kind: Missing, Path: f.Path, Spec: f.Spec, Diff: udiff.Unified("/dev/null", f.Path+generated, "", string(f.Data))}, nil
 	case err != nil:
 		return nil, err
 	case !IsGenerated(have):
 		return &Drift{Kind: Foreign, Path: f.Path, Spec: f.Spec}, nil
 	case bytes.Equal(have, f.Data):
 		return nil, nil
+	case bytes.Equal(bytes.ReplaceAll(have, []byte("\r\n"), []byte("\n")), f.Data):
+		return &Drift{Kind: Stale, Path: f.Path, Spec: f.Spec, CRLF: true}, nil
 	}
-	return &Drift{Kind: Stale, Path: f.Path, Spec: f.Spec, Diff: udiff.Unified(f.Path, f.Path, string(have), string(f.Data))}, nil
+	return &Drift{Kind: Stale, Path: f.Path, Spec: f.Spec, Diff: udiff.Unified(f.Path+onDisk, f.Path+generated, string(have), string(f.Data))}, nil
 }

@@ -35,7 +35,7 @@ func ReadDir(fsys fs.FS, dir, dirName string, only []string) (Package, error) {
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		data, err := fs.ReadFile(fsys, name)
+		data, err := readSpec(fsys, dir, name)
 		if err != nil {
 			return p, err
 		}
@@ -58,6 +58,9 @@ func goPackage(fsys fs.FS) (name string, declared []string, err error) {
 	for _, file := range names {
 		if strings.HasSuffix(file, "_test.go") {
 			continue
+		}
+		if info, err := fs.Stat(fsys, file); err != nil || !info.Mode().IsRegular() {
+			continue // not a Go file the build reads (a FIFO would block)
 		}
 		if ok, err := bctx.MatchFile(".", file); err != nil || !ok {
 			continue // excluded by its build constraints or name (//go:build ignore)

@@ -16,7 +16,7 @@ import (
 // only the package as a whole can tell: clashing generated identifiers and,
 // with p.Types, the types the specs name.
 func load(p Package) ([]*templates.Unit, error) {
-	var errs spec.ErrorList
+	errs := specNameErrors(p)
 	var files []*spec.File
 	for _, in := range p.Specs {
 		f, err := spec.Parse(in.Name, in.Data)

@@ -1,6 +1,7 @@
 // Package annotation writes GitHub Actions workflow commands: the error
 // annotations `shimgen check` and `shimgen breaking` print with
-// --format github, escaped per GitHub's rules.
+// --format github, escaped per GitHub's rules, and the free text beside
+// them (diffs, messages), which must never start a command of its own.
 package annotation
 
 import (
@@ -9,12 +10,19 @@ import (
 	"strings"
 )
 
-// Error writes an error annotation at file:line:col (col 0: none) with the
-// message msg, one line.
+// Error writes an error annotation at file:line:col (line or col 0: none)
+// with the message msg, one line. Written to a Text writer, it goes to the
+// writer underneath unchanged.
 func Error(w io.Writer, file string, line, col int, msg string) {
-	props := fmt.Sprintf("file=%s,line=%d", Property(file), line)
-	if col > 0 {
-		props += fmt.Sprintf(",col=%d", col)
+	if t, ok := w.(*text); ok {
+		w = t.w
+	}
+	props := "file=" + Property(file)
+	if line > 0 {
+		props += fmt.Sprintf(",line=%d", line)
+		if col > 0 {
+			props += fmt.Sprintf(",col=%d", col)
+		}
 	}
 	fmt.Fprintf(w, "::error %s::%s\n", props, Message(msg))
 }

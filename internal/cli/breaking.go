@@ -4,6 +4,8 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
+	"slices"
 
 	"github.com/shimgen/shimgen/gen"
 	"github.com/shimgen/shimgen/internal/compat"
@@ -25,6 +27,8 @@ func breakingCommand(fs *flag.FlagSet) func(*call) int {
 			return c.usageError("--against is required")
 		case !ok:
 			return c.usageError(fmt.Sprintf("unknown format %q (want text or github)", *format))
+		case github:
+			c.annotate()
 		}
 		rep := &breakingReport{out: c.stdout, errOut: c.stderr, github: github, implementers: *implementers, against: *against}
 		return runBreaking(c, rep)
@@ -32,7 +36,7 @@ func breakingCommand(fs *flag.FlagSet) func(*call) int {
 }
 
 func runBreaking(c *call, rep *breakingReport) int {
-	targets, err := resolve(c.args())
+	targets, err := resolveBreaking(c.args(), rep.against, isFile(rep.against))
 	if err != nil {
 		return c.fail("shimgen", err)
 	}
@@ -52,10 +56,16 @@ type oldSpecs func(t target) ([]*spec.File, error)
 // oldSource decides what --against names: an existing file is an old spec
 // (compared with the single new spec), anything else a git ref.
 func oldSource(against string, targets []target) (oldSpecs, error) {
-	if info, err := os.Stat(against); err == nil && !info.IsDir() {
+	if isFile(against) {
 		return oldFile(against, targets)
 	}
 	return gitSource(against, targets)
+}
+
+// isFile reports whether name exists and is not a directory.
+func isFile(name string) bool {
+	info, err := os.Stat(name)
+	return err == nil && !info.IsDir()
 }
 
 // oldFile reads an old spec file; it stands for the one new spec, so the
@@ -93,6 +103,19 @@ func readSpecs(t target) ([]*spec.File, error) {
 	return parseSpecs(p)
 }
 
+// newSpecs reads a target's specs as they are now: of the spec files it
+// names, those that still exist (a deleted one has no new version).
+func newSpecs(t target) ([]*spec.File, error) {
+	if len(t.only) == 0 {
+		return readSpecs(t)
+	}
+	t.only = slices.DeleteFunc(slices.Clone(t.only), func(name string) bool { return !exists(filepath.Join(t.abs, name)) })
+	if len(t.only) == 0 {
+		return nil, nil
+	}
+	return readSpecs(t)
+}
+
 // parseSpecs parses the specs of p.
 func parseSpecs(p gen.Package) ([]*spec.File, error) {
 	files := make([]*spec.File, len(p.Specs))
@@ -108,7 +131,7 @@ func parseSpecs(p gen.Package) ([]*spec.File, error) {
 
 // compare reports the changes of one target.
 func (rep *breakingReport) compare(t target, old oldSpecs) {
-	newFiles, err := readSpecs(t)
+	newFiles, err := newSpecs(t)
 	if err != nil {
 		rep.fail(err)
 		return

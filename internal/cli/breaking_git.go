@@ -20,7 +20,7 @@ import (
 func gitSource(ref string, targets []target) (oldSpecs, error) {
 	commits := map[string]string{} // repository root -> commit of ref
 	for _, t := range targets {
-		root, err := repoRoot(t.abs)
+		root, err := repoRoot(existingAncestor(t.abs))
 		if err != nil {
 			return nil, err
 		}
@@ -32,7 +32,7 @@ func gitSource(ref string, targets []target) (oldSpecs, error) {
 		}
 	}
 	return func(t target) ([]*spec.File, error) {
-		root, err := repoRoot(t.abs)
+		root, err := repoRoot(existingAncestor(t.abs))
 		if err != nil {
 			return nil, err
 		}
@@ -90,12 +90,15 @@ func gitSpecs(root, commit, ref string, t target) ([]*spec.File, error) {
 	return files, nil
 }
 
-// relDir returns dir relative to the repository root, slash-separated.
+// relDir returns dir relative to the repository root, slash-separated. A
+// dir that no longer exists is taken under its nearest existing ancestor.
 func relDir(root, dir string) (string, error) {
-	real, err := filepath.EvalSymlinks(dir)
+	base := existingAncestor(dir)
+	real, err := filepath.EvalSymlinks(base)
 	if err != nil {
 		return "", err
 	}
+	real = filepath.Join(real, strings.TrimPrefix(dir, base))
 	rel, err := filepath.Rel(root, real)
 	if err != nil {
 		return "", err

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/shimgen/shimgen/gen"
@@ -23,11 +21,14 @@ func checkCommand(fs *flag.FlagSet) func(*call) int {
 		if !ok {
 			return c.usageError(fmt.Sprintf("unknown format %q (want text or github)", *format))
 		}
+		if github {
+			c.annotate()
+		}
 		targets, err := resolve(c.args())
 		if err != nil {
 			return c.fail("shimgen", err)
 		}
-		rep := reporter{out: c.stdout, errOut: c.stderr, github: github}
+		rep := reporter{out: c.stdout, errOut: c.stderr, github: github, prog: c.prog}
 		for _, r := range process(targets, !*noTypes) {
 			rep.result(r)
 		}
@@ -40,6 +41,12 @@ func formatFlag(fs *flag.FlagSet) *string {
 	return fs.String("format", "text", "output format: text, or github for GitHub Actions annotations")
 }
 
+// annotate makes the command's output safe beside GitHub annotations: no
+// line of text it prints can be read as a workflow command.
+func (c *call) annotate() {
+	c.stdout, c.stderr = annotation.Text(c.stdout), annotation.Text(c.stderr)
+}
+
 // parseFormat reports whether format is github, and whether it is valid.
 func parseFormat(format string) (github, ok bool) {
 	return format == "github", format == "text" || format == "github"
@@ -49,6 +56,7 @@ func parseFormat(format string) (github, ok bool) {
 type reporter struct {
 	out, errOut io.Writer
 	github      bool
+	prog        string // how shimgen was run, for the fix hints
 	drift       int
 	failed      bool
 	fixes       []string
@@ -61,13 +69,15 @@ func (rep *reporter) result(r result) {
 		reportSpecError(rep.out, rep.errOut, rep.github, err)
 		return
 	}
+	if len(drifts) == 0 {
+		return
+	}
+	fix := fixFor(drifts, fixCommand(r, rep.prog))
 	for _, d := range drifts {
 		rep.drift++
-		rep.driftFound(d, fixCommand(r))
+		rep.driftFound(d, fix)
 	}
-	if len(drifts) > 0 {
-		rep.fixes = append(rep.fixes, fixCommand(r))
-	}
+	rep.fixes = append(rep.fixes, fix)
 }
 
 // drifts compares what generate would write and remove for r with the
@@ -94,20 +104,27 @@ func drifts(r result) ([]gen.Drift, error) {
 	return drifts, nil
 }
 
-func fixCommand(r result) string {
-	if r.display == "." && len(r.only) == 0 {
-		return "shimgen generate"
+// fixFor is what fixes a directory's drifts: "run: CMD", or, when files
+// shimgen did not write are in the way (generate would refuse to write
+// anything), moving them first.
+func fixFor(drifts []gen.Drift, cmd string) string {
+	var foreign []string
+	for _, d := range drifts {
+		if d.Kind == gen.Foreign {
+			foreign = append(foreign, d.Path)
+		}
 	}
-	if len(r.only) == 0 {
-		return "shimgen generate " + r.display
+	if len(foreign) == 0 {
+		return "run: " + cmd
 	}
-	return "shimgen generate " + strings.Join(r.pkg.SpecNames(), " ")
+	return fmt.Sprintf("rename or move %s (not written by shimgen), or rename the spec, then run: %s", strings.Join(foreign, ", "), cmd)
 }
 
 func (rep *reporter) driftFound(d gen.Drift, fix string) {
 	msg := driftMessage(d, fix)
 	if rep.github {
-		annotation.Error(rep.out, d.Path, firstLine(d.Diff), 0, msg)
+		file, line := annotated(d)
+		annotation.Error(rep.out, file, line, 0, msg)
 	} else {
 		fmt.Fprintf(rep.out, "%s: %s\n", d.Path, msg)
 	}
@@ -116,29 +133,32 @@ func (rep *reporter) driftFound(d gen.Drift, fix string) {
 	}
 }
 
-func driftMessage(d gen.Drift, fix string) string {
-	switch d.Kind {
-	case gen.Missing:
-		return fmt.Sprintf("missing: %s generates it; run: %s", d.Spec, fix)
-	case gen.Orphaned:
-		return fmt.Sprintf("orphaned: generated from %s, which is gone; run: %s (it removes the file)", d.Spec, fix)
-	case gen.Foreign:
-		return fmt.Sprintf("in the way: %s generates this file, which was not written by shimgen; rename it or the spec", d.Spec)
+// annotated is where a drift's annotation goes: a missing file's on its
+// spec (the file does not exist), any other on the first line it changes.
+func annotated(d gen.Drift) (file string, line int) {
+	if d.Kind == gen.Missing {
+		return d.Spec, 1
 	}
-	return fmt.Sprintf("stale: it differs from what %s generates; run: %s", d.Spec, fix)
+	return d.Path, changedLine(d.Diff)
 }
 
-var hunkRE = regexp.MustCompile(`(?m)^@@ -\d+(?:,\d+)? \+(\d+)`)
-
-// firstLine is the first line a unified diff touches in the new file (1 if
-// none).
-func firstLine(diff string) int {
-	if m := hunkRE.FindStringSubmatch(diff); m != nil {
-		if n, _ := strconv.Atoi(m[1]); n > 0 {
-			return n
-		}
+func driftMessage(d gen.Drift, fix string) string {
+	spec := d.Spec
+	if spec == "" {
+		spec = "a spec"
 	}
-	return 1
+	switch {
+	case d.Kind == gen.Missing:
+		return fmt.Sprintf("missing: %s generates it; %s", spec, fix)
+	case d.Kind == gen.Orphaned:
+		return fmt.Sprintf("orphaned: generated from %s, which is gone; %s (it removes the file)", spec, fix)
+	case d.Kind == gen.Foreign:
+		return fmt.Sprintf("in the way: %s generates this file, which was not written by shimgen; rename it or the spec", spec)
+	case d.CRLF:
+		return fmt.Sprintf("stale: it has CRLF line endings where %s generates LF (a checkout with git's core.autocrlf?); "+
+			"add the line \"*.go text eol=lf\" to .gitattributes to keep them LF, then %s", spec, fix)
+	}
+	return fmt.Sprintf("stale: it differs from what %s generates; %s", spec, fix)
 }
 
 func (rep *reporter) finish() int {
@@ -146,7 +166,7 @@ func (rep *reporter) finish() int {
 	case rep.failed:
 		return exitError
 	case rep.drift > 0:
-		fmt.Fprintf(rep.errOut, "shimgen check: %d generated file(s) out of sync with their specs; to fix, run:\n", rep.drift)
+		fmt.Fprintf(rep.errOut, "shimgen check: %d generated file(s) out of sync with their specs; to fix:\n", rep.drift)
 		for _, f := range rep.fixes {
 			fmt.Fprintf(rep.errOut, "\t%s\n", f)
 		}

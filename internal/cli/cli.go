@@ -7,6 +7,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"os"
 )
 
 // Exit codes.
@@ -19,9 +20,24 @@ const (
 	exitInterrupted = 130
 )
 
+// Main runs the command line argv (the program name first, as os.Args)
+// and returns the exit status. The program name decides how fix hints
+// name shimgen ("go tool shimgen" when the go command runs it as a tool).
+func Main(argv []string, stdout, stderr io.Writer) int {
+	if len(argv) == 0 {
+		return Run(nil, stdout, stderr)
+	}
+	return run(invocation(argv[0], os.Getenv), argv[1:], stdout, stderr)
+}
+
 // Run executes one command line (without the program name) and returns the
 // exit status. With no command name it runs generate.
 func Run(args []string, stdout, stderr io.Writer) int {
+	return run("shimgen", args, stdout, stderr)
+}
+
+// run executes args for a shimgen run as prog.
+func run(prog string, args []string, stdout, stderr io.Writer) int {
 	name := "generate"
 	if len(args) > 0 {
 		switch a := args[0]; {
@@ -32,5 +48,5 @@ func Run(args []string, stdout, stderr io.Writer) int {
 			name, args = a, args[1:]
 		}
 	}
-	return lookup(name).run(args, stdout, stderr)
+	return lookup(name).run(prog, args, stdout, stderr)
 }

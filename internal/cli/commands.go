@@ -74,22 +74,25 @@ func lookup(name string) *command {
 type call struct {
 	cmd            *command
 	fs             *flag.FlagSet
+	paths          []string // the arguments that are not flags
+	prog           string   // how shimgen was run, for fix hints
 	stdout, stderr io.Writer
 }
 
 // run parses args with the command's flags and runs it: exit status 0 on
 // -h, 2 on a bad flag.
-func (cmd *command) run(args []string, stdout, stderr io.Writer) int {
+func (cmd *command) run(prog string, args []string, stdout, stderr io.Writer) int {
 	fs := cmd.flagSet(stderr)
 	run := cmd.setup(fs)
-	switch err := fs.Parse(args); err {
+	paths, err := parseInterspersed(fs, args)
+	switch err {
 	case nil:
 	case flag.ErrHelp:
 		return exitOK
 	default:
 		return exitError
 	}
-	return run(&call{cmd: cmd, fs: fs, stdout: stdout, stderr: stderr})
+	return run(&call{cmd: cmd, fs: fs, paths: paths, prog: prog, stdout: stdout, stderr: stderr})
 }
 
 // flagSet returns a flag set that reports errors to stderr instead of
@@ -107,8 +110,8 @@ func (cmd *command) flagSet(stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// args are the arguments after the flags.
-func (c *call) args() []string { return c.fs.Args() }
+// args are the arguments that are not flags.
+func (c *call) args() []string { return c.paths }
 
 // usageError reports a bad command line, with the command's usage.
 func (c *call) usageError(msg string) int {

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/shimgen/shimgen/gen"
+	"github.com/shimgen/shimgen/internal/output"
 )
 
 // target is one directory to process.
@@ -31,13 +32,18 @@ func resolve(paths []string) ([]target, error) {
 			return nil, err
 		}
 	}
+	return sorted(byDir), nil
+}
+
+// sorted returns the targets of byDir, sorted by display path.
+func sorted(byDir map[string]*target) []target {
 	out := make([]target, 0, len(byDir))
 	for _, t := range byDir {
 		sort.Strings(t.only)
 		out = append(out, *t)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].display < out[j].display })
-	return out, nil
+	return out
 }
 
 func resolveOne(p string, byDir map[string]*target) error {
@@ -49,17 +55,17 @@ func resolveOne(p string, byDir map[string]*target) error {
 		return fmt.Errorf("%s: no such spec file or directory", p)
 	}
 	if info.IsDir() {
-		if !hasSpecs(p) {
-			return fmt.Errorf("%s: no %s files in directory", display(p), "*"+gen.SpecSuffix)
+		if !selected(p) {
+			return fmt.Errorf("%s: no %s files in directory (and no generated files whose spec is gone)", display(p), "*"+gen.SpecSuffix)
 		}
 		return add(byDir, p, "")
 	}
 	return add(byDir, filepath.Dir(p), filepath.Base(p))
 }
 
-// walk adds every directory under root that holds specs, skipping the
-// directories the go command skips (testdata, vendor, names starting with
-// "." or "_"). Like the go command it does not descend into symlinked
+// walk adds every directory under root that holds specs or orphans,
+// skipping the directories the go command skips (testdata, vendor, names
+// starting with "." or "_"). Like the go command it does not descend into symlinked
 // directories, so it never reaches outside the tree; root itself, named by
 // the user, may be a symlink.
 func walk(root, pattern string, byDir map[string]*target) error {
@@ -77,7 +83,7 @@ func walk(root, pattern string, byDir map[string]*target) error {
 		if name := d.Name(); p != root && (name == "testdata" || name == "vendor" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
 			return filepath.SkipDir
 		}
-		if hasSpecs(p) {
+		if selected(p) {
 			found = true
 			return add(byDir, p, "")
 		}
@@ -87,14 +93,25 @@ func walk(root, pattern string, byDir map[string]*target) error {
 		return fmt.Errorf("%s: %w", pattern, err)
 	}
 	if !found {
-		return fmt.Errorf("%s: matched no %s files", pattern, "*"+gen.SpecSuffix)
+		return fmt.Errorf("%s: matched no %s files (and no generated files whose spec is gone)", pattern, "*"+gen.SpecSuffix)
 	}
 	return nil
 }
 
+// selected reports whether a directory path or pattern selects dir: it
+// holds specs, or generated files whose spec is gone (which generate
+// removes and check reports, even when no spec is left).
+func selected(dir string) bool { return hasSpecs(dir) || hasOrphans(dir) }
+
 func hasSpecs(dir string) bool {
 	m, _ := filepath.Glob(filepath.Join(dir, "*"+gen.SpecSuffix))
 	return len(m) > 0
+}
+
+// hasOrphans reports whether dir holds generated files whose spec is gone.
+func hasOrphans(dir string) bool {
+	orphans, err := output.Dir{Abs: dir, Display: display(dir)}.Orphans(nil)
+	return err == nil && len(orphans) > 0
 }
 
 // add records dir (all specs when spec is "").

@@ -14,7 +14,7 @@ var update = flag.Bool("update", false, "update the expected output in testdata/
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"shimgen": func() { os.Exit(Run(os.Args[1:], os.Stdout, os.Stderr)) },
+		"shimgen": func() { os.Exit(Main(os.Args, os.Stdout, os.Stderr)) },
 	})
 }
 
@@ -26,7 +26,22 @@ func TestScripts(t *testing.T) {
 		UpdateScripts:       *update,
 		RequireExplicitExec: true,
 		Setup:               goEnv,
+		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"crlf": crlf},
 	})
+}
+
+// crlf FILE... gives each file CRLF line endings, as a checkout with git's
+// core.autocrlf does.
+func crlf(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: crlf file...")
+	}
+	for _, name := range args {
+		data := strings.ReplaceAll(ts.ReadFile(name), "\n", "\r\n")
+		if err := os.WriteFile(ts.MkAbs(name), []byte(data), 0o644); err != nil {
+			ts.Fatalf("%v", err)
+		}
+	}
 }
 
 // goEnv lets the go command, which type resolution runs, share the test's

@@ -39,7 +39,8 @@ func commandList() string {
 
 const usageNotes = `
 A path is a spec file, a directory (its *.shim.yaml files) or a dir/... pattern;
-the default is the current directory. Run "shimgen COMMAND -h" for a command's flags.
+the default is the current directory; flags may follow the paths. Run
+"shimgen COMMAND -h" for a command's flags.
 
 Generated files go only beside their spec, replace old ones atomically and
 never a file without the generated header, a symlink or a directory; a dir/...

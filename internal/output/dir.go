@@ -65,9 +65,9 @@ func checkRegular(display string, info fs.FileInfo) error {
 	case mode&fs.ModeSymlink != 0:
 		return fmt.Errorf("%s: is a symbolic link; shimgen does not write through links (replace the link with a regular file, or remove it)", display)
 	case mode.IsDir():
-		return fmt.Errorf("%s: is a directory; refusing to replace it with a generated file", display)
+		return fmt.Errorf("%s: is a directory; refusing to replace it with a generated file (move it away, or rename the spec)", display)
 	case !mode.IsRegular():
-		return fmt.Errorf("%s: is not a regular file; refusing to replace it", display)
+		return fmt.Errorf("%s: is not a regular file; refusing to replace it (move it away, or rename the spec)", display)
 	}
 	return nil
 }

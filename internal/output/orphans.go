@@ -18,7 +18,8 @@ import (
 // spec file of d that generates exactly that name and no longer exists.
 // Anything else - a hand-written file with a similar name, another tool's
 // file, a file naming a spec that is still there - is never an orphan. An
-// orphan's Spec is the gone spec's base name, its Data its content.
+// orphan's Spec is the gone spec as users see it (in d's display path),
+// its Data its content.
 func (d Dir) Orphans(files []gen.File) ([]gen.File, error) {
 	entries, err := os.ReadDir(d.Abs)
 	if err != nil {
@@ -35,7 +36,7 @@ func (d Dir) Orphans(files []gen.File) ([]gen.File, error) {
 			return nil, err
 		}
 		if src := d.goneSource(name, data); src != "" {
-			out = append(out, gen.File{Path: path.Join(d.Display, name), Spec: src, Data: data})
+			out = append(out, gen.File{Path: path.Join(d.Display, name), Spec: path.Join(d.Display, src), Data: data})
 		}
 	}
 	return out, nil

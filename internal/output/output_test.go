@@ -41,8 +41,8 @@ func TestOrphansAreWhatWriteRemoves(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(orphans) != 1 || orphans[0].Path != "c/gone_async.go" || orphans[0].Spec != "gone.shim.yaml" {
-		t.Fatalf("Orphans = %+v, want just c/gone_async.go from gone.shim.yaml", orphans)
+	if len(orphans) != 1 || orphans[0].Path != "c/gone_async.go" || orphans[0].Spec != "c/gone.shim.yaml" {
+		t.Fatalf("Orphans = %+v, want just c/gone_async.go from c/gone.shim.yaml", orphans)
 	}
 	if err := d.Write(context.Background(), outputs, true, nil); err != nil {
 		t.Fatal(err)

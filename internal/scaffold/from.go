@@ -17,18 +17,24 @@ type Source struct {
 // String returns the source in its --from form.
 func (s Source) String() string { return s.Pattern + "." + s.Name }
 
-// ParseSource splits a --from value at its last dot.
+// ParseSource splits a --from value at its last dot. A value with no dot
+// after its last slash ("github.com/spf13/afero") names a package but no
+// interface: its Name is empty, and Load says so, listing the package's
+// interfaces.
 func ParseSource(from string) (Source, error) {
 	i := strings.LastIndex(from, ".")
-	if i < 0 {
-		return Source{}, fmt.Errorf("--from %q: want PACKAGE.Interface, such as ./store.Store or io/fs.ReadFileFS", from)
+	if i < 0 || strings.Contains(from[i+1:], "/") {
+		if strings.Trim(from, "./") == "" {
+			return Source{}, fmt.Errorf("--from %q: %s", from, want)
+		}
+		return Source{Pattern: from}, nil
 	}
 	src := Source{Pattern: from[:i], Name: from[i+1:]}
 	switch {
 	case src.Pattern == "" || strings.HasSuffix(src.Pattern, "/"):
 		return Source{}, fmt.Errorf("--from %q: no package before the interface name (want PACKAGE.Interface, such as ./store.Store)", from)
 	case !token.IsIdentifier(src.Name):
-		return Source{}, fmt.Errorf("--from %q: %q is not an interface name (want PACKAGE.Interface, such as ./store.Store)", from, src.Name)
+		return Source{}, fmt.Errorf("--from %q: %q is not an interface name (%s)", from, src.Name, want)
 	case strings.Contains(src.Pattern, "..."):
 		return Source{}, fmt.Errorf("--from %q: the package must be a single package, not a pattern", from)
 	}

@@ -33,6 +33,9 @@ func Load(dir string, srcs []Source) ([]*Interface, error) {
 	pkgs := map[string]*packages.Package{}
 	out := make([]*Interface, 0, len(srcs))
 	for _, src := range srcs {
+		if src.Name == "" {
+			return nil, noInterface(dir, src)
+		}
 		pkg, ok := pkgs[src.Pattern]
 		if !ok {
 			var err error

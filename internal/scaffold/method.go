@@ -11,6 +11,7 @@ import (
 // with a skip reason is written commented out.
 type method struct {
 	name, doc string
+	timeout   string // from the deadline sentence of a generated doc
 	params    []param
 	results   []param
 	stream    *param // the server stream's item, nil for a plain method
@@ -34,7 +35,8 @@ type translator struct {
 
 // method translates fn, whose doc comment is doc.
 func (tr *translator) method(fn *types.Func, doc string) *method {
-	m := &method{name: fn.Name(), doc: doc}
+	m := &method{name: fn.Name()}
+	m.doc, m.timeout = splitTimeout(doc)
 	if !fn.Exported() {
 		m.skip = append(m.skip, "unexported method: a spec method must be exported")
 		return m

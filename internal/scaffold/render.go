@@ -88,14 +88,14 @@ func writeMethod(w *writer, m *method, c int) {
 	}
 	w.line(6, c, "- name: "+m.name+skipComment(strings.Join(m.skip, "; ")))
 	w.field(8, c, "doc", m.doc)
-	if !m.typed {
-		return
+	if m.typed {
+		w.field(8, c, "params", text(m.params))
+		w.field(8, c, "results", text(m.results))
+		if m.stream != nil {
+			w.field(8, c, "stream", text([]param{*m.stream}))
+		}
 	}
-	w.field(8, c, "params", text(m.params))
-	w.field(8, c, "results", text(m.results))
-	if m.stream != nil {
-		w.field(8, c, "stream", text([]param{*m.stream}))
-	}
+	w.field(8, c, "timeout", m.timeout)
 }
 
 func skipComment(reason string) string {

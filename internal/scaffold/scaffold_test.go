@@ -194,6 +194,10 @@ func TestLoadErrors(t *testing.T) {
 		"./testdata/ifaces.store":     "did you mean Store?",
 		"./testdata/ifaces.NotIface":  "not an interface type",
 		"./testdata/ifaces/meta.Attr": "has no type Attr",
+		"./testdata/ifaces":           "no interface name; want PACKAGE.Interface, one of:\n\t./testdata/ifaces.Closer\n\t./testdata/ifaces.Generic\n",
+		"./testdata/ifaces/meta":      `--from "./testdata/ifaces/meta": no interface name, and package`,
+		"./testdata/nosuch":           `--from "./testdata/nosuch": no interface name (want PACKAGE.Interface`,
+		"store":                       `--from "store": no interface name`,
 	} {
 		src, err := ParseSource(from)
 		if err != nil {
@@ -215,7 +219,7 @@ func TestParseSource(t *testing.T) {
 			t.Errorf("ParseSource(%q) = %v, %v; want %v", in, got, err, want)
 		}
 	}
-	for _, bad := range []string{"store", ".Store", "./.Store", "./x.", "./....I"} {
+	for _, bad := range []string{".Store", "./.Store", "./x.", "./....I", ".", "./"} {
 		if _, err := ParseSource(bad); err == nil {
 			t.Errorf("ParseSource(%q) succeeded", bad)
 		}

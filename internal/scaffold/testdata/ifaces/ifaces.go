@@ -63,3 +63,15 @@ type NotIface struct{}
 type Plain interface {
 	Do(int) int
 }
+
+// Timed is as shimgen generates an interface whose methods have timeouts.
+type Timed interface {
+	// Get gets.
+	//
+	// The generated forms give each call a deadline of 10s.
+	Get(ctx context.Context, key string) error
+	// The generated forms give the whole stream a deadline of 1m30s.
+	List(ctx context.Context) iter.Seq2[string, error]
+	// Put puts; the deadline of 5s in its doc is not the generated sentence.
+	Put(ctx context.Context) error
+}
