@@ -1,5 +1,9 @@
-// Command mkstdlib writes spec/stdlib_table.go: the standard library's
-// package names mapped to their import paths, as listed by `go list std`.
+// Command mkstdlib writes spec/stdlib_table.go, the standard library's
+// package names mapped to their import paths as listed by `go list std`,
+// and spec/stdlib_types.go, the exported types of each of those packages
+// with what the spec package needs to know of them (their kind, whether
+// they are comparable, their type parameters), so that a spec naming only
+// standard-library types resolves without loading any package.
 //
 // It is run by go generate in the spec directory:
 //
@@ -34,21 +38,34 @@ var platforms = []string{
 func main() {
 	log.SetFlags(0)
 	log.SetPrefix("mkstdlib: ")
-	out := flag.String("o", "stdlib_table.go", "output file")
+	out := flag.String("o", "stdlib_table.go", "output file of the package names")
+	typesOut := flag.String("types", "stdlib_types.go", "output file of the types")
 	flag.Parse()
 	table := map[string][]string{}
+	types := typeTable{}
 	for _, p := range platforms {
 		if err := list(p, table); err != nil {
 			log.Fatal(err)
 		}
+		if err := loadTypes(p, types); err != nil {
+			log.Fatal(err)
+		}
 	}
+	if err := write(*out, render, table); err != nil {
+		log.Fatal(err)
+	}
+	if err := write(*typesOut, renderTypes, types); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// write renders table to the file name.
+func write[T any](name string, render func(T) ([]byte, error), table T) error {
 	src, err := render(table)
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
-	if err := os.WriteFile(*out, src, 0o666); err != nil {
-		log.Fatal(err)
-	}
+	return os.WriteFile(name, src, 0o666)
 }
 
 // list adds the packages of the standard library of platform ("goos/goarch")
