@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/shimgen/shimgen/internal/bench/measure"
+
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -34,10 +36,10 @@ var (
 // outputs, so that every run writes them.
 func genJobs(l layout, t tools) map[string]job {
 	shim := func(args ...string) func() *exec.Cmd {
-		return func() *exec.Cmd { return command(l.shimDir(), isolated, t.shimgen, args...) }
+		return func() *exec.Cmd { return measure.Command(l.shimDir(), measure.Isolated, t.shimgen, args...) }
 	}
 	mock := func() *exec.Cmd {
-		return command(l.apiDir(), isolated, t.mockgen, "-source=x.go", "-destination="+mockOutputs[0],
+		return measure.Command(l.apiDir(), measure.Isolated, t.mockgen, "-source=x.go", "-destination="+mockOutputs[0],
 			"-package="+apiPkg, "-self_package="+modulePath+"/"+apiPkg)
 	}
 	return map[string]job{
@@ -50,7 +52,7 @@ func genJobs(l layout, t tools) map[string]job {
 // buildJobs are the three go build runs.
 func buildJobs(l layout) map[string]job {
 	build := func(pkg string) func() *exec.Cmd {
-		return func() *exec.Cmd { return command(l.module, isolated, "go", "build", "./"+pkg) }
+		return func() *exec.Cmd { return measure.Command(l.module, measure.Isolated, "go", "build", "./"+pkg) }
 	}
 	none := func() error { return nil }
 	return map[string]job{
@@ -73,9 +75,9 @@ func removing(dir string, names []string) func() error {
 }
 
 // runJob prepares and measures j.
-func runJob(j job) (sample, error) {
+func runJob(j job) (measure.Sample, error) {
 	if err := j.prepare(); err != nil {
-		return sample{}, err
+		return measure.Sample{}, err
 	}
-	return measure(j.cmd())
+	return measure.Run(j.cmd())
 }

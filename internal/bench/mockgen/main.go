@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/shimgen/shimgen/internal/bench/measure"
+
 	"errors"
 	"flag"
 	"fmt"
@@ -51,7 +53,7 @@ func bench(args []string, stdout, stderr io.Writer) (err error) {
 	if err != nil {
 		return err
 	}
-	repo, err := findRepo(c.repo)
+	repo, err := measure.FindRepo(c.repo)
 	if err != nil {
 		return err
 	}

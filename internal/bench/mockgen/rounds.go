@@ -1,13 +1,15 @@
 package main
 
 import (
+	"github.com/shimgen/shimgen/internal/bench/measure"
+
 	"fmt"
 	"io"
 	"maps"
 )
 
 // samples are the measured runs of each job, in round order.
-type samples map[string][]sample
+type samples map[string][]measure.Sample
 
 // rounds runs n paired rounds. Every round changes the round files, then
 // generates with the three generators and builds the three packages. Odd
@@ -55,7 +57,7 @@ func warmUp(l layout, t tools) error {
 			return err
 		}
 	}
-	if err := execute(command(l.module, isolated, "go", "mod", "tidy")); err != nil {
+	if err := measure.Execute(measure.Command(l.module, measure.Isolated, "go", "mod", "tidy")); err != nil {
 		return err
 	}
 	if err := writeFloor(l); err != nil {

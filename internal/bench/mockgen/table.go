@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/shimgen/shimgen/internal/bench/measure"
+
 	"fmt"
 	"io"
 	"text/tabwriter"
@@ -9,8 +11,8 @@ import (
 // row is one figure of the table.
 type row struct {
 	figure     string
-	shim, mock spread
-	ratio      spread
+	shim, mock measure.Spread
+	ratio      measure.Spread
 	unit       unit
 	target     float64 // the highest ratio issue 11 accepts; 0 for none
 }
@@ -29,32 +31,32 @@ var (
 )
 
 // timedRow compares the figure of the samples of two jobs, round by round.
-func timedRow(figure string, ss samples, shim, mock string, value func(sample) float64, u unit, target float64) row {
-	a, b := values(ss[shim], value), values(ss[mock], value)
-	return row{figure, summarize(a), summarize(b), summarize(ratios(a, b)), u, target}
+func timedRow(figure string, ss samples, shim, mock string, value func(measure.Sample) float64, u unit, target float64) row {
+	a, b := measure.Values(ss[shim], value), measure.Values(ss[mock], value)
+	return row{figure, measure.Summarize(a), measure.Summarize(b), measure.Summarize(measure.Ratios(a, b)), u, target}
 }
 
 // sizeRow compares one figure of the generated files, per method.
 func sizeRow(figure string, shim, mock, methods int, target float64) row {
 	a, b := float64(shim)/float64(methods), float64(mock)/float64(methods)
-	return row{figure, spread{a, a, a}, spread{b, b, b}, spread{a / b, a / b, a / b}, count, target}
+	return row{figure, measure.Spread{Median: a, Min: a, Max: a}, measure.Spread{Median: b, Min: b, Max: b}, measure.Spread{Median: a / b, Min: a / b, Max: a / b}, count, target}
 }
 
 // table returns the rows of the report; the last three compare the API
 // floor (see writeFloor) with mockgen, as the least the targets allow.
 func table(ss samples, shim, mock, floor size, methods int) []row {
 	return []row{
-		timedRow("generate (-no-types)", ss, genShimNoTypes, genMock, seconds, secs, 0.5),
-		timedRow("generate (types)", ss, genShimTypes, genMock, seconds, secs, 0.5),
-		timedRow("generate peak RSS (-no-types)", ss, genShimNoTypes, genMock, mebibytes, mib, 1),
-		timedRow("generate peak RSS (types)", ss, genShimTypes, genMock, mebibytes, mib, 1),
-		timedRow("go build", ss, buildShim, buildMock, seconds, secs, 1),
-		timedRow("go build CPU", ss, buildShim, buildMock, cpuSeconds, secs, 1),
-		timedRow("go build peak RSS", ss, buildShim, buildMock, mebibytes, mib, 1),
+		timedRow("generate (-no-types)", ss, genShimNoTypes, genMock, measure.Seconds, secs, 0.5),
+		timedRow("generate (types)", ss, genShimTypes, genMock, measure.Seconds, secs, 0.5),
+		timedRow("generate peak RSS (-no-types)", ss, genShimNoTypes, genMock, measure.MiB, mib, 1),
+		timedRow("generate peak RSS (types)", ss, genShimTypes, genMock, measure.MiB, mib, 1),
+		timedRow("go build", ss, buildShim, buildMock, measure.Seconds, secs, 1),
+		timedRow("go build CPU", ss, buildShim, buildMock, measure.CPUSeconds, secs, 1),
+		timedRow("go build peak RSS", ss, buildShim, buildMock, measure.MiB, mib, 1),
 		sizeRow("bytes / method", shim.bytes, mock.bytes, methods, 1),
 		sizeRow("lines / method", shim.lines, mock.lines, methods, 0),
-		timedRow("API floor: go build", ss, buildFloor, buildMock, seconds, secs, 0),
-		timedRow("API floor: go build CPU", ss, buildFloor, buildMock, cpuSeconds, secs, 0),
+		timedRow("API floor: go build", ss, buildFloor, buildMock, measure.Seconds, secs, 0),
+		timedRow("API floor: go build CPU", ss, buildFloor, buildMock, measure.CPUSeconds, secs, 0),
 		sizeRow("API floor: bytes / method", floor.bytes, mock.bytes, methods, 0),
 	}
 }
@@ -69,7 +71,7 @@ func printTable(w io.Writer, rows []row) error {
 		target, met := "-", "-"
 		if r.target > 0 {
 			target, met = fmt.Sprintf("≤ %.1f×", r.target), "no"
-			if r.ratio.median <= r.target {
+			if r.ratio.Median <= r.target {
 				met = "yes"
 			}
 		}
@@ -81,9 +83,9 @@ func printTable(w io.Writer, rows []row) error {
 
 // cell formats a spread as "median (min–max)", or the median alone when
 // the range rounds to one value.
-func cell(s spread, u unit) string {
-	m := fmt.Sprintf(u.verb, s.median) + u.suffix
-	lo, hi := fmt.Sprintf(u.verb, s.min), fmt.Sprintf(u.verb, s.max)
+func cell(s measure.Spread, u unit) string {
+	m := fmt.Sprintf(u.verb, s.Median) + u.suffix
+	lo, hi := fmt.Sprintf(u.verb, s.Min), fmt.Sprintf(u.verb, s.Max)
 	if lo == hi {
 		return m
 	}

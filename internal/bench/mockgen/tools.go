@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/shimgen/shimgen/internal/bench/measure"
+
 	"path/filepath"
 )
 
@@ -18,9 +20,9 @@ type tools struct {
 // this repository's go.mod never learns of it.
 func buildTools(l layout, repo string) (tools, error) {
 	t := tools{shimgen: filepath.Join(l.bin, "shimgen"), mockgen: filepath.Join(l.bin, "mockgen")}
-	if err := execute(command(repo, nil, "go", "build", "-o", t.shimgen, ".")); err != nil {
+	if err := measure.Execute(measure.Command(repo, nil, "go", "build", "-o", t.shimgen, ".")); err != nil {
 		return t, err
 	}
-	install := command(l.bin, append([]string{"GOFLAGS=-mod=mod", "GOBIN=" + l.bin}, isolated...), "go", "install", mockgenVersion)
-	return t, execute(install)
+	install := measure.Command(l.bin, append([]string{"GOFLAGS=-mod=mod", "GOBIN=" + l.bin}, measure.Isolated...), "go", "install", mockgenVersion)
+	return t, measure.Execute(install)
 }

@@ -1,4 +1,4 @@
-package main
+package measure
 
 import (
 	"bytes"
@@ -8,21 +8,21 @@ import (
 	"strings"
 )
 
-// isolated is the environment of commands run on the temporary module:
+// Isolated is the environment of commands run on the temporary module:
 // GOWORK=off keeps it out of any workspace.
-var isolated = []string{"GOWORK=off"}
+var Isolated = []string{"GOWORK=off"}
 
-// command prepares name args in dir with the environment plus extra
+// Command prepares name args in dir with the environment plus extra
 // variables (later ones win).
-func command(dir string, extra []string, name string, args ...string) *exec.Cmd {
+func Command(dir string, extra []string, name string, args ...string) *exec.Cmd {
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), extra...)
 	return cmd
 }
 
-// execute runs cmd, capturing its output, which a failure reports.
-func execute(cmd *exec.Cmd) error {
+// Execute runs cmd, capturing its output, which a failure reports.
+func Execute(cmd *exec.Cmd) error {
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Run(); err != nil {

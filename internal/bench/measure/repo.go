@@ -1,4 +1,4 @@
-package main
+package measure
 
 import (
 	"bytes"
@@ -10,13 +10,13 @@ import (
 	"golang.org/x/mod/modfile"
 )
 
-// rootModule is the module path of the shimgen repository.
-const rootModule = "github.com/shimgen/shimgen"
+// RootModule is the module path of the shimgen repository.
+const RootModule = "github.com/shimgen/shimgen"
 
-// findRepo returns the absolute path of the shimgen repository: dir, or
+// FindRepo returns the absolute path of the shimgen repository: dir, or
 // when dir is empty the module of the current directory (go env GOMOD). It
 // checks that the directory is the root module.
-func findRepo(dir string) (string, error) {
+func FindRepo(dir string) (string, error) {
 	if dir == "" {
 		out, err := exec.Command("go", "env", "GOMOD").Output()
 		if err != nil {
@@ -29,8 +29,8 @@ func findRepo(dir string) (string, error) {
 		return "", err
 	}
 	data, err := os.ReadFile(filepath.Join(dir, "go.mod"))
-	if err != nil || modfile.ModulePath(data) != rootModule {
-		return "", fmt.Errorf("%s is not the root of module %s: run from the repository or pass -repo", dir, rootModule)
+	if err != nil || modfile.ModulePath(data) != RootModule {
+		return "", fmt.Errorf("%s is not the root of module %s: run from the repository or pass -repo", dir, RootModule)
 	}
 	return dir, nil
 }

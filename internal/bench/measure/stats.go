@@ -1,0 +1,42 @@
+package measure
+
+import "slices"
+
+// Spread is the median and the range of some values.
+type Spread struct {
+	Median, Min, Max float64
+}
+
+// Summarize returns the spread of vs, which must not be empty.
+func Summarize(vs []float64) Spread {
+	s := slices.Sorted(slices.Values(vs))
+	n := len(s)
+	median := s[n/2]
+	if n%2 == 0 {
+		median = (s[n/2-1] + s[n/2]) / 2
+	}
+	return Spread{Median: median, Min: s[0], Max: s[n-1]}
+}
+
+// Values maps samples to one figure each.
+func Values(ss []Sample, figure func(Sample) float64) []float64 {
+	vs := make([]float64, len(ss))
+	for i, s := range ss {
+		vs[i] = figure(s)
+	}
+	return vs
+}
+
+// Ratios divides a by b, pairwise (same round).
+func Ratios(a, b []float64) []float64 {
+	rs := make([]float64, len(a))
+	for i := range a {
+		rs[i] = a[i] / b[i]
+	}
+	return rs
+}
+
+// Figures of a sample: wall seconds, CPU seconds, peak RSS in MiB.
+func Seconds(s Sample) float64    { return s.Wall.Seconds() }
+func CPUSeconds(s Sample) float64 { return s.CPU.Seconds() }
+func MiB(s Sample) float64        { return float64(s.RSS) / (1 << 20) }
