@@ -1,6 +1,9 @@
 package measure
 
-import "slices"
+import (
+	"fmt"
+	"slices"
+)
 
 // Spread is the median and the range of some values.
 type Spread struct {
@@ -40,3 +43,14 @@ func Ratios(a, b []float64) []float64 {
 func Seconds(s Sample) float64    { return s.Wall.Seconds() }
 func CPUSeconds(s Sample) float64 { return s.CPU.Seconds() }
 func MiB(s Sample) float64        { return float64(s.RSS) / (1 << 20) }
+
+// Cell formats s as "median (min–max)" with verb and suffix, or as the
+// median alone when the range rounds to one value.
+func Cell(s Spread, verb, suffix string) string {
+	m := fmt.Sprintf(verb, s.Median) + suffix
+	lo, hi := fmt.Sprintf(verb, s.Min), fmt.Sprintf(verb, s.Max)
+	if lo == hi {
+		return m
+	}
+	return fmt.Sprintf("%s (%s–%s)", m, lo, hi)
+}

@@ -81,13 +81,5 @@ func printTable(w io.Writer, rows []row) error {
 	return tw.Flush()
 }
 
-// cell formats a spread as "median (min–max)", or the median alone when
-// the range rounds to one value.
-func cell(s measure.Spread, u unit) string {
-	m := fmt.Sprintf(u.verb, s.Median) + u.suffix
-	lo, hi := fmt.Sprintf(u.verb, s.Min), fmt.Sprintf(u.verb, s.Max)
-	if lo == hi {
-		return m
-	}
-	return fmt.Sprintf("%s (%s–%s)", m, lo, hi)
-}
+// cell formats a spread in unit u (see measure.Cell).
+func cell(s measure.Spread, u unit) string { return measure.Cell(s, u.verb, u.suffix) }
