@@ -43,7 +43,7 @@ func generateDir(t target, types bool) result {
 	r := result{target: t}
 	r.pkg, r.err = readDir(t)
 	if types {
-		r.pkg.Types = gen.PackagesLoader{Dir: t.abs}
+		r.pkg.Types = gen.ExportLoader{Dir: t.abs}
 	}
 	if r.err == nil {
 		r.files, r.err = gen.Generate(r.pkg)
