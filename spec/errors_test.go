@@ -48,7 +48,31 @@ var errorTests = []struct {
 shimgen: 1
 interfaces: [
 `, []string{
-		"test.shim.yaml:2:1: invalid YAML: did not find expected node content",
+		"test.shim.yaml:2:13: invalid YAML: did not find expected node content",
+	}},
+	{"yaml syntax after a mapping's start", `
+shimgen: 1
+interfaces:
+  - name: A
+    methods:
+      - name: M
+        params: key string
+        results: []string
+`, []string{
+		"test.shim.yaml:7:20: invalid YAML: did not find expected key",
+	}},
+	{"yaml syntax deep in a long mapping", `
+shimgen: 1
+interfaces:
+  - name: A
+    methods:
+      - name: M1
+      - name: M2
+      - name: M3
+      - name: M4
+        doc: "unterminated
+`, []string{
+		"test.shim.yaml:9:14: invalid YAML: found unexpected end of stream",
 	}},
 	{"yaml syntax no line", "\tshimgen: 1\n", []string{
 		"test.shim.yaml:1:1: invalid YAML: found character that cannot start any token",

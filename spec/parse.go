@@ -182,8 +182,9 @@ func decode(dec *yaml.Decoder, n *yaml.Node) (err error) {
 
 var yamlLine = regexp.MustCompile(`^line (\d+): `)
 
-// yamlError reports a YAML syntax error, at the line it names if any: the
-// YAML library gives no column.
+// yamlError reports a YAML syntax error at the position of the token the
+// library could not parse (see syntaxPos): the line the library names is
+// where the enclosing construct starts, and it gives no column.
 func (p *specParser) yamlError(err error) {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	pos := p.docPos()
@@ -193,6 +194,7 @@ func (p *specParser) yamlError(err error) {
 		}
 		msg = msg[len(m[0]):]
 	}
+	pos.Line, pos.Col = p.syntaxPos(msg, pos.Line)
 	p.errorf(pos, "invalid YAML: %s", msg)
 }
 
