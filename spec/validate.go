@@ -45,6 +45,7 @@ func (p *specParser) file(root *yaml.Node) *File {
 	f.Imports = p.importList(fs["imports"].value)
 	f.Interfaces = p.interfaces(root, fs)
 	p.unusedImports(f.Imports)
+	p.confusables(f)
 	return f
 }
 
@@ -278,6 +279,7 @@ func exportHint(name string) string {
 // doc returns the optional doc string of an entry, trimmed.
 func (p *specParser) doc(fs map[string]pair, subject string) string {
 	s, _ := p.scalar(fs["doc"].value, subject, "doc")
+	p.checkBidi(fs["doc"].value, subject, s)
 	return strings.TrimSpace(s)
 }
 
