@@ -88,10 +88,14 @@ func OutputStem(specName string) string {
 // at a time keeps a large spec's peak small.
 func emit(u *templates.Unit, dir string, forms Forms) ([]File, error) {
 	out := make([]File, len(forms))
+	size := 0
 	for i, form := range forms {
 		f, err := emitForm(u, dir, form)
 		if err != nil {
 			return nil, err
+		}
+		if size += len(f.Data); size > maxOutput {
+			return nil, tooLarge(u.Spec, size)
 		}
 		out[i] = f
 	}

@@ -56,6 +56,7 @@ type specParser struct {
 	aliasNodes int                // nodes reached through aliases so far
 	aliasOver  bool               // the alias budget was exceeded
 
+	nMethods   int                // methods read so far, of every interface
 	imports    map[string]*Import // declared imports by name
 	used       map[string]bool    // qualifiers used by types
 	candidates []string           // qualifier suggestions, computed on demand

@@ -297,6 +297,9 @@ func (p *specParser) methods(n *yaml.Node, fs map[string]pair, subject string) [
 	var out []*Method
 	first := map[string]*Method{}
 	for i, item := range p.list(kv.value, subject, "methods", "method") {
+		if p.tooManyMethods(item) {
+			break
+		}
 		m := p.method(subject, i+1, p.resolve(item))
 		if m == nil {
 			continue
