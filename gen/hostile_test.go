@@ -153,11 +153,11 @@ func TestHostileNames(t *testing.T) {
 		{hostileSpec("", "", "'string int, error bool, len []string, int string, any error, true bool, iota int'", "'false error, cap int, new any, make bool'"), ""},
 		{hostileSpec("", "", "'append func(), copy func(), panic int, recover int, print string, clear bool, min int, max int'", "'close bool, complex int, real int, imag int'"), ""},
 		{hostileSpec("", "", "'context int, runtimes string, time bool, iter int'", "'c int, w int'"), ""},
-		{hostileSpec("", "", "'a int, а int'", "'Entry Entry, ID ID'"), ""}, // Latin a and Cyrillic а
+		{hostileSpec("", "", "'a int, а int'", "'Entry Entry, ID ID'"), `parameter "а" looks like parameter "a"`}, // Latin a and Cyrillic а
 		{hostileSpec("", "", "'time time.Duration, io io.Reader'", "'context context.Context'"), ""},
-		{strings.Replace(hostileSpec("", "", "a int", ""), "name: A", "name: Аpi", 1), ""},                                              // Cyrillic А
-		{strings.Replace(hostileSpec("", "", "a int", ""), "- name: A", "- name: Api\n    methods: [{name: M}]\n  - name: Аpi", 1), ""}, // both
-		{hostileSpec("", "", "'ａ int'", ""), ""},                                                                                        // fullwidth letter
+		{strings.Replace(hostileSpec("", "", "a int", ""), "name: A", "name: Аpi", 1), ""},                                                                                        // Cyrillic А
+		{strings.Replace(hostileSpec("", "", "a int", ""), "- name: A", "- name: Api\n    methods: [{name: M}]\n  - name: Аpi", 1), `interface "Аpi" looks like interface "Api"`}, // both
+		{hostileSpec("", "", "'ａ int'", ""), ""},                                                                                                                                  // fullwidth letter
 		{hostileSpec("", "", "'a\u200bb int'", ""), `params "a\u200bb int"`},
 		{hostileSpec("", "", "'Ⅻ int'", ""), `params "Ⅻ int"`},
 	}
