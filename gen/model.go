@@ -1,7 +1,6 @@
 package gen
 
 import (
-	"errors"
 	"fmt"
 	"go/token"
 	"slices"
@@ -17,30 +16,26 @@ import (
 // with p.Types, the types the specs name.
 func load(p Package) ([]*templates.Unit, error) {
 	var errs spec.ErrorList
-	var files []*spec.File
+	var files, partial []*spec.File // the specs without errors; and with, what could be read
 	for _, in := range p.Specs {
-		f, err := spec.Parse(in.Name, in.Data)
-		if err != nil {
-			var list spec.ErrorList
-			if !errors.As(err, &list) {
-				return nil, err
-			}
-			errs = append(errs, list...)
-			continue
+		f, list := spec.ParsePartial(in.Name, in.Data)
+		switch {
+		case len(list) == 0:
+			files = append(files, f)
+		case f != nil:
+			partial = append(partial, f)
 		}
-		files = append(files, f)
+		errs = append(errs, list...)
 	}
 	pkg, perrs := packageName(p, files)
 	errs = append(errs, perrs...)
 	errs = append(errs, collisions(p.Forms, files)...)
 	errs = append(errs, declaredClashes(p, files)...)
-	if len(errs) == 0 {
-		terrs, err := resolveTypes(p, files)
-		if err != nil {
-			return nil, err
-		}
-		errs = terrs
+	terrs, err := resolveTypes(p, slices.Concat(files, partial))
+	if err != nil {
+		return nil, err
 	}
+	errs = append(errs, terrs...)
 	if len(errs) > 0 {
 		errs.Sort()
 		return nil, errs

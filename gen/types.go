@@ -120,7 +120,7 @@ func walkType(e ast.Expr, visit func(qual, name *ast.Ident)) {
 func importPaths(refs []typeRef) []string {
 	var paths []string
 	for _, ref := range refs {
-		if path, ok := ref.file.ImportPath(ref.qual); ok && ref.qual != "" {
+		if path, ok := ref.file.ImportPath(ref.qual); ok && ref.qual != "" && path != "" {
 			paths = append(paths, path)
 		}
 	}
@@ -164,6 +164,8 @@ func (r *resolver) check(ref typeRef) *spec.Error {
 	path, _ := ref.file.ImportPath(ref.qual)
 	pkg := r.imported[path]
 	switch {
+	case path == "": // an import reported already (see spec.ParsePartial)
+		return nil
 	case pkg.Err != nil:
 		if r.reported[path] {
 			return nil

@@ -99,6 +99,7 @@ type Param struct {
 
 	typePos Pos  // of Type's first character
 	exact   bool // typePos and the text are where the source has them
+	bad     bool // the type has problems reported (see ParsePartial)
 }
 
 // PosOf returns the position of n, a node of p.Type, in the spec: exact

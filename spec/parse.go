@@ -32,10 +32,9 @@ const maxAliasNodes = 100_000
 // It returns the model, or a nil *File and an ErrorList holding every
 // problem found, sorted by position.
 func Parse(name string, data []byte) (*File, error) {
-	p := &specParser{name: name, fset: token.NewFileSet()}
-	f := p.parse(data)
-	if len(p.errs) > 0 {
-		return nil, p.errorList()
+	f, errs := ParsePartial(name, data)
+	if len(errs) > 0 {
+		return nil, errs
 	}
 	if f == nil { // cannot happen: every path to a nil *File reports
 		return nil, ErrorList{{Pos: Pos{File: name, Line: 1, Col: 1}, Msg: "internal error: no model and no error"}}

@@ -130,6 +130,7 @@ func (p *specParser) importList(n *yaml.Node) []*Import {
 		imp.Path = p.importPath(kv.value, name)
 		if len(p.errs) > errs {
 			p.used[name] = true // reported already: not also as unused
+			imp.Path = ""       // see ParsePartial
 		}
 		out = append(out, imp)
 	}
