@@ -137,6 +137,9 @@ func declaredClashes(p Package, files []*spec.File) spec.ErrorList {
 }
 
 func clash(iface, prev *spec.Interface, id string) string {
+	if iface == prev {
+		return noLowerCase(iface, id)
+	}
 	if iface.Name == prev.Name {
 		return fmt.Sprintf("interface %q is already declared at %s", iface.Name, prev.Pos)
 	}
