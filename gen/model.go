@@ -30,7 +30,8 @@ func load(p Package) ([]*templates.Unit, error) {
 	pkg, perrs := packageName(p, files)
 	errs = append(errs, perrs...)
 	errs = append(errs, collisions(p.Forms, files)...)
-	errs = append(errs, declaredClashes(p, files)...)
+	hand := handNames(p, pkg)
+	errs = append(errs, handClashes(p.Forms, hand, files)...)
 	terrs, err := resolveTypes(p, slices.Concat(files, partial))
 	if err != nil {
 		return nil, err
@@ -42,7 +43,7 @@ func load(p Package) ([]*templates.Unit, error) {
 	}
 	units := make([]*templates.Unit, len(files))
 	for i, f := range files {
-		units[i] = templates.NewUnit(f, pkg)
+		units[i] = templates.NewUnit(f, pkg, hand.names()...)
 	}
 	return units, nil
 }
@@ -112,25 +113,6 @@ func collisions(forms Forms, files []*spec.File) spec.ErrorList {
 	for _, f := range files {
 		for _, iface := range f.Interfaces {
 			errs = append(errs, shadowing(iface, owner)...)
-		}
-	}
-	return errs
-}
-
-// declaredClashes reports generated identifiers that the directory's
-// hand-written Go files already declare as types (Package.Declared); the
-// generated code would not compile.
-func declaredClashes(p Package, files []*spec.File) spec.ErrorList {
-	var errs spec.ErrorList
-	for _, f := range files {
-		for _, iface := range f.Interfaces {
-			for _, d := range p.Forms.Declares(iface) {
-				if _, ok := slices.BinarySearch(p.Declared, d.Name); ok {
-					errs = append(errs, &spec.Error{Pos: iface.Pos, Msg: fmt.Sprintf(
-						"interface %q: the package's Go files already declare a type %s, which the generated code declares; rename one of them", iface.Name, d.Name)})
-					break
-				}
-			}
 		}
 	}
 	return errs
