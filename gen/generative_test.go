@@ -199,13 +199,14 @@ var methodNames = []string{
 
 // paramNames are legal names, many close to what the generated code
 // declares: receivers, locals, fields, packages it imports, predeclared
-// identifiers and the package's own types.
+// identifiers and the package's own types, and non-ASCII ones that look
+// like no other (names spelt alike in two scripts are errors).
 var paramNames = []string{
 	"a", "b", "c", "d", "w", "x", "k", "v", "n", "ok", "key", "data", "value", "entry", "item",
 	"impl", "rt", "args", "res", "call", "wait", "complete", "iter", "context", "time", "runtimes",
 	"meta", "io", "fs", "http", "rand", "tmpl", "js", "string", "error", "len", "int", "bool", "any",
 	"true", "false", "iota", "append", "new", "make", "cap", "copy", "ctx2", "err2", "done2", "errs",
-	"Entry", "ID", "Seq", "Claim", "Finish", "Run", "Open", "Start", "Invoke", "self", "é", "日本", "а",
+	"Entry", "ID", "Seq", "Claim", "Finish", "Run", "Open", "Start", "Invoke", "self", "é", "日本", "д",
 	"c2", "w2", "zero", "result", "results", "params", "seq", "yield", "each2", "Each",
 }
 

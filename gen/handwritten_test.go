@@ -90,14 +90,7 @@ interfaces:
 `
 	fsys := handDir("hand.go", "package store\n"+decls)
 	fsys["store.shim.yaml"] = &fstest.MapFile{Data: []byte(spec)}
-	p, err := gen.ReadDir(fsys, "pkg/store", "store", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := gen.Generate(p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, files := generate(t, fsys)
 	if err := typeCheck(theImporter(t), files, decls); err != nil {
 		t.Fatalf("%v\n%s", err, dumpFiles(files))
 	}
