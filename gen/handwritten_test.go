@@ -76,8 +76,6 @@ const time = "t"
 var io, meta = 1, 2
 `
 	spec := `shimgen: 1
-imports:
-  meta: example.com/meta
 interfaces:
   - name: Store
     methods:
@@ -87,6 +85,8 @@ interfaces:
         timeout: 5s
       - name: List
         stream: key string
+imports:
+  meta: example.com/meta
 `
 	fsys := handDir("hand.go", "package store\n"+decls)
 	fsys["store.shim.yaml"] = &fstest.MapFile{Data: []byte(spec)}

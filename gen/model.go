@@ -32,11 +32,13 @@ func load(p Package) ([]*templates.Unit, error) {
 	errs = append(errs, collisions(p.Forms, files)...)
 	hand := handNames(p, pkg)
 	errs = append(errs, handClashes(p.Forms, hand, files)...)
-	terrs, err := resolveTypes(p, slices.Concat(files, partial))
+	all := slices.Concat(files, partial)
+	terrs, res, err := resolveTypes(p, all)
 	if err != nil {
 		return nil, err
 	}
 	errs = append(errs, terrs...)
+	errs = append(errs, checkTypes(all, res)...)
 	if len(errs) > 0 {
 		errs.Sort()
 		return nil, errs
