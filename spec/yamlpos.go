@@ -18,17 +18,18 @@ import (
 
 // syntaxPos returns the line and column of the YAML syntax error msg (the
 // library's message without its "line N: " prefix), searching from line
-// from on, or line from and column 0 when no prefix fails that way.
+// from on, or line from and column 1 when no prefix fails that way (an
+// error in a later document).
 func (p *specParser) syntaxPos(msg string, from int) (line, col int) {
 	starts := lineStarts(p.src)
 	from = max(from, 1)
 	if from > len(starts) {
-		return from, 0
+		return from, 1
 	}
 	fails := func(end int) bool { return failsWith(p.src[:end], msg) }
 	lo, hi := from, len(starts) // the line found is in [lo, hi]
 	if !fails(len(p.src)) {
-		return from, 0
+		return from, 1
 	}
 	for lo < hi {
 		mid := (lo + hi) / 2
@@ -42,11 +43,11 @@ func (p *specParser) syntaxPos(msg string, from int) (line, col int) {
 }
 
 // syntaxCol returns the column of the first character of line n whose
-// inclusion makes the source fail, or 0.
+// inclusion makes the source fail, or 1 when the lines before fail already.
 func (p *specParser) syntaxCol(starts []int, n int, fails func(end int) bool) int {
 	start, end := starts[n-1], lineEnd(p.src, starts, n)
 	if fails(start) {
-		return 0
+		return 1
 	}
 	lo, hi := start+1, end // the smallest failing end is in [lo, hi]
 	for lo < hi {
