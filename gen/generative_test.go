@@ -17,7 +17,7 @@ import (
 )
 
 var (
-	generativeN    = flag.Int("generative", 0, "number of random specs TestGenerative generates (default 300, or $SHIMGEN_GENERATIVE)")
+	generativeN    = flag.Int("generative", 0, "number of random specs TestGenerative generates (default 300, 100 under -race, or $SHIMGEN_GENERATIVE)")
 	generativeSeed = flag.Uint64("generative.seed", 0, "seed of TestGenerative (default: time-based, logged)")
 )
 
@@ -28,8 +28,11 @@ var (
 // -generative.seed=S -generative=N.
 func TestGenerative(t *testing.T) {
 	n := 300
-	if testing.Short() {
+	switch {
+	case testing.Short():
 		n = 50
+	case raceEnabled:
+		n = 100 // the race detector makes each spec some times slower
 	}
 	if s := os.Getenv("SHIMGEN_GENERATIVE"); s != "" {
 		v, err := strconv.Atoi(s)
