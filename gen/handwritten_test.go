@@ -1,6 +1,7 @@
 package gen_test
 
 import (
+	"regexp"
 	"testing"
 	"testing/fstest"
 
@@ -93,5 +94,24 @@ imports:
 	_, files := generate(t, fsys)
 	if err := typeCheck(theImporter(t), files, decls); err != nil {
 		t.Fatalf("%v\n%s", err, dumpFiles(files))
+	}
+}
+
+// TestHandWrittenGuard: a hand-written declaration named like the guard
+// constant of a spec is a spec error too.
+func TestHandWrittenGuard(t *testing.T) {
+	_, files := generate(t, handDir("doc2.go", "package store\n"))
+	m := regexp.MustCompile(`(?m)^const (shimgen\w+) =`).FindSubmatch(files[2].Data)
+	if m == nil {
+		t.Fatalf("no guard in %s:\n%s", files[2].Path, files[2].Data)
+	}
+	p, err := gen.ReadDir(handDir("a.go", "package store\nvar "+string(m[1])+" = 1\n"), "pkg/store", "store", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = gen.Generate(p)
+	want := "pkg/store/store.shim.yaml:1:1: the package's Go files already declare var " + string(m[1]) + " at a.go:2:5, the guard the generated code declares for this spec; rename it"
+	if err == nil || err.Error() != want {
+		t.Fatalf("error:\n%v\nwant:\n%s", err, want)
 	}
 }

@@ -15,9 +15,30 @@ import (
 // only the package as a whole can tell: clashing generated identifiers and,
 // with p.Types, the types the specs name.
 func load(p Package) ([]*templates.Unit, error) {
-	var errs spec.ErrorList
-	var files, partial []*spec.File // the specs without errors; and with, what could be read
-	for _, in := range p.Specs {
+	files, partial, errs := parseSpecs(p.Specs)
+	pkg, perrs := packageName(p, files)
+	hand := handNames(p, pkg)
+	errs = append(errs, perrs...)
+	errs = append(errs, collisions(p.Forms, files)...)
+	errs = append(errs, handClashes(p.Forms, hand, files)...)
+	terrs, err := typeErrors(p, slices.Concat(files, partial))
+	if err != nil {
+		return nil, err
+	}
+	errs = append(errs, terrs...)
+	units, uerrs := newUnits(files, pkg, hand)
+	errs = append(errs, uerrs...)
+	if len(errs) > 0 {
+		errs.Sort()
+		return nil, errs
+	}
+	return units, nil
+}
+
+// parseSpecs parses specs: the models of those without errors, what could
+// be read of the others (see spec.ParsePartial), and the errors.
+func parseSpecs(specs []Input) (files, partial []*spec.File, errs spec.ErrorList) {
+	for _, in := range specs {
 		f, list := spec.ParsePartial(in.Name, in.Data)
 		switch {
 		case len(list) == 0:
@@ -27,27 +48,32 @@ func load(p Package) ([]*templates.Unit, error) {
 		}
 		errs = append(errs, list...)
 	}
-	pkg, perrs := packageName(p, files)
-	errs = append(errs, perrs...)
-	errs = append(errs, collisions(p.Forms, files)...)
-	hand := handNames(p, pkg)
-	errs = append(errs, handClashes(p.Forms, hand, files)...)
-	all := slices.Concat(files, partial)
-	terrs, res, err := resolveTypes(p, all)
+	return files, partial, errs
+}
+
+// typeErrors resolves and type-checks the types the specs name.
+func typeErrors(p Package, files []*spec.File) (spec.ErrorList, error) {
+	errs, res, err := resolveTypes(p, files)
 	if err != nil {
 		return nil, err
 	}
-	errs = append(errs, terrs...)
-	errs = append(errs, checkTypes(all, res)...)
-	if len(errs) > 0 {
-		errs.Sort()
-		return nil, errs
-	}
+	return append(errs, checkTypes(files, res)...), nil
+}
+
+// newUnits prepares the specs for emission, reporting a guard constant that
+// a hand-written file declares (see templates.Unit.Guard).
+func newUnits(files []*spec.File, pkg string, hand handDecls) ([]*templates.Unit, spec.ErrorList) {
+	var errs spec.ErrorList
 	units := make([]*templates.Unit, len(files))
+	names := hand.names()
 	for i, f := range files {
-		units[i] = templates.NewUnit(f, pkg, hand.names()...)
+		units[i] = templates.NewUnit(f, pkg, names...)
+		if d, ok := hand.byName[units[i].Guard]; ok {
+			errs = append(errs, &spec.Error{Pos: spec.Pos{File: f.Name, Line: 1, Col: 1}, Msg: fmt.Sprintf(
+				"the package's Go files already declare %s, the guard the generated code declares for this spec; rename it", describeHand(d))})
+		}
 	}
-	return units, nil
+	return units, errs
 }
 
 // packageName decides the package of the generated files: the specs'
