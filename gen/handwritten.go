@@ -21,6 +21,11 @@ type GoDecl struct {
 	// Package is the package clause of its file: only declarations of the
 	// generated package count.
 	Package string
+	// For a type, TypeParams is its number of type parameters and Shape the
+	// kind of type it is when that decides what it can be used as: "func",
+	// "map", "slice" (none comparable) or "interface"; "" otherwise.
+	TypeParams int
+	Shape      string
 }
 
 // goDecls returns the package-level declarations of the directory's
@@ -74,10 +79,12 @@ func ignored(f *ast.File) bool {
 // fileDecls lists the package-level declarations of f.
 func fileDecls(fset *token.FileSet, f *ast.File) []GoDecl {
 	var out []GoDecl
-	add := func(id *ast.Ident, kind, recv string) {
-		if id.Name != "_" && !(kind == "func" && id.Name == "init") {
-			out = append(out, GoDecl{Name: id.Name, Kind: kind, Recv: recv, Pos: fset.Position(id.Pos()).String(), Package: f.Name.Name})
+	add := func(id *ast.Ident, kind, recv string) *GoDecl {
+		if id.Name == "_" || kind == "func" && id.Name == "init" {
+			return nil
 		}
+		out = append(out, GoDecl{Name: id.Name, Kind: kind, Recv: recv, Pos: fset.Position(id.Pos()).String(), Package: f.Name.Name})
+		return &out[len(out)-1]
 	}
 	for _, d := range f.Decls {
 		switch d := d.(type) {
@@ -91,7 +98,9 @@ func fileDecls(fset *token.FileSet, f *ast.File) []GoDecl {
 			for _, sp := range d.Specs {
 				switch sp := sp.(type) {
 				case *ast.TypeSpec:
-					add(sp.Name, "type", "")
+					if d := add(sp.Name, "type", ""); d != nil {
+						d.TypeParams, d.Shape = sp.TypeParams.NumFields(), shapeOf(sp.Type)
+					}
 				case *ast.ValueSpec:
 					for _, id := range sp.Names {
 						add(id, strings.ToLower(d.Tok.String()), "")
@@ -125,4 +134,23 @@ func recvName(recv *ast.FieldList) string {
 			return ""
 		}
 	}
+}
+
+// shapeOf is the Shape of a type declared as e.
+func shapeOf(e ast.Expr) string {
+	switch t := e.(type) {
+	case *ast.FuncType:
+		return "func"
+	case *ast.MapType:
+		return "map"
+	case *ast.ArrayType:
+		if t.Len == nil {
+			return "slice"
+		}
+	case *ast.InterfaceType:
+		return "interface"
+	case *ast.ParenExpr:
+		return shapeOf(t.X)
+	}
+	return ""
 }

@@ -21,7 +21,7 @@ func load(p Package) ([]*templates.Unit, error) {
 	errs = append(errs, perrs...)
 	errs = append(errs, collisions(p.Forms, files)...)
 	errs = append(errs, handClashes(p.Forms, hand, files)...)
-	terrs, err := typeErrors(p, slices.Concat(files, partial))
+	terrs, err := typeErrors(p, hand, slices.Concat(files, partial))
 	if err != nil {
 		return nil, err
 	}
@@ -52,12 +52,12 @@ func parseSpecs(specs []Input) (files, partial []*spec.File, errs spec.ErrorList
 }
 
 // typeErrors resolves and type-checks the types the specs name.
-func typeErrors(p Package, files []*spec.File) (spec.ErrorList, error) {
+func typeErrors(p Package, hand handDecls, files []*spec.File) (spec.ErrorList, error) {
 	errs, res, err := resolveTypes(p, files)
 	if err != nil {
 		return nil, err
 	}
-	return append(errs, checkTypes(files, res)...), nil
+	return append(errs, checkTypes(files, res, knownTypes(p.Forms, hand, files))...), nil
 }
 
 // newUnits prepares the specs for emission, reporting a guard constant that

@@ -19,8 +19,7 @@ import (
 // parameters have distinct names, generic types get as many type
 // arguments as they have parameters. checkTypes type-checks every type of
 // a spec as a variable's type in a package of its own, beside stand-ins
-// for the types of the generated package (empty structs, generic with the
-// number of type arguments the spec gives them first), importing the
+// for the types of the generated package (see standIn), importing the
 // packages the type loader loaded. A type that uses a package whose types
 // were not loaded (no loader, as with -no-types, or a package that failed)
 // is left to the compiler.
@@ -31,10 +30,10 @@ const checkPrefix = "var _ "
 // checkTypes type-checks the types of the specs' parameters, results and
 // stream items, but for those res reports unknown, and reports the first
 // problem of each at its position in the spec.
-func checkTypes(files []*spec.File, res resolved) spec.ErrorList {
+func checkTypes(files []*spec.File, res resolved, known map[string]standIn) spec.ErrorList {
 	var errs spec.ErrorList
 	for _, f := range files {
-		errs = append(errs, checkFile(f, res)...)
+		errs = append(errs, checkFile(f, res, known)...)
 	}
 	return errs
 }
@@ -46,8 +45,9 @@ type checked struct {
 }
 
 // checkFile type-checks the types of one spec.
-func checkFile(f *spec.File, res resolved) spec.ErrorList {
+func checkFile(f *spec.File, res resolved, known map[string]standIn) spec.ErrorList {
 	c := newTypeCheck(f, res)
+	c.known = known
 	for _, iface := range f.Interfaces {
 		for _, m := range iface.Methods {
 			subject := fmt.Sprintf("interface %q: method %q: ", iface.Name, m.Name)
@@ -65,6 +65,7 @@ type typeCheck struct {
 	res      resolved
 	imports  map[string]string       // qualifier → path, of the types checked
 	arities  map[string]map[int]bool // local type name → numbers of type arguments given
+	known    map[string]standIn
 	types    []checked
 	qualOf   map[*spec.Param][]string
 	localsOf map[*spec.Param][]string
@@ -127,11 +128,15 @@ func (c *typeCheck) names(e ast.Expr) (quals, locals []string, ok bool) {
 	return quals, locals, ok
 }
 
-// arity returns the number of type parameters of local's stand-in, and
-// false when the spec gives local different numbers of type arguments (or
-// none here and some there): one of its uses is wrong, but which one takes
-// its declaration to tell, and the compiler will.
+// arity returns the number of type parameters of local's stand-in: its
+// own when it is known, else the number of type arguments the spec gives
+// it, and false when the spec gives it different numbers (or none here and
+// some there): one of its uses is wrong, but which one takes its
+// declaration to tell, and the compiler will.
 func (c *typeCheck) arity(local string) (int, bool) {
+	if k, ok := c.known[local]; ok {
+		return k.typeParams, true
+	}
 	if len(c.arities[local]) != 1 {
 		return 0, false
 	}
@@ -212,7 +217,7 @@ func (c *typeCheck) source(kept []checked) (string, []int) {
 	}
 	for _, l := range sortedSet(locals) {
 		n, _ := c.arity(l)
-		fmt.Fprintf(&b, "type %s%s struct{}\n", l, typeParams(n))
+		fmt.Fprintf(&b, "type %s%s %s\n", l, typeParams(n), c.known[l].body())
 	}
 	starts := make([]int, len(kept))
 	for i, t := range kept {

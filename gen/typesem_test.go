@@ -70,3 +70,30 @@ func checkLines(t *testing.T, err error, want []string) {
 		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestTypeSemanticsOfLocalTypes: the package's own types are known from
+// the hand-written files ReadDir reads (how many type parameters, whether
+// comparable) and the generated interfaces are interfaces.
+func TestTypeSemanticsOfLocalTypes(t *testing.T) {
+	fsys := handDir("types.go", "package store\ntype Entry struct{}\ntype Seq[T any] func(yield func(T) bool)\ntype Pair[K comparable, V any] struct{}\n")
+	fsys["store.shim.yaml"].Data = []byte(`shimgen: 1
+interfaces:
+  - name: Store
+    methods:
+      - name: Get
+        params: a Entry[int], b map[Seq[int]]int, c Pair[int], d Seq
+        results: e struct{ *Store }, f map[Entry]Pair[string, int], g Seq[Pair[int, int]]
+`)
+	p, err := gen.ReadDir(fsys, ".", "store", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = gen.Generate(p)
+	checkLines(t, err, []string{
+		`store.shim.yaml:6:19: interface "Store": method "Get": type "Entry[int]": invalid operation: Entry[int] (Entry is not a generic type)`,
+		`store.shim.yaml:6:37: interface "Store": method "Get": type "map[Seq[int]]int": invalid map key type Seq[int]`,
+		`store.shim.yaml:6:53: interface "Store": method "Get": type "Pair[int]": not enough type arguments for type Pair: have 1, want 2`,
+		`store.shim.yaml:6:66: interface "Store": method "Get": type "Seq": cannot use generic type Seq[_ any] without instantiation`,
+		`store.shim.yaml:7:28: interface "Store": method "Get": type "struct{ *Store }": embedded field type cannot be a pointer to an interface`,
+	})
+}
