@@ -42,7 +42,10 @@ func ReadDir(fsys fs.FS, dir, dirName string, only []string) (Package, error) {
 		p.Specs = append(p.Specs, Input{Name: path.Join(dir, name), Data: data})
 	}
 	var err error
-	p.GoPackage, p.Declared, err = goPackage(fsys)
+	if p.GoPackage, p.Declared, err = goPackage(fsys); err != nil {
+		return p, err
+	}
+	p.Go, err = goDecls(fsys)
 	return p, err
 }
 

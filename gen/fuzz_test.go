@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
+	"go/types"
 	"os"
 	"path/filepath"
 	"slices"
@@ -18,12 +19,12 @@ import (
 
 // FuzzGenerate: any input is either a spec.ErrorList whose every entry has
 // a position and a message, or generated code that parses and type-checks
-// with the package's declarations. Generate resolves type names (Types is
-// set) but cannot know everything the type checker does (a map key that is
-// not comparable, the arity of a generic type); so when the generated code
-// does not type-check, the spec's own types are checked alone, in a
-// reference file, and only code that fails where the reference passes is a
-// failure of the generator.
+// with the package's declarations. Generate type-checks the spec's types,
+// with stand-ins for the package's own types (it knows their names only):
+// so when the generated code does not type-check, the spec's types are
+// checked alone, in a reference file with the real declarations. Code that
+// fails where the reference passes is a failure of the generator, and so is
+// a reference that fails without using the package's own types.
 func FuzzGenerate(f *testing.F) {
 	for _, seed := range fuzzSeeds(f) {
 		f.Add(seed)
@@ -49,7 +50,10 @@ func FuzzGenerate(f *testing.F) {
 			t.Fatalf("Generate succeeded but Parse fails: %v", err)
 		}
 		if rerr := typeCheck(imp, files[:0:0], localDecls, referenceDecls(model)); rerr != nil {
-			t.Skipf("the spec's types are not valid Go: %v", rerr)
+			if !usesLocalTypes(model) {
+				t.Fatalf("Generate accepted types that are not valid Go: %v\nspec:\n%s", rerr, data)
+			}
+			t.Skipf("the spec's types, which use the package's own, are not valid Go: %v", rerr)
 		}
 		t.Fatalf("generated code does not type-check, though the spec's types do:\n%v\nspec:\n%s\n%s", terr, data, dumpFiles(files))
 	})
@@ -117,7 +121,40 @@ func referenceDecls(f *spec.File) string {
 	return b.String()
 }
 
-// fuzzSeeds are the specs of the golden cases and of the examples.
+// usesLocalTypes reports whether f's types name a type of the package.
+func usesLocalTypes(f *spec.File) bool {
+	for _, iface := range f.Interfaces {
+		for _, m := range iface.Methods {
+			for _, p := range m.Items() {
+				local := false
+				ast.Inspect(p.Type, func(n ast.Node) bool {
+					if _, ok := n.(*ast.SelectorExpr); ok {
+						return false
+					}
+					if id, ok := n.(*ast.Ident); ok && types.Universe.Lookup(id.Name) == nil {
+						local = true
+					}
+					return !local
+				})
+				if local {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// invalidTypes are types that parse but that Go rejects, for the seeds and
+// the generative test.
+var invalidTypes = []string{
+	"map[[]int]string", "map[func()]int", "struct{ x, x int }", "struct{ int; int }", "func(x, x int)",
+	"iter.Seq[int, int]", "time.Duration[int]", "[4611686018427387904]int64", "*[1099511627776][1099511627776]byte",
+	"map[struct{ f []int }]bool", "chan map[map[string]int]int",
+}
+
+// fuzzSeeds are the specs of the golden cases and of the examples, and one
+// per invalid type.
 func fuzzSeeds(t testing.TB) [][]byte {
 	var seeds [][]byte
 	names, _ := filepath.Glob("testdata/golden/*.txtar")
@@ -142,6 +179,9 @@ func fuzzSeeds(t testing.TB) [][]byte {
 	}
 	if len(seeds) == 0 {
 		t.Fatal("no seed specs")
+	}
+	for _, typ := range invalidTypes {
+		seeds = append(seeds, []byte("shimgen: 1\ninterfaces:\n  - name: A\n    methods:\n      - name: M\n        params: 'a "+typ+"'\n"))
 	}
 	return seeds
 }

@@ -36,6 +36,11 @@ type Package struct {
 	// Declared are the types the directory's hand-written Go files declare
 	// (ReadDir fills it in), sorted.
 	Declared []string
+	// Go are the package-level declarations of the directory's hand-written
+	// Go files, test files and files for other platforms included (ReadDir
+	// fills it in): the generated code must not declare their names nor
+	// import packages under them.
+	Go []GoDecl
 	// Types, when set, resolves every type the specs name against Declared,
 	// the generated interfaces and the packages the specs import: unknown,
 	// unexported or misqualified types are then spec errors. Nil skips it.
@@ -88,10 +93,14 @@ func OutputStem(specName string) string {
 // at a time keeps a large spec's peak small.
 func emit(u *templates.Unit, dir string, forms Forms) ([]File, error) {
 	out := make([]File, len(forms))
+	size := 0
 	for i, form := range forms {
 		f, err := emitForm(u, dir, form)
 		if err != nil {
 			return nil, err
+		}
+		if size += len(f.Data); size > maxOutput {
+			return nil, tooLarge(u.Spec, size)
 		}
 		out[i] = f
 	}

@@ -1,20 +1,23 @@
 package gen_test
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/shimgen/shimgen/gen"
+	"github.com/shimgen/shimgen/spec"
 )
 
 var (
-	generativeN    = flag.Int("generative", 0, "number of random specs TestGenerative generates (default 300, or $SHIMGEN_GENERATIVE)")
+	generativeN    = flag.Int("generative", 0, "number of random specs TestGenerative generates (default 300, 100 under -race, or $SHIMGEN_GENERATIVE)")
 	generativeSeed = flag.Uint64("generative.seed", 0, "seed of TestGenerative (default: time-based, logged)")
 )
 
@@ -25,8 +28,11 @@ var (
 // -generative.seed=S -generative=N.
 func TestGenerative(t *testing.T) {
 	n := 300
-	if testing.Short() {
+	switch {
+	case testing.Short():
 		n = 50
+	case raceEnabled:
+		n = 100 // the race detector makes each spec some times slower
 	}
 	if s := os.Getenv("SHIMGEN_GENERATIVE"); s != "" {
 		v, err := strconv.Atoi(s)
@@ -46,13 +52,18 @@ func TestGenerative(t *testing.T) {
 	imp := theImporter(t)
 	start := time.Now()
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
-	var methods, bytesOut int
+	var methods, bytesOut, invalid int
 	for i := range n {
 		g := &specGen{r: rng}
 		p := g.pkg(i)
 		p.Types = imp
 		files, err := gen.Generate(p)
-		if err != nil {
+		switch {
+		case err != nil && g.invalid:
+			checkPackageErrors(t, err, p)
+			invalid++
+			continue
+		case err != nil:
 			t.Fatalf("seed %d, spec %d: Generate: %v\n%s", seed, i, err, g.dump(p))
 		}
 		if err := typeCheck(imp, files, localDecls); err != nil {
@@ -63,12 +74,31 @@ func TestGenerative(t *testing.T) {
 			bytesOut += len(f.Data)
 		}
 	}
-	t.Logf("%d specs (%d methods, %d bytes of Go) generated and type-checked in %v", n, methods, bytesOut, time.Since(start))
+	t.Logf("%d specs (%d methods, %d bytes of Go) generated and type-checked, %d rejected for an invalid type, in %v",
+		n-invalid, methods, bytesOut, invalid, time.Since(start))
 }
 
-// specGen writes random valid specs.
+// checkPackageErrors checks that err is a spec.ErrorList whose every entry
+// has a message and a position in one of p's specs.
+func checkPackageErrors(t *testing.T, err error, p gen.Package) {
+	t.Helper()
+	var list spec.ErrorList
+	if !errors.As(err, &list) || len(list) == 0 {
+		t.Fatalf("error is %T, not a non-empty spec.ErrorList: %v", err, err)
+	}
+	for _, e := range list {
+		if !slices.Contains(p.SpecNames(), e.Pos.File) || e.Pos.Line < 1 || e.Pos.Col < 1 || strings.TrimSpace(e.Msg) == "" {
+			t.Errorf("error without a position or message: %q at %+v", e.Msg, e.Pos)
+		}
+	}
+}
+
+// specGen writes random specs, valid but for the invalid types it may
+// draw (invalid says so): a spec that draws one must be rejected or
+// generate code that type-checks.
 type specGen struct {
 	r       *rand.Rand
+	invalid bool
 	imports map[string]string // qualifier → path, of the spec being written
 	used    map[string]bool   // qualifiers used by the spec being written
 	ifaces  []string          // interface names of the package so far
@@ -199,13 +229,14 @@ var methodNames = []string{
 
 // paramNames are legal names, many close to what the generated code
 // declares: receivers, locals, fields, packages it imports, predeclared
-// identifiers and the package's own types.
+// identifiers and the package's own types, and non-ASCII ones that look
+// like no other (names spelt alike in two scripts are errors).
 var paramNames = []string{
 	"a", "b", "c", "d", "w", "x", "k", "v", "n", "ok", "key", "data", "value", "entry", "item",
 	"impl", "rt", "args", "res", "call", "wait", "complete", "iter", "context", "time", "runtimes",
 	"meta", "io", "fs", "http", "rand", "tmpl", "js", "string", "error", "len", "int", "bool", "any",
 	"true", "false", "iota", "append", "new", "make", "cap", "copy", "ctx2", "err2", "done2", "errs",
-	"Entry", "ID", "Seq", "Claim", "Finish", "Run", "Open", "Start", "Invoke", "self", "é", "日本", "а",
+	"Entry", "ID", "Seq", "Claim", "Finish", "Run", "Open", "Start", "Invoke", "self", "é", "日本", "д",
 	"c2", "w2", "zero", "result", "results", "params", "seq", "yield", "each2", "Each",
 }
 
@@ -356,6 +387,10 @@ func (g *specGen) typ() string {
 }
 
 func (g *specGen) leaf() string {
+	if g.chance(0.003) {
+		g.invalid = true
+		return g.pick(invalidTypes...)
+	}
 	switch g.r.IntN(6) {
 	case 0, 1:
 		return g.pick("int", "string", "bool", "byte", "rune", "error", "any", "float64", "uint8", "complex128",

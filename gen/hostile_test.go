@@ -2,12 +2,14 @@ package gen_test
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/shimgen/shimgen/gen"
+	"github.com/shimgen/shimgen/spec"
 )
 
 // hostileSpec is a spec of interface A with one method M whose params,
@@ -153,11 +155,11 @@ func TestHostileNames(t *testing.T) {
 		{hostileSpec("", "", "'string int, error bool, len []string, int string, any error, true bool, iota int'", "'false error, cap int, new any, make bool'"), ""},
 		{hostileSpec("", "", "'append func(), copy func(), panic int, recover int, print string, clear bool, min int, max int'", "'close bool, complex int, real int, imag int'"), ""},
 		{hostileSpec("", "", "'context int, runtimes string, time bool, iter int'", "'c int, w int'"), ""},
-		{hostileSpec("", "", "'a int, а int'", "'Entry Entry, ID ID'"), ""}, // Latin a and Cyrillic а
+		{hostileSpec("", "", "'a int, а int'", "'Entry Entry, ID ID'"), `parameter "а" looks like parameter "a"`}, // Latin a and Cyrillic а
 		{hostileSpec("", "", "'time time.Duration, io io.Reader'", "'context context.Context'"), ""},
-		{strings.Replace(hostileSpec("", "", "a int", ""), "name: A", "name: Аpi", 1), ""},                                              // Cyrillic А
-		{strings.Replace(hostileSpec("", "", "a int", ""), "- name: A", "- name: Api\n    methods: [{name: M}]\n  - name: Аpi", 1), ""}, // both
-		{hostileSpec("", "", "'ａ int'", ""), ""},                                                                                        // fullwidth letter
+		{strings.Replace(hostileSpec("", "", "a int", ""), "name: A", "name: Аpi", 1), ""},                                                                                        // Cyrillic А
+		{strings.Replace(hostileSpec("", "", "a int", ""), "- name: A", "- name: Api\n    methods: [{name: M}]\n  - name: Аpi", 1), `interface "Аpi" looks like interface "Api"`}, // both
+		{hostileSpec("", "", "'ａ int'", ""), ""},                                                                                                                                  // fullwidth letter
 		{hostileSpec("", "", "'a\u200bb int'", ""), `params "a\u200bb int"`},
 		{hostileSpec("", "", "'Ⅻ int'", ""), `params "Ⅻ int"`},
 	}
@@ -213,12 +215,18 @@ func TestHostileDocuments(t *testing.T) {
 	}
 }
 
-// TestHostileLargeSpec: a spec of 5000 methods generates code that
-// type-checks.
+var largeSpec = flag.Bool("large", false, "TestHostileLargeSpec generates a spec of spec.MaxMethods methods (minutes under -race)")
+
+// TestHostileLargeSpec: a spec of 1000 methods (with -large, as many as a
+// spec may hold) generates code that type-checks. The default keeps the
+// test to seconds on a loaded machine under the race detector.
 func TestHostileLargeSpec(t *testing.T) {
-	n := 5000
-	if testing.Short() {
-		n = 500
+	n := 1000
+	switch {
+	case *largeSpec:
+		n = spec.MaxMethods
+	case testing.Short():
+		n = 200
 	}
 	var b strings.Builder
 	b.WriteString("shimgen: 1\ninterfaces:\n  - name: Big\n    methods:\n")

@@ -1,7 +1,6 @@
 package gen
 
 import (
-	"errors"
 	"fmt"
 	"go/token"
 	"slices"
@@ -16,40 +15,66 @@ import (
 // only the package as a whole can tell: clashing generated identifiers and,
 // with p.Types, the types the specs name.
 func load(p Package) ([]*templates.Unit, error) {
-	errs := specNameErrors(p)
-	var files []*spec.File
-	for _, in := range p.Specs {
-		f, err := spec.Parse(in.Name, in.Data)
-		if err != nil {
-			var list spec.ErrorList
-			if !errors.As(err, &list) {
-				return nil, err
-			}
-			errs = append(errs, list...)
-			continue
-		}
-		files = append(files, f)
-	}
+	files, partial, errs := parseSpecs(p.Specs)
+	errs = append(specNameErrors(p), errs...)
 	pkg, perrs := packageName(p, files)
+	hand := handNames(p, pkg)
 	errs = append(errs, perrs...)
 	errs = append(errs, collisions(p.Forms, files)...)
-	errs = append(errs, declaredClashes(p, files)...)
-	if len(errs) == 0 {
-		terrs, err := resolveTypes(p, files)
-		if err != nil {
-			return nil, err
-		}
-		errs = terrs
+	errs = append(errs, handClashes(p.Forms, hand, files)...)
+	terrs, err := typeErrors(p, hand, slices.Concat(files, partial))
+	if err != nil {
+		return nil, err
 	}
+	errs = append(errs, terrs...)
+	units, uerrs := newUnits(files, pkg, hand)
+	errs = append(errs, uerrs...)
 	if len(errs) > 0 {
 		errs.Sort()
 		return nil, errs
 	}
-	units := make([]*templates.Unit, len(files))
-	for i, f := range files {
-		units[i] = templates.NewUnit(f, pkg)
-	}
 	return units, nil
+}
+
+// parseSpecs parses specs: the models of those without errors, what could
+// be read of the others (see spec.ParsePartial), and the errors.
+func parseSpecs(specs []Input) (files, partial []*spec.File, errs spec.ErrorList) {
+	for _, in := range specs {
+		f, list := spec.ParsePartial(in.Name, in.Data)
+		switch {
+		case len(list) == 0:
+			files = append(files, f)
+		case f != nil:
+			partial = append(partial, f)
+		}
+		errs = append(errs, list...)
+	}
+	return files, partial, errs
+}
+
+// typeErrors resolves and type-checks the types the specs name.
+func typeErrors(p Package, hand handDecls, files []*spec.File) (spec.ErrorList, error) {
+	errs, res, err := resolveTypes(p, files)
+	if err != nil {
+		return nil, err
+	}
+	return append(errs, checkTypes(files, res, knownTypes(p.Forms, hand, files))...), nil
+}
+
+// newUnits prepares the specs for emission, reporting a guard constant that
+// a hand-written file declares (see templates.Unit.Guard).
+func newUnits(files []*spec.File, pkg string, hand handDecls) ([]*templates.Unit, spec.ErrorList) {
+	var errs spec.ErrorList
+	units := make([]*templates.Unit, len(files))
+	names := hand.names()
+	for i, f := range files {
+		units[i] = templates.NewUnit(f, pkg, names...)
+		if d, ok := hand.byName[units[i].Guard]; ok {
+			errs = append(errs, &spec.Error{Pos: spec.Pos{File: f.Name, Line: 1, Col: 1}, Msg: fmt.Sprintf(
+				"the package's Go files already declare %s, the guard the generated code declares for this spec; rename it", describeHand(d))})
+		}
+	}
+	return units, errs
 }
 
 // packageName decides the package of the generated files: the specs'
@@ -122,26 +147,10 @@ func collisions(forms Forms, files []*spec.File) spec.ErrorList {
 	return errs
 }
 
-// declaredClashes reports generated identifiers that the directory's
-// hand-written Go files already declare as types (Package.Declared); the
-// generated code would not compile.
-func declaredClashes(p Package, files []*spec.File) spec.ErrorList {
-	var errs spec.ErrorList
-	for _, f := range files {
-		for _, iface := range f.Interfaces {
-			for _, d := range p.Forms.Declares(iface) {
-				if _, ok := slices.BinarySearch(p.Declared, d.Name); ok {
-					errs = append(errs, &spec.Error{Pos: iface.Pos, Msg: fmt.Sprintf(
-						"interface %q: the package's Go files already declare a type %s, which the generated code declares; rename one of them", iface.Name, d.Name)})
-					break
-				}
-			}
-		}
-	}
-	return errs
-}
-
 func clash(iface, prev *spec.Interface, id string) string {
+	if iface == prev {
+		return noLowerCase(iface, id)
+	}
 	if iface.Name == prev.Name {
 		return fmt.Sprintf("interface %q is already declared at %s", iface.Name, prev.Pos)
 	}

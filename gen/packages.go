@@ -50,5 +50,5 @@ func packageTypes(pkg *packages.Package) PackageTypes {
 		}
 	}
 	slices.Sort(names)
-	return PackageTypes{Names: names}
+	return PackageTypes{Names: names, Types: pkg.Types}
 }

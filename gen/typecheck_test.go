@@ -210,7 +210,7 @@ func (imp *testImporter) LoadTypes(paths []string) (map[string]gen.PackageTypes,
 			}
 		}
 		slices.Sort(names)
-		out[path] = gen.PackageTypes{Names: names}
+		out[path] = gen.PackageTypes{Names: names, Types: p}
 	}
 	return out, nil
 }

@@ -24,37 +24,50 @@ type PackageTypes struct {
 	// Err says why the package could not be loaded (it does not exist, it
 	// does not compile), or is nil.
 	Err error
+	// Types is the package's type information, when the loader has it: the
+	// spec's types that use the package are then type-checked (see
+	// checkTypes), the others only resolved.
+	Types *types.Package
 }
 
 // typeRef is one type name a spec uses.
 type typeRef struct {
 	file    *spec.File
+	param   *spec.Param
 	subject string
 	pos     spec.Pos
 	qual    string // "" for a name of the spec's own package
 	name    string
 }
 
+// resolved is what resolveTypes found: the packages the specs import, as
+// loaded, and the parameters whose types name something unknown.
+type resolved struct {
+	imported map[string]PackageTypes
+	bad      map[*spec.Param]bool
+}
+
 // resolveTypes checks every type name the specs use; see Package.Types.
-func resolveTypes(p Package, files []*spec.File) (spec.ErrorList, error) {
+func resolveTypes(p Package, files []*spec.File) (spec.ErrorList, resolved, error) {
 	refs := typeRefs(files)
+	res := resolved{bad: map[*spec.Param]bool{}}
 	if p.Types == nil || len(refs) == 0 {
-		return nil, nil
+		return nil, res, nil
 	}
-	var imported map[string]PackageTypes
 	if paths := importPaths(refs); len(paths) > 0 {
 		var err error
-		if imported, err = p.Types.LoadTypes(paths); err != nil {
-			return nil, fmt.Errorf("%s: loading the packages the specs import: %w", p.Dir, err)
+		if res.imported, err = p.Types.LoadTypes(paths); err != nil {
+			return nil, res, fmt.Errorf("%s: loading the packages the specs import: %w", p.Dir, err)
 		}
 	}
-	r := resolver{local: localTypes(p, files), imported: imported, reported: map[string]bool{}}
+	r := resolver{local: localTypes(p, files), imported: res.imported, reported: map[string]bool{}}
 	for _, ref := range refs {
 		if e := r.check(ref); e != nil {
 			r.errs = append(r.errs, e)
+			res.bad[ref.param] = true
 		}
 	}
-	return r.errs, nil
+	return r.errs, res, nil
 }
 
 // typeRefs lists the non-predeclared type names the specs use, in order.
@@ -84,7 +97,7 @@ func streamOf(m *spec.Method) []*spec.Param {
 func paramRefs(f *spec.File, subject string, p *spec.Param) []typeRef {
 	var refs []typeRef
 	walkType(p.Type, func(qual, name *ast.Ident) {
-		ref := typeRef{file: f, subject: subject, pos: p.PosOf(name), name: name.Name}
+		ref := typeRef{file: f, param: p, subject: subject, pos: p.PosOf(name), name: name.Name}
 		if qual != nil {
 			ref.qual, ref.pos = qual.Name, p.PosOf(qual)
 		} else if types.Universe.Lookup(name.Name) != nil {
@@ -120,7 +133,7 @@ func walkType(e ast.Expr, visit func(qual, name *ast.Ident)) {
 func importPaths(refs []typeRef) []string {
 	var paths []string
 	for _, ref := range refs {
-		if path, ok := ref.file.ImportPath(ref.qual); ok && ref.qual != "" {
+		if path, ok := ref.file.ImportPath(ref.qual); ok && ref.qual != "" && path != "" {
 			paths = append(paths, path)
 		}
 	}
@@ -164,6 +177,8 @@ func (r *resolver) check(ref typeRef) *spec.Error {
 	path, _ := ref.file.ImportPath(ref.qual)
 	pkg := r.imported[path]
 	switch {
+	case path == "": // an import reported already (see spec.ParsePartial)
+		return nil
 	case pkg.Err != nil:
 		if r.reported[path] {
 			return nil

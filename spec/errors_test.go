@@ -48,7 +48,53 @@ var errorTests = []struct {
 shimgen: 1
 interfaces: [
 `, []string{
-		"test.shim.yaml:2:1: invalid YAML: did not find expected node content",
+		"test.shim.yaml:2:13: invalid YAML: did not find expected node content",
+	}},
+	{"yaml syntax after a mapping's start", `
+shimgen: 1
+interfaces:
+  - name: A
+    methods:
+      - name: M
+        params: key string
+        results: []string
+`, []string{
+		"test.shim.yaml:7:20: invalid YAML: did not find expected key",
+	}},
+	{"yaml syntax deep in a long mapping", `
+shimgen: 1
+interfaces:
+  - name: A
+    methods:
+      - name: M1
+      - name: M2
+      - name: M3
+      - name: M4
+        doc: "unterminated
+`, []string{
+		"test.shim.yaml:9:14: invalid YAML: found unexpected end of stream",
+	}},
+	{"invalid UTF-8 on a later line", "shimgen: 1\ninterfaces:\n  - name: A\n    methods:\n      - name: M\n        doc: bad \xff here\n", []string{
+		"test.shim.yaml:6:18: invalid YAML: invalid leading UTF-8 octet",
+	}},
+	{"confusable names", `
+shimgen: 1
+interfaces:
+  - name: Store
+    methods:
+      - name: Get
+        params: key string, kеy int
+  - name: Ѕtore
+    methods:
+      - name: Gеt
+`, []string{
+		"test.shim.yaml:6:29: interface \"Store\": method \"Get\": parameter \"kеy\" looks like parameter \"key\" at 6:17 but is spelt with other characters (\"е\" is U+0435); rename one of them",
+		"test.shim.yaml:7:11: interface \"Ѕtore\" looks like interface \"Store\" at 3:11 but is spelt with other characters (\"Ѕ\" is U+0405); rename one of them",
+		"test.shim.yaml:9:15: interface \"Ѕtore\": method \"Gеt\" looks like method \"Get\" at 5:15 but is spelt with other characters (\"е\" is U+0435); rename one of them",
+	}},
+	{"bidirectional controls in docs", "shimgen: 1\ninterfaces:\n  - name: A\n    doc: \"Safe \u202Eevil\"\n    methods:\n      - name: M\n        doc: |\n          x \u2066y\n", []string{
+		"test.shim.yaml:4:16: interface \"A\": doc holds the bidirectional control character U+202E, which makes text display in another order than it is read; remove it",
+		"test.shim.yaml:7:14: interface \"A\": method \"M\": doc holds the bidirectional control character U+2066, which makes text display in another order than it is read; remove it",
 	}},
 	{"yaml syntax no line", "\tshimgen: 1\n", []string{
 		"test.shim.yaml:1:1: invalid YAML: found character that cannot start any token",

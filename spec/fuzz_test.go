@@ -34,7 +34,30 @@ func FuzzParse(f *testing.F) {
 		default:
 			checkModel(t, file)
 		}
+		checkPartial(t, data, err)
 	})
+}
+
+// checkPartial checks ParsePartial against Parse: the same errors, and a
+// partial model that holds no type in error.
+func checkPartial(t *testing.T, data []byte, err error) {
+	t.Helper()
+	partial, errs := ParsePartial("fuzz.shim.yaml", data)
+	if errs.Err() == nil != (err == nil) || err != nil && errs.Error() != err.Error() {
+		t.Fatalf("ParsePartial errors:\n%v\nParse errors:\n%v", errs, err)
+	}
+	if partial == nil {
+		return
+	}
+	for _, iface := range partial.Interfaces {
+		for _, m := range iface.Methods {
+			for _, p := range m.Items() {
+				if p.bad || p.Type == nil {
+					t.Errorf("partial model holds %s %q, whose type is in error", m.Name, p.Name)
+				}
+			}
+		}
+	}
 }
 
 // checkErrorList checks the invariants of a Parse error.

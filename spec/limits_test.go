@@ -125,3 +125,27 @@ func TestTypeDepthLimit(t *testing.T) {
 		}
 	}
 }
+
+// TestParseMethodLimit: a spec of MaxMethods methods over two interfaces
+// is read; one more is an error at the first method past the limit.
+func TestParseMethodLimit(t *testing.T) {
+	spec := func(n int) []byte {
+		var b strings.Builder
+		b.WriteString("shimgen: 1\ninterfaces:\n")
+		for i := range n {
+			if i == 0 || i == MaxMethods/2 {
+				fmt.Fprintf(&b, "  - name: I%d\n    methods:\n", i)
+			}
+			fmt.Fprintf(&b, "      - name: M%d\n", i)
+		}
+		return []byte(b.String())
+	}
+	if _, err := Parse("test.shim.yaml", spec(MaxMethods)); err != nil {
+		t.Fatalf("%d methods: %v", MaxMethods, err)
+	}
+	_, err := Parse("test.shim.yaml", spec(MaxMethods+2))
+	want := fmt.Sprintf("test.shim.yaml:%d:9: too many methods: a spec holds at most %d; split the interfaces over several specs", MaxMethods+7, MaxMethods)
+	if err == nil || err.Error() != want {
+		t.Fatalf("%d methods: error\n%v\nwant\n%s", MaxMethods+2, err, want)
+	}
+}

@@ -99,13 +99,19 @@ type Param struct {
 
 	typePos Pos  // of Type's first character
 	exact   bool // typePos and the text are where the source has them
+	bad     bool // the type has problems reported (see ParsePartial)
 }
 
 // PosOf returns the position of n, a node of p.Type, in the spec: exact
 // when the parameter list appears verbatim in the source, else the start
 // of the type (or of its YAML value).
 func (p *Param) PosOf(n ast.Node) Pos {
-	off := int(n.Pos() - p.Type.Pos())
+	return p.PosAt(int(n.Pos() - p.Type.Pos()))
+}
+
+// PosAt returns the position of byte offset off of TypeText in the spec,
+// as PosOf does.
+func (p *Param) PosAt(off int) Pos {
 	if !p.exact || off < 0 || off > len(p.TypeText) {
 		return p.typePos
 	}

@@ -32,10 +32,9 @@ const maxAliasNodes = 100_000
 // It returns the model, or a nil *File and an ErrorList holding every
 // problem found, sorted by position.
 func Parse(name string, data []byte) (*File, error) {
-	p := &specParser{name: name, fset: token.NewFileSet()}
-	f := p.parse(data)
-	if len(p.errs) > 0 {
-		return nil, p.errorList()
+	f, errs := ParsePartial(name, data)
+	if len(errs) > 0 {
+		return nil, errs
 	}
 	if f == nil { // cannot happen: every path to a nil *File reports
 		return nil, ErrorList{{Pos: Pos{File: name, Line: 1, Col: 1}, Msg: "internal error: no model and no error"}}
@@ -56,6 +55,7 @@ type specParser struct {
 	aliasNodes int                // nodes reached through aliases so far
 	aliasOver  bool               // the alias budget was exceeded
 
+	nMethods   int                // methods read so far, of every interface
 	imports    map[string]*Import // declared imports by name
 	used       map[string]bool    // qualifiers used by types
 	candidates []string           // qualifier suggestions, computed on demand
@@ -182,8 +182,9 @@ func decode(dec *yaml.Decoder, n *yaml.Node) (err error) {
 
 var yamlLine = regexp.MustCompile(`^line (\d+): `)
 
-// yamlError reports a YAML syntax error, at the line it names if any: the
-// YAML library gives no column.
+// yamlError reports a YAML syntax error at the position of the token the
+// library could not parse (see syntaxPos): the line the library names is
+// where the enclosing construct starts, and it gives no column.
 func (p *specParser) yamlError(err error) {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	pos := p.docPos()
@@ -193,6 +194,7 @@ func (p *specParser) yamlError(err error) {
 		}
 		msg = msg[len(m[0]):]
 	}
+	pos.Line, pos.Col = p.syntaxPos(msg, pos.Line)
 	p.errorf(pos, "invalid YAML: %s", msg)
 }
 

@@ -206,7 +206,9 @@ func (pl *paramList) params(list *ast.FieldList) []*Param {
 			pl.errorf(typ, "type is nested more than %d levels deep; name a type in Go instead", MaxTypeDepth)
 			continue
 		}
+		errs := len(pl.p.errs)
 		pl.checkType(typ)
+		bad := len(pl.p.errs) > errs
 		switch {
 		case len(f.Names) == 0:
 			pl.errorf(f.Type, "%s of type %s needs a name", pl.noun, quote(pl.textOf(f.Type)))
@@ -222,6 +224,7 @@ func (pl *paramList) params(list *ast.FieldList) []*Param {
 				Pos:      pl.pos(pl.offset(id.Pos())),
 				typePos:  pl.pos(pl.offset(typ.Pos())),
 				exact:    pl.col > 0,
+				bad:      bad,
 			})
 		}
 	}

@@ -45,6 +45,7 @@ func (p *specParser) file(root *yaml.Node) *File {
 	f.Imports = p.importList(fs["imports"].value)
 	f.Interfaces = p.interfaces(root, fs)
 	p.unusedImports(f.Imports)
+	p.confusables(f)
 	return f
 }
 
@@ -129,6 +130,7 @@ func (p *specParser) importList(n *yaml.Node) []*Import {
 		imp.Path = p.importPath(kv.value, name)
 		if len(p.errs) > errs {
 			p.used[name] = true // reported already: not also as unused
+			imp.Path = ""       // see ParsePartial
 		}
 		out = append(out, imp)
 	}
@@ -278,6 +280,7 @@ func exportHint(name string) string {
 // doc returns the optional doc string of an entry, trimmed.
 func (p *specParser) doc(fs map[string]pair, subject string) string {
 	s, _ := p.scalar(fs["doc"].value, subject, "doc")
+	p.checkBidi(fs["doc"].value, subject, s)
 	return strings.TrimSpace(s)
 }
 
@@ -295,6 +298,9 @@ func (p *specParser) methods(n *yaml.Node, fs map[string]pair, subject string) [
 	var out []*Method
 	first := map[string]*Method{}
 	for i, item := range p.list(kv.value, subject, "methods", "method") {
+		if p.tooManyMethods(item) {
+			break
+		}
 		m := p.method(subject, i+1, p.resolve(item))
 		if m == nil {
 			continue

@@ -35,20 +35,25 @@ type Unit struct {
 	// as: "runtimes", unless the spec uses that name for a parameter, a
 	// result or a package of its own.
 	Runtimes string
-	err      error
+	// renamed maps the import paths the generated files must import under
+	// another name than their own to that name (see importNames).
+	renamed map[string]string
+	err     error
 }
 
-// NewUnit prepares f for emission into package pkg.
-func NewUnit(f *spec.File, pkg string) *Unit {
+// NewUnit prepares f for emission into package pkg, whose hand-written Go
+// files declare the package-level names declared.
+func NewUnit(f *spec.File, pkg string, declared ...string) *Unit {
 	base := path.Base(strings.ReplaceAll(f.Name, "\\", "/"))
 	stem := strings.TrimSuffix(strings.TrimSuffix(base, ".yaml"), ".shim")
-	return &Unit{
-		Spec:     f,
-		Package:  pkg,
-		Source:   base,
-		Guard:    "shimgen" + Ident(stem) + Digest(f, pkg),
-		Runtimes: Fresh("runtimes", specNames(f)),
+	u := &Unit{
+		Spec:    f,
+		Package: pkg,
+		Source:  base,
+		Guard:   "shimgen" + Ident(stem) + Digest(f, pkg),
 	}
+	u.Runtimes, u.renamed = importNames(f, declared)
+	return u
 }
 
 // specNames is every name a spec gives a parameter, result or stream item,
@@ -88,11 +93,17 @@ func (u *Unit) NewFile() *jen.File {
 		f.ImportAlias(RuntimesPath, u.Runtimes)
 	}
 	for _, imp := range u.Spec.Imports {
-		if LastElem(imp.Path) == imp.Name {
+		switch name := u.renamed[imp.Path]; {
+		case name != "":
+			f.ImportAlias(imp.Path, name)
+		case LastElem(imp.Path) == imp.Name:
 			f.ImportName(imp.Path, imp.Name)
-		} else {
+		default:
 			f.ImportAlias(imp.Path, imp.Name)
 		}
+	}
+	for p, name := range u.renamed {
+		f.ImportAlias(p, name)
 	}
 	return f
 }
