@@ -106,7 +106,7 @@ func readExport(fset *token.FileSet, imports map[string]*types.Package, p listed
 	if err != nil {
 		return PackageTypes{Err: fmt.Errorf("reading export data: %v", err)}
 	}
-	return PackageTypes{Names: exportedTypeNames(pkg)}
+	return PackageTypes{Names: exportedTypeNames(pkg), Types: pkg}
 }
 
 // exportedTypeNames returns the exported type names pkg declares, sorted.

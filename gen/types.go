@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"maps"
 	"slices"
 
 	"github.com/shimgen/shimgen/spec"
@@ -54,11 +55,14 @@ func resolveTypes(p Package, files []*spec.File) (spec.ErrorList, resolved, erro
 	if p.Types == nil || len(refs) == 0 {
 		return nil, res, nil
 	}
-	if paths := importPaths(refs); len(paths) > 0 {
-		var err error
-		if res.imported, err = p.Types.LoadTypes(paths); err != nil {
+	std, rest := splitStd(importPaths(refs))
+	res.imported = std
+	if len(rest) > 0 {
+		loaded, err := p.Types.LoadTypes(rest)
+		if err != nil {
 			return nil, res, fmt.Errorf("%s: loading the packages the specs import: %w", p.Dir, err)
 		}
+		maps.Copy(res.imported, loaded)
 	}
 	r := resolver{local: localTypes(p, files), imported: res.imported, reported: map[string]bool{}}
 	for _, ref := range refs {

@@ -97,3 +97,37 @@ interfaces:
 		`store.shim.yaml:7:28: interface "Store": method "Get": type "struct{ *Store }": embedded field type cannot be a pointer to an interface`,
 	})
 }
+
+// noLoader is a TypeLoader that fails the test when it is called.
+type noLoader struct{ t *testing.T }
+
+func (l noLoader) LoadTypes(paths []string) (map[string]gen.PackageTypes, error) {
+	l.t.Errorf("LoadTypes(%q) called for the standard library", paths)
+	return nil, nil
+}
+
+// TestTypeSemanticsOfStdTypes: the standard library's types are checked
+// from the table shimgen carries (kind, comparability, type parameters),
+// with no package loaded.
+func TestTypeSemanticsOfStdTypes(t *testing.T) {
+	src := `shimgen: 1
+interfaces:
+  - name: Std
+    methods:
+      - name: Bad
+        params: a map[bytes.Buffer]int, b iter.Seq2[int], c cmp.Ordered, d [2]strings.Builder
+        results: e map[[1]bytes.Buffer]bool, f atomic.Pointer
+      - name: Fine
+        params: g map[time.Time]int, h atomic.Pointer[bytes.Buffer], i map[io.Reader][2]time.Duration, j sync.Map
+        results: k iter.Seq2[fs.FileInfo, error], l map[reflect.Type]func(context.Context) error
+`
+	p := gen.Package{Dir: ".", DirName: "p", Types: noLoader{t}, Specs: []gen.Input{{Name: "s.shim.yaml", Data: []byte(src)}}}
+	_, err := gen.Generate(p)
+	checkLines(t, err, []string{
+		`s.shim.yaml:6:23: interface "Std": method "Bad": type "map[bytes.Buffer]int": invalid map key type bytes.Buffer`,
+		`s.shim.yaml:6:43: interface "Std": method "Bad": type "iter.Seq2[int]": not enough type arguments for type Seq2: have 1, want 2`,
+		`s.shim.yaml:6:61: interface "Std": method "Bad": type "cmp.Ordered": cannot use type cmp.Ordered outside a type constraint: interface contains type constraints`,
+		`s.shim.yaml:7:24: interface "Std": method "Bad": type "map[[1]bytes.Buffer]bool": invalid map key type [1]bytes.Buffer`,
+		`s.shim.yaml:7:48: interface "Std": method "Bad": type "atomic.Pointer": cannot use generic type atomic.Pointer[T any] without instantiation`,
+	})
+}

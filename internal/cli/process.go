@@ -19,36 +19,41 @@ type result struct {
 	err   error
 }
 
-// process generates every target in memory, in parallel, and returns the
-// results in the order of targets so output stays stable. With types, the
-// types the specs name are resolved against the Go packages.
+// process generates every target in memory and returns the results in
+// the order of targets, so output stays stable: the directories are read
+// in parallel, then with types the packages their specs import are loaded
+// (see loadTypes), then the directories are generated in parallel.
 func process(targets []target, types bool) []result {
 	results := make([]result, len(targets))
+	parallel(len(targets), func(i int) {
+		results[i].target = targets[i]
+		results[i].pkg, results[i].err = readDir(targets[i])
+	})
+	if types {
+		loadTypes(results)
+	}
+	parallel(len(results), func(i int) {
+		if r := &results[i]; r.err == nil {
+			r.files, r.err = gen.Generate(r.pkg)
+		}
+	})
+	return results
+}
+
+// parallel runs f(0) … f(n-1), at most GOMAXPROCS at a time.
+func parallel(n int, f func(i int)) {
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
-	for i, t := range targets {
+	for i := range n {
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			results[i] = generateDir(t, types)
+			f(i)
 		}()
 	}
 	wg.Wait()
-	return results
-}
-
-func generateDir(t target, types bool) result {
-	r := result{target: t}
-	r.pkg, r.err = readDir(t)
-	if types {
-		r.pkg.Types = gen.ExportLoader{Dir: t.abs}
-	}
-	if r.err == nil {
-		r.files, r.err = gen.Generate(r.pkg)
-	}
-	return r
 }
 
 // readDir reads the specs a target selects: the one reader of specs on

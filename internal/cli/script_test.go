@@ -57,5 +57,10 @@ func goEnv(e *testscript.Env) error {
 	}
 	e.Setenv("GOPROXY", "off")
 	e.Setenv("GOTOOLCHAIN", "local")
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		return err
+	}
+	e.Setenv("REALGO", goBin) // for scripts that wrap the go command
 	return nil
 }
