@@ -1,13 +1,12 @@
 package main
 
 import (
-	"github.com/shimgen/shimgen/internal/bench/measure"
-
 	"os"
 	"os/exec"
 	"path/filepath"
 
 	"github.com/shimgen/shimgen/gen"
+	"github.com/shimgen/shimgen/internal/bench/measure"
 )
 
 // job is one measured command: prepare runs first, untimed.
@@ -24,6 +23,8 @@ const (
 	buildShim      = "go build ./" + shimPkg
 	buildMock      = "go build ./" + apiPkg
 	buildFloor     = "go build ./" + floorPkg
+	gofmtFloor     = "gofmt " + floorPkg
+	gofmtShim      = "gofmt " + shimPkg
 )
 
 // Generated files of each tool: shimgen writes one per form.
@@ -49,7 +50,8 @@ func genJobs(l layout, t tools) map[string]job {
 	}
 }
 
-// buildJobs are the three go build runs.
+// buildJobs are the three go build runs, and gofmt over shimgen's and the
+// floor's generated files.
 func buildJobs(l layout) map[string]job {
 	build := func(pkg string) func() *exec.Cmd {
 		return func() *exec.Cmd { return measure.Command(l.module, measure.Isolated, "go", "build", "./"+pkg) }
@@ -59,6 +61,16 @@ func buildJobs(l layout) map[string]job {
 		buildShim:  {none, build(shimPkg)},
 		buildMock:  {none, build(apiPkg)},
 		buildFloor: {none, build(floorPkg)},
+		gofmtFloor: {none, gofmt(l.floorDir())},
+		gofmtShim:  {none, gofmt(l.shimDir())},
+	}
+}
+
+// gofmt returns the command that runs gofmt -l over shimgen's outputs in
+// dir.
+func gofmt(dir string) func() *exec.Cmd {
+	return func() *exec.Cmd {
+		return measure.Command(dir, measure.Isolated, "gofmt", append([]string{"-l"}, shimOutputs...)...)
 	}
 }
 

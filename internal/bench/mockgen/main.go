@@ -1,14 +1,14 @@
 package main
 
 import (
-	"github.com/shimgen/shimgen/internal/bench/measure"
-
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/shimgen/shimgen/internal/bench/measure"
 )
 
 func main() {

@@ -1,11 +1,11 @@
 package main
 
 import (
-	"github.com/shimgen/shimgen/internal/bench/measure"
-
 	"fmt"
 	"io"
 	"maps"
+
+	"github.com/shimgen/shimgen/internal/bench/measure"
 )
 
 // samples are the measured runs of each job, in round order.
@@ -19,7 +19,7 @@ func rounds(l layout, t tools, n int, progress io.Writer) (samples, error) {
 	jobs := genJobs(l, t)
 	maps.Copy(jobs, buildJobs(l))
 	gen := []string{genMock, genShimNoTypes, genShimTypes}
-	build := []string{buildMock, buildShim, buildFloor}
+	build := []string{buildMock, buildShim, buildFloor, gofmtFloor, gofmtShim}
 	out := samples{}
 	for r := 1; r <= n; r++ {
 		fmt.Fprintf(progress, "round %d/%d\n", r, n)

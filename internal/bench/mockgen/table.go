@@ -1,11 +1,11 @@
 package main
 
 import (
-	"github.com/shimgen/shimgen/internal/bench/measure"
-
 	"fmt"
 	"io"
 	"text/tabwriter"
+
+	"github.com/shimgen/shimgen/internal/bench/measure"
 )
 
 // row is one figure of the table.
@@ -42,8 +42,11 @@ func sizeRow(figure string, shim, mock, methods int, target float64) row {
 	return row{figure, measure.Spread{Median: a, Min: a, Max: a}, measure.Spread{Median: b, Min: b, Max: b}, measure.Spread{Median: a / b, Min: a / b, Max: a / b}, count, target}
 }
 
-// table returns the rows of the report; the last three compare the API
+// table returns the rows of the report; the last four compare the API
 // floor (see writeFloor) with mockgen, as the least the targets allow.
+// The gofmt rows compare formatting shimgen's (or the floor's) files with
+// mockgen's whole generation: emitting through jennifer means formatting
+// every byte emitted.
 func table(ss samples, shim, mock, floor size, methods int) []row {
 	return []row{
 		timedRow("generate (-no-types)", ss, genShimNoTypes, genMock, measure.Seconds, secs, 0.5),
@@ -52,11 +55,13 @@ func table(ss samples, shim, mock, floor size, methods int) []row {
 		timedRow("generate peak RSS (types)", ss, genShimTypes, genMock, measure.MiB, mib, 1),
 		timedRow("go build", ss, buildShim, buildMock, measure.Seconds, secs, 1),
 		timedRow("go build CPU", ss, buildShim, buildMock, measure.CPUSeconds, secs, 1),
+		timedRow("gofmt of the output vs generate", ss, gofmtShim, genMock, measure.Seconds, secs, 0),
 		timedRow("go build peak RSS", ss, buildShim, buildMock, measure.MiB, mib, 1),
 		sizeRow("bytes / method", shim.bytes, mock.bytes, methods, 1),
 		sizeRow("lines / method", shim.lines, mock.lines, methods, 0),
 		timedRow("API floor: go build", ss, buildFloor, buildMock, measure.Seconds, secs, 0),
 		timedRow("API floor: go build CPU", ss, buildFloor, buildMock, measure.CPUSeconds, secs, 0),
+		timedRow("API floor: gofmt vs generate", ss, gofmtFloor, genMock, measure.Seconds, secs, 0),
 		sizeRow("API floor: bytes / method", floor.bytes, mock.bytes, methods, 0),
 	}
 }

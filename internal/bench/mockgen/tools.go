@@ -1,9 +1,9 @@
 package main
 
 import (
-	"github.com/shimgen/shimgen/internal/bench/measure"
-
 	"path/filepath"
+
+	"github.com/shimgen/shimgen/internal/bench/measure"
 )
 
 // mockgenVersion is the mockgen of issue 11's measurement.
