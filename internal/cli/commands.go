@@ -55,7 +55,7 @@ var commands = []*command{
 	{
 		name:     "version",
 		synopsis: "shimgen version",
-		summary:  "print the version",
+		summary:  "print the module version or VCS revision, and the Go version",
 		setup:    versionCommand,
 	},
 }
