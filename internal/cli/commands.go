@@ -29,7 +29,7 @@ var commands = []*command{
 	},
 	{
 		name:     "check",
-		synopsis: "shimgen check [--format text|github] [-no-types] [paths...]",
+		synopsis: "shimgen check [--format text|github|json] [-no-types] [paths...]",
 		summary:  "report stale, missing and orphaned generated files",
 		setup:    checkCommand,
 	},
