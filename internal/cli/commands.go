@@ -35,13 +35,13 @@ var commands = []*command{
 	},
 	{
 		name:     "init",
-		synopsis: "shimgen init [--from PKG.Interface]... [--add-ctx] [-o file.shim.yaml]",
+		synopsis: "shimgen init [--from PKG.Interface]... [--add-ctx] [--schema FILE] [-o file.shim.yaml]",
 		summary:  "write a spec from Go interfaces, or a starter spec",
 		setup:    initCommand,
 	},
 	{
 		name:     "schema",
-		synopsis: "shimgen schema",
+		synopsis: "shimgen schema [-o FILE]",
 		summary:  "print the JSON Schema of the spec format",
 		help:     schemaHelp(),
 		setup:    schemaCommand,

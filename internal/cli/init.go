@@ -27,6 +27,7 @@ func initCommand(fs *flag.FlagSet) func(*call) int {
 	fs.Var(&froms, "from", "an interface to scaffold, PACKAGE.Interface (repeatable)")
 	addCtx := fs.Bool("add-ctx", false, "scaffold methods without a leading context.Context too (the generated methods take one)")
 	out := fs.String("o", "", "write the spec to this file (default: stdout); it must not exist")
+	schema := fs.String("schema", "", "name this local copy of the schema (written by shimgen schema -o) in the spec's first line, by a path relative to the spec, instead of the schema's address")
 	return func(c *call) int {
 		if code, ok := c.noArgs("init takes no arguments; name interfaces with --from"); !ok {
 			return code
@@ -35,7 +36,11 @@ func initCommand(fs *flag.FlagSet) func(*call) int {
 			fmt.Fprintf(c.stderr, "shimgen init: %s already exists; refusing to overwrite it\n", *out)
 			return exitError
 		}
-		data, err := initSpec(froms, *out, scaffold.Options{AddContext: *addCtx})
+		ref, err := schemaRef(*schema, outDir(*out))
+		if err != nil {
+			return c.fail("shimgen init", err)
+		}
+		data, err := initSpec(froms, *out, scaffold.Options{AddContext: *addCtx, Schema: ref})
 		if err == nil {
 			err = emitSpec(*out, data, c.stdout)
 		}
@@ -50,7 +55,7 @@ func initCommand(fs *flag.FlagSet) func(*call) int {
 // the interfaces as seen from the package of out's directory.
 func initSpec(froms []string, out string, opt scaffold.Options) ([]byte, error) {
 	if len(froms) == 0 {
-		return scaffold.Starter(), nil
+		return scaffold.Starter(opt.Schema), nil
 	}
 	srcs := make([]scaffold.Source, len(froms))
 	for i, f := range froms {

@@ -3,16 +3,28 @@ package scaffold
 import (
 	"fmt"
 	"strings"
+
+	"github.com/shimgen/shimgen/spec"
 )
 
-// SchemaComment is the first line of every spec shimgen init writes: it
-// points editors running the YAML language server at the spec's schema.
-const SchemaComment = "# yaml-language-server: $schema=https://raw.githubusercontent.com/shimgen/shimgen/main/spec/v1.schema.json"
+// SchemaComment is the first line of every spec shimgen init writes unless
+// told of a local copy of the schema: it points editors running the YAML
+// language server at the spec's schema.
+const SchemaComment = "# yaml-language-server: $schema=" + spec.SchemaID
+
+// schemaComment is the first line of a spec: SchemaComment, or the same
+// naming schema (a path relative to the spec) when it is not "".
+func schemaComment(schema string) string {
+	if schema == "" {
+		return SchemaComment
+	}
+	return "# yaml-language-server: $schema=" + schema
+}
 
 // render writes the spec.
-func render(list []*iface, q *qualifiers, out Output) []byte {
+func render(list []*iface, q *qualifiers, out Output, schema string) []byte {
 	w := &writer{}
-	header(w, list)
+	header(w, list, schema)
 	w.line(0, -1, "shimgen: 1")
 	if out.Name != "" {
 		w.line(0, -1, "package: "+out.Name)
@@ -26,8 +38,8 @@ func render(list []*iface, q *qualifiers, out Output) []byte {
 }
 
 // header writes the schema line and says where the spec came from.
-func header(w *writer, list []*iface) {
-	w.b.WriteString(SchemaComment + "\n")
+func header(w *writer, list []*iface, schema string) {
+	w.b.WriteString(schemaComment(schema) + "\n")
 	w.line(0, 0, "")
 	froms := make([]string, len(list))
 	for i, it := range list {

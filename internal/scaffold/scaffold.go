@@ -14,6 +14,9 @@ type Options struct {
 	// parameter too, instead of commenting them out: the generated methods
 	// take ctx first, so they differ from the source.
 	AddContext bool
+	// Schema is the $schema the spec's first line names: "" for the
+	// schema's address, else a path relative to the spec.
+	Schema string
 }
 
 // iface is one interface translated into a spec interface.
@@ -44,7 +47,7 @@ func Write(ifaces []*Interface, out Output, opt Options) ([]byte, error) {
 	if live == 0 {
 		return nil, nothingError(list)
 	}
-	return render(list, tr.q, out), nil
+	return render(list, tr.q, out, opt.Schema), nil
 }
 
 func uniqueNames(ifaces []*Interface) error {

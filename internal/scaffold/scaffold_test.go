@@ -227,7 +227,7 @@ func TestParseSource(t *testing.T) {
 }
 
 func TestStarter(t *testing.T) {
-	data := Starter()
+	data := Starter("")
 	if !strings.HasPrefix(string(data), SchemaComment+"\n") {
 		t.Errorf("starter does not begin with the schema comment")
 	}
