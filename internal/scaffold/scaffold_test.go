@@ -111,13 +111,13 @@ func TestStore(t *testing.T) {
 		"        doc: Close releases the store.",
 		"        params: key string",
 		"        results: data []byte, found bool",
-		"        params: p0 string, p1 []byte, p2 meta.Attrs",
+		"        params: s string, data []byte, attrs meta.Attrs",
 		"        stream: entry *meta.Entry",
 		"        params: key string, tags ...string",
 		"        params: done2 bool, err2 string",
 		"        results: ctx2 int",
 		"      # - name: Size  # skipped: no trailing error result (the generated methods return err last)",
-		"      #   results: r0 int64",
+		"      #   results: n int64",
 		"      # - name: Watch  # skipped: channel type chan<- string: a channel cannot cross between the blocking and callback forms; model it as a stream",
 		"        params: src *rand.Rand, w io.Writer, d time.Duration",
 	)
@@ -129,7 +129,7 @@ func TestSamePackage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	contains(t, data, "        params: p0 string, p1 []byte, p2 Attrs", "        stream: entry *Entry")
+	contains(t, data, "        params: s string, data []byte, attrs Attrs", "        stream: entry *Entry")
 	if strings.Contains(string(data), "meta:") {
 		t.Errorf("the output package is imported:\n%s", data)
 	}
@@ -159,9 +159,9 @@ func TestStdlib(t *testing.T) {
 	}
 	contains(t, data,
 		"        params: name string",
-		"        results: r0 fs.File",
-		"        params: p0 *http.Request",
-		"        results: r0 *http.Response",
+		"        results: file fs.File",
+		"        params: req *http.Request",
+		"        results: resp *http.Response",
 		"        params: p []byte",
 		"        results: n int",
 	)
