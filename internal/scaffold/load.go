@@ -16,7 +16,8 @@ import (
 type Interface struct {
 	Source  Source
 	Name    string
-	PkgPath string // the import path of the declaring package
+	PkgPath string         // the import path of the declaring package
+	Pkg     *types.Package // the declaring package, whose declarations the docs link to
 	Type    *types.Interface
 	Doc     string
 	// Docs maps the position of a method's name to its doc comment, for the
@@ -94,7 +95,7 @@ func find(pkg *packages.Package, src Source) (*Interface, error) {
 		return nil, fmt.Errorf("--from %s: %s.%s is %s, not an interface type", src, pkg.PkgPath, src.Name, tn.Type().Underlying())
 	}
 	docs, typeDocs := collectDocs(pkg.Syntax)
-	return &Interface{Source: src, Name: src.Name, PkgPath: pkg.PkgPath, Type: it, Doc: typeDocs[tn.Pos()], Docs: docs}, nil
+	return &Interface{Source: src, Name: src.Name, PkgPath: pkg.PkgPath, Pkg: pkg.Types, Type: it, Doc: typeDocs[tn.Pos()], Docs: docs}, nil
 }
 
 // exportedHint suggests the declared name when only its case differs.

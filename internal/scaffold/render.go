@@ -82,7 +82,7 @@ func writeIface(w *writer, it *iface) {
 		c = 2
 	}
 	w.line(2, c, "- name: "+it.src.Name+skipComment(it.skip))
-	w.field(4, c, "doc", it.src.Doc)
+	w.field(4, c, "doc", it.doc)
 	if len(it.methods) == 0 {
 		return
 	}

@@ -22,6 +22,7 @@ type Options struct {
 // iface is one interface translated into a spec interface.
 type iface struct {
 	src       *Interface
+	doc       string // the doc, its links qualified
 	methods   []*method
 	skip      string // why the whole interface is commented out
 	samePkg   bool   // declared in the output package
@@ -64,13 +65,14 @@ func uniqueNames(ifaces []*Interface) error {
 // iface translates one interface: each method of its method set, in
 // declaration order.
 func (tr *translator) iface(in *Interface) *iface {
-	it := &iface{src: in, samePkg: in.PkgPath == tr.q.out}
+	qual := func() string { return tr.q.qualifier(in.Pkg) }
+	it := &iface{src: in, samePkg: in.PkgPath == tr.q.out, doc: qualifyLinks(in.Doc, in.Pkg, qual)}
 	if !in.Type.IsMethodSet() {
 		it.skip = "a constraint (it has a type set), not an interface of methods"
 		return it
 	}
 	for _, fn := range methodsInOrder(in.Type) {
-		m := tr.method(fn, in.Docs[fn.Pos()])
+		m := tr.method(fn, qualifyLinks(in.Docs[fn.Pos()], in.Pkg, qual))
 		it.methods = append(it.methods, m)
 		if len(m.skip) == 0 {
 			it.liveCount++

@@ -233,3 +233,14 @@ func TestStarter(t *testing.T) {
 	}
 	generate(t, data, "store")
 }
+
+// TestDocLinks: links to the source package's declarations are qualified,
+// so they still resolve from the output package.
+func TestDocLinks(t *testing.T) {
+	data, err := scaffold(t, Output{Path: outPath, Name: "out"}, Options{AddContext: true}, "io/fs.ReadDirFS")
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, data, "      that provides an optimized implementation of [fs.ReadDir].")
+	generate(t, data, "out")
+}
