@@ -95,7 +95,7 @@ func find(pkg *packages.Package, src Source) (*Interface, error) {
 		return nil, fmt.Errorf("--from %s: %s.%s is %s, not an interface type", src, pkg.PkgPath, src.Name, tn.Type().Underlying())
 	}
 	docs, typeDocs := collectDocs(pkg.Syntax)
-	return &Interface{Source: src, Name: src.Name, PkgPath: pkg.PkgPath, Pkg: pkg.Types, Type: it, Doc: typeDocs[tn.Pos()], Docs: docs}, nil
+	return &Interface{Source: src, Name: src.SpecName(), PkgPath: pkg.PkgPath, Pkg: pkg.Types, Type: it, Doc: typeDocs[tn.Pos()], Docs: docs}, nil
 }
 
 // exportedHint suggests the declared name when only its case differs.

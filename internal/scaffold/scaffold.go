@@ -55,7 +55,8 @@ func uniqueNames(ifaces []*Interface) error {
 	seen := map[string]Source{}
 	for _, in := range ifaces {
 		if prev, ok := seen[in.Name]; ok {
-			return fmt.Errorf("--from %s and --from %s: both interfaces are named %s, and a spec's interface names must be unique", prev, in.Source, in.Name)
+			return fmt.Errorf("--from %s and --from %s: both interfaces are named %s, and a spec's interface names must be unique; rename one: --from %s.%s=NewName",
+				prev, in.Source, in.Name, in.Source.Pattern, in.Source.Name)
 		}
 		seen[in.Name] = in.Source
 	}

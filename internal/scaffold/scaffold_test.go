@@ -211,15 +211,17 @@ func TestLoadErrors(t *testing.T) {
 
 func TestParseSource(t *testing.T) {
 	for in, want := range map[string]Source{
-		"./store.Store":    {"./store", "Store"},
-		"io/fs.ReadFileFS": {"io/fs", "ReadFileFS"},
-		"gopkg.in/x.v3.I":  {"gopkg.in/x.v3", "I"},
+		"./store.Store":     {Pattern: "./store", Name: "Store"},
+		"io/fs.ReadFileFS":  {Pattern: "io/fs", Name: "ReadFileFS"},
+		"gopkg.in/x.v3.I":   {Pattern: "gopkg.in/x.v3", Name: "I"},
+		"io/fs.File=FSFile": {Pattern: "io/fs", Name: "File", As: "FSFile"},
+		"./x.v2.I=Renamed":  {Pattern: "./x.v2", Name: "I", As: "Renamed"},
 	} {
 		if got, err := ParseSource(in); err != nil || got != want {
 			t.Errorf("ParseSource(%q) = %v, %v; want %v", in, got, err, want)
 		}
 	}
-	for _, bad := range []string{".Store", "./.Store", "./x.", "./....I", ".", "./"} {
+	for _, bad := range []string{".Store", "./.Store", "./x.", "./....I", ".", "./", "io/fs.File=", "io/fs.File=fsFile", "io/fs.File=A.B", "io/fs=X"} {
 		if _, err := ParseSource(bad); err == nil {
 			t.Errorf("ParseSource(%q) succeeded", bad)
 		}
@@ -242,5 +244,20 @@ func TestDocLinks(t *testing.T) {
 		t.Fatal(err)
 	}
 	contains(t, data, "      that provides an optimized implementation of [fs.ReadDir].")
+	generate(t, data, "out")
+}
+
+// TestRename: --from PKG.Name=NewName names the spec interface, so two
+// interfaces named alike can share a spec.
+func TestRename(t *testing.T) {
+	_, err := scaffold(t, Output{Path: outPath}, Options{AddContext: true}, "io/fs.File", "net/http.File")
+	if err == nil || !strings.Contains(err.Error(), "rename one: --from net/http.File=NewName") {
+		t.Fatalf("err = %v, want the rename hint", err)
+	}
+	data, err := scaffold(t, Output{Path: outPath, Name: "out"}, Options{AddContext: true}, "io/fs.File=FSFile", "net/http.File")
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, data, "  - name: FSFile", "  - name: File", "# Scaffolded by shimgen init from io/fs.File=FSFile, net/http.File.")
 	generate(t, data, "out")
 }
