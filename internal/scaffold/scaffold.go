@@ -1,7 +1,6 @@
 package scaffold
 
 import (
-	"errors"
 	"fmt"
 	"go/types"
 	"sort"
@@ -29,12 +28,20 @@ type iface struct {
 	liveCount int
 }
 
+// Spec is a scaffolded spec.
+type Spec struct {
+	Data []byte
+	// Warning, when not "", says that no method could be written
+	// uncommented, and why: Data is then a spec of commented-out entries
+	// only, which does not generate until some are fixed by hand.
+	Warning string
+}
+
 // Write translates the interfaces into a spec for output package out.
-// It fails when no method of any interface can be written uncommented,
-// listing why, or when two interfaces share a name.
-func Write(ifaces []*Interface, out Output, opt Options) ([]byte, error) {
+// It fails when two interfaces share a name.
+func Write(ifaces []*Interface, out Output, opt Options) (Spec, error) {
 	if err := uniqueNames(ifaces); err != nil {
-		return nil, err
+		return Spec{}, err
 	}
 	tr := &translator{q: newQualifiers(out.Path), addContext: opt.AddContext}
 	list := make([]*iface, len(ifaces))
@@ -45,10 +52,11 @@ func Write(ifaces []*Interface, out Output, opt Options) ([]byte, error) {
 			live++
 		}
 	}
+	sp := Spec{Data: render(list, tr.q, out, opt.Schema)}
 	if live == 0 {
-		return nil, nothingError(list)
+		sp.Warning = nothingFits(list)
 	}
-	return render(list, tr.q, out, opt.Schema), nil
+	return sp, nil
 }
 
 func uniqueNames(ifaces []*Interface) error {
@@ -104,15 +112,15 @@ func methodsInOrder(t *types.Interface) []*types.Func {
 	return fns
 }
 
-// nothingError lists why no interface could be scaffolded.
-func nothingError(list []*iface) error {
+// nothingFits lists why no interface could be scaffolded.
+func nothingFits(list []*iface) string {
 	var b strings.Builder
-	b.WriteString("nothing to scaffold: no method can become a spec method")
+	b.WriteString("nothing fits as it is: no method can become a spec method, so every entry is commented out")
 	for _, it := range list {
 		fmt.Fprintf(&b, "\n\t%s: %s", it.src.Source, it.skip)
 		for _, m := range it.methods {
 			fmt.Fprintf(&b, "\n\t\t%s: %s", m.name, strings.Join(m.skip, "; "))
 		}
 	}
-	return errors.New(b.String())
+	return b.String()
 }

@@ -19,6 +19,13 @@ const (
 // scaffold loads froms from this directory and writes a spec for out.
 func scaffold(t *testing.T, out Output, opt Options, froms ...string) ([]byte, error) {
 	t.Helper()
+	sp, err := scaffoldSpec(t, out, opt, froms...)
+	return sp.Data, err
+}
+
+// scaffoldSpec is scaffold, with the warning.
+func scaffoldSpec(t *testing.T, out Output, opt Options, froms ...string) (Spec, error) {
+	t.Helper()
 	srcs := make([]Source, len(froms))
 	for i, f := range froms {
 		src, err := ParseSource(f)
@@ -172,11 +179,17 @@ func TestStdlib(t *testing.T) {
 }
 
 func TestNothingFits(t *testing.T) {
-	for _, from := range []string{"io.ReadWriteCloser", "./testdata/ifaces.Plain", "./testdata/ifaces.Number"} {
-		_, err := scaffold(t, Output{Path: outPath}, Options{}, from)
-		if err == nil || !strings.Contains(err.Error(), "nothing to scaffold") {
-			t.Errorf("%s: err = %v, want nothing to scaffold", from, err)
+	// nothing fits: every entry is written commented out, with a warning.
+	for from, want := range map[string]string{
+		"io.ReadWriteCloser":       "  # - name: ReadWriteCloser  # skipped: none of its methods fits",
+		"./testdata/ifaces.Plain":  "  # - name: Plain  # skipped: none of its methods fits",
+		"./testdata/ifaces.Number": "  # - name: Number  # skipped: a constraint (it has a type set), not an interface of methods",
+	} {
+		sp, err := scaffoldSpec(t, Output{Path: outPath}, Options{}, from)
+		if err != nil || !strings.Contains(sp.Warning, "nothing fits") {
+			t.Errorf("%s: err = %v, warning %q, want nothing fits", from, err, sp.Warning)
 		}
+		contains(t, sp.Data, want)
 	}
 	// an interface that does not fit is commented out beside one that does.
 	data, err := scaffold(t, Output{Path: outPath}, Options{}, "./testdata/ifaces.Plain", "./testdata/ifaces.Closer")
