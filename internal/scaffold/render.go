@@ -49,7 +49,7 @@ func header(w *writer, list []*iface, schema string) {
 	w.line(0, 0, "Review it, then run shimgen generate in this directory. Entries")
 	w.line(0, 0, "commented out could not be translated as they are; each says why.")
 	for _, it := range list {
-		if it.samePkg && it.skip == "" {
+		if it.samePkg && it.skip == "" && !it.src.Concrete {
 			w.line(0, 0, fmt.Sprintf("%s is declared in this package: shimgen generates it, so remove", it.src.Name))
 			w.line(0, 0, "the hand-written declaration before generating.")
 		}

@@ -2,8 +2,6 @@ package scaffold
 
 import (
 	"fmt"
-	"go/types"
-	"sort"
 	"strings"
 )
 
@@ -43,6 +41,9 @@ func Write(ifaces []*Interface, out Output, opt Options) (Spec, error) {
 	if err := uniqueNames(ifaces); err != nil {
 		return Spec{}, err
 	}
+	if err := typeClash(ifaces, out); err != nil {
+		return Spec{}, err
+	}
 	tr := &translator{q: newQualifiers(out.Path), addContext: opt.AddContext}
 	list := make([]*iface, len(ifaces))
 	live := 0
@@ -71,16 +72,27 @@ func uniqueNames(ifaces []*Interface) error {
 	return nil
 }
 
+// typeClash fails for a concrete type of the output package that keeps
+// its name: the generated interface would be declared beside it.
+func typeClash(ifaces []*Interface, out Output) error {
+	for _, in := range ifaces {
+		if in.Concrete && in.PkgPath == out.Path && in.Source.As == "" {
+			return fmt.Errorf("--from %s: the generated interface would be named %s like the type it is made from, in the same package; rename it: --from %[1]s=%[2]sAPI", in.Source, in.Name)
+		}
+	}
+	return nil
+}
+
 // iface translates one interface: each method of its method set, in
 // declaration order.
 func (tr *translator) iface(in *Interface) *iface {
 	qual := func() string { return tr.q.qualifier(in.Pkg) }
 	it := &iface{src: in, samePkg: in.PkgPath == tr.q.out, doc: qualifyLinks(in.Doc, in.Pkg, qual)}
-	if !in.Type.IsMethodSet() {
+	if in.Type != nil && !in.Type.IsMethodSet() {
 		it.skip = "a constraint (it has a type set), not an interface of methods"
 		return it
 	}
-	for _, fn := range methodsInOrder(in.Type) {
+	for _, fn := range in.Methods {
 		m := tr.method(fn, qualifyLinks(in.Docs[fn.Pos()], in.Pkg, qual))
 		it.methods = append(it.methods, m)
 		if len(m.skip) == 0 {
@@ -94,22 +106,6 @@ func (tr *translator) iface(in *Interface) *iface {
 		}
 	}
 	return it
-}
-
-// methodsInOrder returns the interface's method set by source position
-// (then name), so that explicit methods keep their declaration order.
-func methodsInOrder(t *types.Interface) []*types.Func {
-	fns := make([]*types.Func, t.NumMethods())
-	for i := range fns {
-		fns[i] = t.Method(i)
-	}
-	sort.SliceStable(fns, func(i, j int) bool {
-		if fns[i].Pos() != fns[j].Pos() {
-			return fns[i].Pos() < fns[j].Pos()
-		}
-		return fns[i].Name() < fns[j].Name()
-	})
-	return fns
 }
 
 // nothingFits lists why no interface could be scaffolded.

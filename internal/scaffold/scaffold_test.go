@@ -274,3 +274,37 @@ func TestRename(t *testing.T) {
 	contains(t, data, "  - name: FSFile", "  - name: File", "# Scaffolded by shimgen init from io/fs.File=FSFile, net/http.File.")
 	generate(t, data, "out")
 }
+
+// TestConcrete: --from PKG.Type scaffolds the exported methods of *Type's
+// method set, promoted ones included.
+func TestConcrete(t *testing.T) {
+	data, err := scaffold(t, Output{Path: outPath, Name: "out"}, Options{}, "./testdata/ifaces.Client")
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, data,
+		"  - name: Client",
+		"    doc: 'Client is a concrete type: init scaffolds its exported methods.'",
+		"      - name: Close",
+		"      - name: Fetch",
+		"        doc: Fetch fetches the blob under key.",
+		"        params: key string",
+		"        results: data []byte",
+		"      - name: Ping",
+		"      # - name: Count  # skipped: no leading context.Context parameter (the generated methods take ctx first; --add-ctx scaffolds such methods anyway); no trailing error result (the generated methods return err last)",
+	)
+	if strings.Contains(string(data), "reset") {
+		t.Errorf("an unexported method is scaffolded:\n%s", data)
+	}
+	typecheck(t, generate(t, data, "out"))
+
+	// in its own package, the interface must be renamed.
+	if _, err := scaffold(t, Output{Path: ifacesPath, Name: "ifaces"}, Options{}, "./testdata/ifaces.Client"); err == nil || !strings.Contains(err.Error(), "rename it: --from ./testdata/ifaces.Client=ClientAPI") {
+		t.Errorf("same package: err = %v", err)
+	}
+	data, err = scaffold(t, Output{Path: ifacesPath, Name: "ifaces"}, Options{}, "./testdata/ifaces.Client=ClientAPI")
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, data, "  - name: ClientAPI")
+}
