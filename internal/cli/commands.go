@@ -35,8 +35,8 @@ var commands = []*command{
 	},
 	{
 		name:     "init",
-		synopsis: "shimgen init [--from PKG.Interface]... [--add-ctx] [--schema FILE] [-o file.shim.yaml]",
-		summary:  "write a spec from Go interfaces, or a starter spec",
+		synopsis: "shimgen init [--from PKG.Name[=NewName]]... [--add-ctx] [--schema FILE] [-o file.shim.yaml | --update file.shim.yaml]",
+		summary:  "write a spec from Go interfaces or a type's methods, or a starter spec; --update re-syncs one",
 		setup:    initCommand,
 	},
 	{

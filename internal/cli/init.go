@@ -22,26 +22,31 @@ func (f *fromFlags) Set(s string) error { *f = append(*f, s); return nil }
 
 // initFlags are init's flags.
 type initFlags struct {
-	froms       fromFlags
-	addCtx      *bool
-	out, schema *string
+	froms               fromFlags
+	addCtx              *bool
+	out, schema, update *string
 }
 
 // initCommand writes a starting spec: from the named Go interfaces (or
 // types' method sets), or a commented starter spec without --from. It
 // writes to stdout unless -o names a file, which must not exist yet.
+// --update rewrites an existing spec instead.
 func initCommand(fs *flag.FlagSet) func(*call) int {
 	f := &initFlags{}
 	fs.Var(&f.froms, "from", "an interface to scaffold, PACKAGE.Interface, or a type's exported methods, PACKAGE.Type; PACKAGE.Name=NewName renames it (repeatable)")
 	f.addCtx = fs.Bool("add-ctx", false, "scaffold methods without a leading context.Context too (the generated methods take one)")
 	f.out = fs.String("o", "", "write the spec to this file (default: stdout); it must not exist")
+	f.update = fs.String("update", "", "re-sync this spec with the Go declarations it was scaffolded from (its header names them; --from overrides), keeping its docs, timeouts, names and hand-made entries")
 	f.schema = fs.String("schema", "", "name this local copy of the schema (written by shimgen schema -o) in the spec's first line, by a path relative to the spec, instead of the schema's address")
 	return func(c *call) int {
 		if code, ok := c.noArgs("init takes no arguments; name interfaces with --from"); !ok {
 			return code
 		}
+		if *f.update != "" {
+			return runUpdate(c, f)
+		}
 		if *f.out != "" && exists(*f.out) {
-			fmt.Fprintf(c.stderr, "shimgen init: %s already exists; refusing to overwrite it\n", *f.out)
+			fmt.Fprintf(c.stderr, "shimgen init: %s already exists; refusing to overwrite it (--update %[1]s re-syncs it)\n", *f.out)
 			return exitError
 		}
 		ref, err := schemaRef(*f.schema, outDir(*f.out))
@@ -66,16 +71,17 @@ func initSpec(stderr io.Writer, froms []string, dir string, opt scaffold.Options
 	if len(froms) == 0 {
 		return scaffold.Spec{Data: scaffold.Starter(opt.Schema)}, nil
 	}
-	ifaces, pkg, err := load(stderr, froms, dir)
+	ifaces, pkg, err := load(stderr, froms, ".", dir)
 	if err != nil {
 		return scaffold.Spec{}, err
 	}
 	return scaffold.Write(ifaces, pkg, opt)
 }
 
-// load loads the declarations froms name, saying so on stderr when that
-// takes more than progressAfter, and describes the output package of dir.
-func load(stderr io.Writer, froms []string, dir string) ([]*scaffold.Interface, scaffold.Output, error) {
+// load loads the declarations froms name, resolving relative patterns
+// from directory from, saying so on stderr when that takes more than
+// progressAfter, and describes the output package of dir.
+func load(stderr io.Writer, froms []string, from, dir string) ([]*scaffold.Interface, scaffold.Output, error) {
 	srcs := make([]scaffold.Source, len(froms))
 	pkgs := make([]string, len(froms))
 	for i, f := range froms {
@@ -91,7 +97,7 @@ func load(stderr io.Writer, froms []string, dir string) ([]*scaffold.Interface, 
 	msg := "shimgen init: loading " + strings.Join(pkgs, ", ") + " (with the go command)..."
 	err := withProgress(stderr, timer.C, msg, func() error {
 		var err error
-		ifaces, err = scaffold.Load(".", srcs)
+		ifaces, err = scaffold.Load(from, srcs)
 		return err
 	})
 	if err != nil {

@@ -22,9 +22,9 @@ func schemaComment(schema string) string {
 }
 
 // render writes the spec.
-func render(list []*iface, q *qualifiers, out Output, schema string) []byte {
+func render(list []*iface, q *qualifiers, out Output, opt Options) []byte {
 	w := &writer{}
-	header(w, list, schema)
+	header(w, list, opt)
 	w.line(0, -1, "shimgen: 1")
 	if out.Name != "" {
 		w.line(0, -1, "package: "+out.Name)
@@ -38,14 +38,16 @@ func render(list []*iface, q *qualifiers, out Output, schema string) []byte {
 }
 
 // header writes the schema line and says where the spec came from.
-func header(w *writer, list []*iface, schema string) {
-	w.b.WriteString(schemaComment(schema) + "\n")
+func header(w *writer, list []*iface, opt Options) {
+	w.b.WriteString(schemaComment(opt.Schema) + "\n")
 	w.line(0, 0, "")
-	froms := make([]string, len(list))
-	for i, it := range list {
-		froms[i] = it.src.Source.String()
+	var froms []Source
+	for _, it := range list {
+		if !it.kept {
+			froms = append(froms, it.src.recorded())
+		}
 	}
-	w.line(0, 0, "Scaffolded by shimgen init from "+strings.Join(froms, ", ")+".")
+	w.line(0, 0, scaffoldedLine(froms, opt.AddContext))
 	w.line(0, 0, "Review it, then run shimgen generate in this directory. Entries")
 	w.line(0, 0, "commented out could not be translated as they are; each says why.")
 	for _, it := range list {

@@ -3,6 +3,8 @@ package scaffold
 import (
 	"fmt"
 	"strings"
+
+	"github.com/shimgen/shimgen/spec"
 )
 
 // Options tunes the translation.
@@ -24,6 +26,7 @@ type iface struct {
 	skip      string // why the whole interface is commented out
 	samePkg   bool   // declared in the output package
 	liveCount int
+	kept      bool // not from a source: kept as the spec being updated has it
 }
 
 // Spec is a scaffolded spec.
@@ -38,26 +41,46 @@ type Spec struct {
 // Write translates the interfaces into a spec for output package out.
 // It fails when two interfaces share a name.
 func Write(ifaces []*Interface, out Output, opt Options) (Spec, error) {
+	if err := checkSources(ifaces, out); err != nil {
+		return Spec{}, err
+	}
+	return build(ifaces, out, opt, nil), nil
+}
+
+// checkSources fails when two interfaces share a name, or a concrete type
+// would share its name with the interface made from it.
+func checkSources(ifaces []*Interface, out Output) error {
 	if err := uniqueNames(ifaces); err != nil {
-		return Spec{}, err
+		return err
 	}
-	if err := typeClash(ifaces, out); err != nil {
-		return Spec{}, err
-	}
+	return typeClash(ifaces, out)
+}
+
+// build translates the interfaces, keeps what old (a spec being updated,
+// or nil) adds to them, and renders the spec.
+func build(ifaces []*Interface, out Output, opt Options, old *spec.File) Spec {
 	tr := &translator{q: newQualifiers(out.Path), addContext: opt.AddContext}
 	list := make([]*iface, len(ifaces))
-	live := 0
 	for i, in := range ifaces {
 		list[i] = tr.iface(in)
-		if list[i].skip == "" {
+	}
+	if old != nil {
+		list = keep(list, old, tr.q)
+		if out.Name == "" {
+			out.Name = old.Package
+		}
+	}
+	live := 0
+	for _, it := range list {
+		if it.skip == "" {
 			live++
 		}
 	}
-	sp := Spec{Data: render(list, tr.q, out, opt.Schema)}
+	sp := Spec{Data: render(list, tr.q, out, opt)}
 	if live == 0 {
 		sp.Warning = nothingFits(list)
 	}
-	return sp, nil
+	return sp
 }
 
 func uniqueNames(ifaces []*Interface) error {

@@ -271,7 +271,7 @@ func TestRename(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	contains(t, data, "  - name: FSFile", "  - name: File", "# Scaffolded by shimgen init from io/fs.File=FSFile, net/http.File.")
+	contains(t, data, "  - name: FSFile", "  - name: File", "# Scaffolded by shimgen init --add-ctx from io/fs.File=FSFile, net/http.File.")
 	generate(t, data, "out")
 }
 
