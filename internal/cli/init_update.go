@@ -41,12 +41,14 @@ func updateSpec(c *call, f *initFlags, name string) (scaffold.Spec, bool, error)
 	}
 	froms, addCtx, from := []string(f.froms), *f.addCtx, "."
 	if len(froms) == 0 {
-		from = filepath.Dir(name) // the header names packages by import path
 		var ok bool
 		if froms, addCtx, ok = scaffold.Recorded(data); !ok {
 			return scaffold.Spec{}, false, fmt.Errorf("%s does not say what it was scaffolded from (no \"# Scaffolded by shimgen init from ...\" line); name the declarations with --from", name)
 		}
 		addCtx = addCtx || *f.addCtx
+		if !anyRelative(froms) {
+			from = filepath.Dir(name) // import paths resolve from the spec's module
+		}
 	}
 	opt := scaffold.Options{AddContext: addCtx, Schema: schemaOf(data)}
 	if *f.schema != "" {
@@ -98,4 +100,16 @@ func replaceFile(name string, data []byte) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), name)
+}
+
+// anyRelative reports whether a --from value is a relative package path,
+// as the headers of specs scaffolded before they recorded import paths
+// have them (relative to where init ran).
+func anyRelative(froms []string) bool {
+	for _, f := range froms {
+		if strings.HasPrefix(f, "./") || strings.HasPrefix(f, "../") {
+			return true
+		}
+	}
+	return false
 }
