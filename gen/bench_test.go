@@ -33,7 +33,8 @@ func BenchmarkGenerate1000Methods(b *testing.B) {
 	p := gen.Package{Dir: ".", GoPackage: "big", Specs: []gen.Input{{Name: "big.shim.yaml", Data: bigSpec(1000)}}}
 	b.ReportAllocs()
 	var size int
-	for b.Loop() {
+	b.ResetTimer()
+	for range b.N {
 		files, err := gen.Generate(p)
 		if err != nil {
 			b.Fatal(err)

@@ -118,7 +118,7 @@ func gitSpecNames(root, commit, rel string) ([]string, error) {
 		return nil, err
 	}
 	var names []string
-	for p := range strings.SplitSeq(string(out), "\x00") {
+	for _, p := range strings.Split(string(out), "\x00") {
 		if path.Dir(p) == rel && strings.HasSuffix(p, gen.SpecSuffix) {
 			names = append(names, path.Base(p))
 		}

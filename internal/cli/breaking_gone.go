@@ -111,7 +111,7 @@ func oldSpecDirs(repo, commit, rel string, pattern bool) ([]string, error) {
 	}
 	seen := map[string]bool{}
 	var dirs []string
-	for f := range strings.SplitSeq(string(out), "\x00") {
+	for _, f := range strings.Split(string(out), "\x00") {
 		dir := path.Dir(f)
 		if strings.HasSuffix(f, gen.SpecSuffix) && !seen[dir] && walked(rel, dir) {
 			seen[dir] = true
@@ -134,7 +134,7 @@ func walked(root, dir string) bool {
 	} else if dir == "." {
 		return true
 	}
-	for elem := range strings.SplitSeq(below, "/") {
+	for _, elem := range strings.Split(below, "/") {
 		if elem == "testdata" || elem == "vendor" || strings.HasPrefix(elem, ".") || strings.HasPrefix(elem, "_") {
 			return false
 		}

@@ -14,12 +14,13 @@ import (
 // checkCommand reports, writing nothing, how the files on disk differ from
 // what generate would write and remove.
 func checkCommand(fs *flag.FlagSet) func(*call) int {
-	format := formatFlag(fs)
+	format := fs.String("format", "text", "output format: text, github for GitHub Actions annotations, or json (a list of file, line, column, severity, message, fix)")
 	noTypes := noTypesFlag(fs)
 	return func(c *call) int {
 		github, ok := parseFormat(*format)
-		if !ok {
-			return c.usageError(fmt.Sprintf("unknown format %q (want text or github)", *format))
+		asJSON := *format == "json"
+		if !ok && !asJSON {
+			return c.usageError(fmt.Sprintf("unknown format %q (want text, github or json)", *format))
 		}
 		if github {
 			c.annotate()
@@ -29,6 +30,9 @@ func checkCommand(fs *flag.FlagSet) func(*call) int {
 			return c.fail("shimgen", err)
 		}
 		rep := reporter{out: c.stdout, errOut: c.stderr, github: github, prog: c.prog}
+		if asJSON {
+			rep.json = &findings{}
+		}
 		for _, r := range process(targets, !*noTypes) {
 			rep.result(r)
 		}
@@ -36,7 +40,7 @@ func checkCommand(fs *flag.FlagSet) func(*call) int {
 	}
 }
 
-// formatFlag defines --format, for check and breaking.
+// formatFlag defines --format, for breaking.
 func formatFlag(fs *flag.FlagSet) *string {
 	return fs.String("format", "text", "output format: text, or github for GitHub Actions annotations")
 }
@@ -56,7 +60,8 @@ func parseFormat(format string) (github, ok bool) {
 type reporter struct {
 	out, errOut io.Writer
 	github      bool
-	prog        string // how shimgen was run, for the fix hints
+	json        *findings // --format json: collected, printed by finish
+	prog        string    // how shimgen was run, for the fix hints
 	drift       int
 	failed      bool
 	fixes       []string
@@ -66,15 +71,23 @@ func (rep *reporter) result(r result) {
 	drifts, err := drifts(r)
 	if err != nil {
 		rep.failed = true
+		if rep.json != nil {
+			rep.json.specError(err)
+		}
 		reportSpecError(rep.out, rep.errOut, rep.github, err)
 		return
 	}
 	if len(drifts) == 0 {
 		return
 	}
-	fix := fixFor(drifts, fixCommand(r, rep.prog))
+	cmd := fixCommand(r, rep.prog)
+	fix := fixFor(drifts, cmd)
 	for _, d := range drifts {
 		rep.drift++
+		if rep.json != nil {
+			rep.json.drift(d, fix, cmd)
+			continue
+		}
 		rep.driftFound(d, fix)
 	}
 	rep.fixes = append(rep.fixes, fix)
@@ -162,6 +175,12 @@ func driftMessage(d gen.Drift, fix string) string {
 }
 
 func (rep *reporter) finish() int {
+	if rep.json != nil {
+		if err := rep.json.write(rep.out); err != nil {
+			fmt.Fprintf(rep.errOut, "shimgen check: %v\n", err)
+			return exitError
+		}
+	}
 	switch {
 	case rep.failed:
 		return exitError

@@ -29,19 +29,19 @@ var commands = []*command{
 	},
 	{
 		name:     "check",
-		synopsis: "shimgen check [--format text|github] [-no-types] [paths...]",
+		synopsis: "shimgen check [--format text|github|json] [-no-types] [paths...]",
 		summary:  "report stale, missing and orphaned generated files",
 		setup:    checkCommand,
 	},
 	{
 		name:     "init",
-		synopsis: "shimgen init [--from PKG.Interface]... [--add-ctx] [-o file.shim.yaml]",
-		summary:  "write a spec from Go interfaces, or a starter spec",
+		synopsis: "shimgen init [--from PKG.Name[=NewName]]... [--add-ctx] [--schema FILE] [-o file.shim.yaml | --update file.shim.yaml]",
+		summary:  "write a spec from Go interfaces or a type's methods, or a starter spec; --update re-syncs one",
 		setup:    initCommand,
 	},
 	{
 		name:     "schema",
-		synopsis: "shimgen schema",
+		synopsis: "shimgen schema [-o FILE]",
 		summary:  "print the JSON Schema of the spec format",
 		help:     schemaHelp(),
 		setup:    schemaCommand,
@@ -55,7 +55,7 @@ var commands = []*command{
 	{
 		name:     "version",
 		synopsis: "shimgen version",
-		summary:  "print the version",
+		summary:  "print the module version or VCS revision, and the Go version",
 		setup:    versionCommand,
 	},
 }

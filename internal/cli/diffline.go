@@ -10,7 +10,7 @@ import (
 // when the diff has no hunk).
 func changedLine(diff string) int {
 	line := 0
-	for l := range strings.Lines(diff) {
+	for _, l := range lines(diff) {
 		switch {
 		case strings.HasPrefix(l, "@@ "):
 			line = hunkStart(l)

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/shimgen/shimgen/internal/scaffold"
 )
@@ -19,56 +20,98 @@ type fromFlags []string
 func (f *fromFlags) String() string     { return strings.Join(*f, ",") }
 func (f *fromFlags) Set(s string) error { *f = append(*f, s); return nil }
 
-// initCommand writes a starting spec: from the named Go interfaces, or a
-// commented starter spec without --from. It writes to stdout unless -o
-// names a file, which must not exist yet.
+// initFlags are init's flags.
+type initFlags struct {
+	froms               fromFlags
+	addCtx              *bool
+	out, schema, update *string
+}
+
+// initCommand writes a starting spec: from the named Go interfaces (or
+// types' method sets), or a commented starter spec without --from. It
+// writes to stdout unless -o names a file, which must not exist yet.
+// --update rewrites an existing spec instead.
 func initCommand(fs *flag.FlagSet) func(*call) int {
-	var froms fromFlags
-	fs.Var(&froms, "from", "an interface to scaffold, PACKAGE.Interface (repeatable)")
-	addCtx := fs.Bool("add-ctx", false, "scaffold methods without a leading context.Context too (the generated methods take one)")
-	out := fs.String("o", "", "write the spec to this file (default: stdout); it must not exist")
+	f := &initFlags{}
+	fs.Var(&f.froms, "from", "an interface to scaffold, PACKAGE.Interface, or a type's exported methods, PACKAGE.Type; PACKAGE.Name=NewName renames it (repeatable)")
+	f.addCtx = fs.Bool("add-ctx", false, "scaffold methods without a leading context.Context too (the generated methods take one)")
+	f.out = fs.String("o", "", "write the spec to this file (default: stdout); it must not exist")
+	f.update = fs.String("update", "", "re-sync this spec with the Go declarations it was scaffolded from (its header names them; --from overrides), keeping its docs, timeouts, names and hand-made entries")
+	f.schema = fs.String("schema", "", "name this local copy of the schema (written by shimgen schema -o) in the spec's first line, by a path relative to the spec, instead of the schema's address")
 	return func(c *call) int {
 		if code, ok := c.noArgs("init takes no arguments; name interfaces with --from"); !ok {
 			return code
 		}
-		if *out != "" && exists(*out) {
-			fmt.Fprintf(c.stderr, "shimgen init: %s already exists; refusing to overwrite it\n", *out)
+		if *f.update != "" {
+			return runUpdate(c, f)
+		}
+		if *f.out != "" && exists(*f.out) {
+			fmt.Fprintf(c.stderr, "shimgen init: %s already exists; refusing to overwrite it (--update %[1]s re-syncs it)\n", *f.out)
 			return exitError
 		}
-		data, err := initSpec(froms, *out, scaffold.Options{AddContext: *addCtx})
+		ref, err := schemaRef(*f.schema, outDir(*f.out))
+		if err != nil {
+			return c.fail("shimgen init", err)
+		}
+		sp, err := initSpec(c.stderr, f.froms, outDir(*f.out), scaffold.Options{AddContext: *f.addCtx, Schema: ref})
 		if err == nil {
-			err = emitSpec(*out, data, c.stdout)
+			err = emitSpec(*f.out, sp.Data, c.stdout)
 		}
 		if err != nil {
 			return c.fail("shimgen init", err)
 		}
+		warn(c.stderr, sp)
 		return exitOK
 	}
 }
 
 // initSpec builds the spec: the starter without froms, else a scaffold of
-// the interfaces as seen from the package of out's directory.
-func initSpec(froms []string, out string, opt scaffold.Options) ([]byte, error) {
+// the declarations as seen from the package of directory dir.
+func initSpec(stderr io.Writer, froms []string, dir string, opt scaffold.Options) (scaffold.Spec, error) {
 	if len(froms) == 0 {
-		return scaffold.Starter(), nil
+		return scaffold.Spec{Data: scaffold.Starter(opt.Schema)}, nil
 	}
+	ifaces, pkg, err := load(stderr, froms, ".", dir)
+	if err != nil {
+		return scaffold.Spec{}, err
+	}
+	return scaffold.Write(ifaces, pkg, opt)
+}
+
+// load loads the declarations froms name, resolving relative patterns
+// from directory from, saying so on stderr when that takes more than
+// progressAfter, and describes the output package of dir.
+func load(stderr io.Writer, froms []string, from, dir string) ([]*scaffold.Interface, scaffold.Output, error) {
 	srcs := make([]scaffold.Source, len(froms))
+	pkgs := make([]string, len(froms))
 	for i, f := range froms {
 		src, err := scaffold.ParseSource(f)
 		if err != nil {
-			return nil, err
+			return nil, scaffold.Output{}, err
 		}
-		srcs[i] = src
+		srcs[i], pkgs[i] = src, src.Pattern
 	}
-	ifaces, err := scaffold.Load(".", srcs)
+	timer := time.NewTimer(progressAfter)
+	defer timer.Stop()
+	var ifaces []*scaffold.Interface
+	msg := "shimgen init: loading " + strings.Join(pkgs, ", ") + " (with the go command)..."
+	err := withProgress(stderr, timer.C, msg, func() error {
+		var err error
+		ifaces, err = scaffold.Load(from, srcs)
+		return err
+	})
 	if err != nil {
-		return nil, err
+		return nil, scaffold.Output{}, err
 	}
-	pkg, err := scaffold.OutputPackage(outDir(out))
-	if err != nil {
-		return nil, err
+	pkg, err := scaffold.OutputPackage(dir)
+	return ifaces, pkg, err
+}
+
+// warn prints the spec's warning, if any.
+func warn(stderr io.Writer, sp scaffold.Spec) {
+	if sp.Warning != "" {
+		fmt.Fprintf(stderr, "shimgen init: %s\n", sp.Warning)
 	}
-	return scaffold.Write(ifaces, pkg, opt)
 }
 
 // emitSpec writes data to stdout, or creates file out (and its directory).

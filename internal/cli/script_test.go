@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -45,16 +46,19 @@ func crlf(ts *testscript.TestScript, neg bool, args []string) {
 }
 
 // goEnv lets the go command, which type resolution runs, share the test's
-// build and module caches instead of filling new ones under $WORK, and keeps
-// it off the network.
+// build and module caches and flags instead of filling new ones under
+// $WORK, and keeps it off the network: a script that needs the module proxy
+// sets GOPROXY=$HOSTGOPROXY. $SHIMGEN_ROOT is this repository's root, for
+// a replace of the generator.
 func goEnv(e *testscript.Env) error {
-	for _, key := range []string{"GOCACHE", "GOMODCACHE"} {
+	for _, key := range []string{"GOCACHE", "GOMODCACHE", "GOFLAGS", "GOPROXY"} {
 		out, err := exec.Command("go", "env", key).Output()
 		if err != nil {
 			return err
 		}
 		e.Setenv(key, strings.TrimSpace(string(out)))
 	}
+	e.Setenv("HOSTGOPROXY", e.Getenv("GOPROXY"))
 	e.Setenv("GOPROXY", "off")
 	e.Setenv("GOTOOLCHAIN", "local")
 	goBin, err := exec.LookPath("go")
@@ -62,5 +66,10 @@ func goEnv(e *testscript.Env) error {
 		return err
 	}
 	e.Setenv("REALGO", goBin) // for scripts that wrap the go command
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		return err
+	}
+	e.Setenv("SHIMGEN_ROOT", root)
 	return nil
 }

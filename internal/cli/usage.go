@@ -13,7 +13,7 @@ const summaryColumn = 37
 func usage() string {
 	var b strings.Builder
 	b.WriteString("shimgen generates the blocking and callback forms of an API from a YAML spec.\n\nUsage:\n\n")
-	for line := range strings.Lines(commandList()) {
+	for _, line := range lines(commandList()) {
 		b.WriteString("\t" + line)
 	}
 	b.WriteString(usageNotes)

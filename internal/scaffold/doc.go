@@ -1,6 +1,7 @@
 // Package scaffold writes a starting shimgen spec (format version 1) from Go
-// interfaces: it loads the packages that declare them with go/packages and
-// translates each method into a spec method, dropping the leading
+// interfaces or the exported methods of concrete types, and re-syncs such a
+// spec with them (Update): it loads the packages that declare them with
+// go/packages and translates each method into a spec method, dropping the leading
 // ctx context.Context and the trailing error result, and recognising a
 // sole iter.Seq2[T, error] result as a server stream.
 //

@@ -16,8 +16,14 @@ import (
 type Interface struct {
 	Source  Source
 	Name    string
-	PkgPath string // the import path of the declaring package
-	Type    *types.Interface
+	PkgPath string           // the import path of the declaring package
+	Pkg     *types.Package   // the declaring package, whose declarations the docs link to
+	Type    *types.Interface // nil for a concrete type
+	// Concrete reports that the source is a concrete type, whose exported
+	// methods (those of its pointer's method set) become the interface.
+	Concrete bool
+	// Methods are the methods to scaffold, in declaration order.
+	Methods []*types.Func
 	Doc     string
 	// Docs maps the position of a method's name to its doc comment, for the
 	// methods declared in the loaded package.
@@ -89,12 +95,17 @@ func find(pkg *packages.Package, src Source) (*Interface, error) {
 	if !ok {
 		return nil, fmt.Errorf("--from %s: %s.%s is a %s, not an interface type", src, pkg.PkgPath, src.Name, kindOf(obj))
 	}
-	it, ok := tn.Type().Underlying().(*types.Interface)
-	if !ok {
-		return nil, fmt.Errorf("--from %s: %s.%s is %s, not an interface type", src, pkg.PkgPath, src.Name, tn.Type().Underlying())
-	}
 	docs, typeDocs := collectDocs(pkg.Syntax)
-	return &Interface{Source: src, Name: src.Name, PkgPath: pkg.PkgPath, Type: it, Doc: typeDocs[tn.Pos()], Docs: docs}, nil
+	in := &Interface{Source: src, Name: src.SpecName(), PkgPath: pkg.PkgPath, Pkg: pkg.Types, Doc: typeDocs[tn.Pos()], Docs: docs}
+	if it, ok := tn.Type().Underlying().(*types.Interface); ok {
+		in.Type, in.Methods = it, interfaceMethods(it)
+		return in, nil
+	}
+	in.Concrete, in.Methods = true, exportedMethods(tn.Type())
+	if len(in.Methods) == 0 {
+		return nil, fmt.Errorf("--from %s: %s.%s is %s, not an interface type, and *%[3]s has no exported methods", src, pkg.PkgPath, src.Name, tn.Type().Underlying())
+	}
+	return in, nil
 }
 
 // exportedHint suggests the declared name when only its case differs.
@@ -119,8 +130,8 @@ func kindOf(obj types.Object) string {
 	return "declaration"
 }
 
-// collectDocs maps the positions of interface method names and of type
-// names to their doc comments.
+// collectDocs maps the positions of method names (in interfaces and
+// declarations) and of type names to their doc comments.
 func collectDocs(files []*ast.File) (methods, typeDocs map[token.Pos]string) {
 	methods, typeDocs = map[token.Pos]string{}, map[token.Pos]string{}
 	for _, f := range files {
@@ -130,6 +141,10 @@ func collectDocs(files []*ast.File) (methods, typeDocs map[token.Pos]string) {
 				typeSpecDocs(n, typeDocs)
 			case *ast.InterfaceType:
 				methodDocs(n, methods)
+			case *ast.FuncDecl:
+				if n.Recv != nil && n.Doc != nil {
+					methods[n.Name.Pos()] = n.Doc.Text()
+				}
 			}
 			return true
 		})

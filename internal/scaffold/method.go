@@ -25,6 +25,7 @@ type method struct {
 type param struct {
 	name, typ string
 	variadic  bool
+	t         types.Type // the Go type (a slice for a variadic param), names an unnamed param
 }
 
 // translator turns the methods of loaded interfaces into spec methods.
@@ -139,7 +140,7 @@ func (tr *translator) params(vars []*types.Var, variadic bool, used map[string]b
 			t = t.(*types.Slice).Elem()
 			ps[i].variadic = true
 		}
-		ps[i].name, ps[i].typ = v.Name(), tr.q.typeString(t, used)
+		ps[i].name, ps[i].typ, ps[i].t = v.Name(), tr.q.typeString(t, used), v.Type()
 	}
 	return ps
 }

@@ -12,10 +12,10 @@ import (
 )
 
 // nameParams gives every param, result and stream item of m a name that the
-// spec accepts and that is unique in the method: unnamed ones are named
-// p0, p1... (params), r0, r1... (results) and after the item's type
-// (stream); reserved names and names equal to a qualifier the method uses
-// get a number.
+// spec accepts and that is unique in the method: unnamed params and
+// results are named after their type (req *http.Request, n int), a stream
+// item after its type; reserved names, repeated ones and names equal to a
+// qualifier the method uses get a number (s, s2).
 func nameParams(m *method, qualifiers map[string]bool) {
 	taken := map[string]bool{}
 	bad := func(name string) bool {
@@ -33,10 +33,10 @@ func nameParams(m *method, qualifiers map[string]bool) {
 		p.name, taken[name] = name, true
 	}
 	for i := range m.params {
-		pick(&m.params[i], fmt.Sprintf("p%d", i))
+		pick(&m.params[i], nameFor(m.params[i].t))
 	}
 	for i := range m.results {
-		pick(&m.results[i], fmt.Sprintf("r%d", i))
+		pick(&m.results[i], nameFor(m.results[i].t))
 	}
 	if m.stream != nil {
 		pick(m.stream, itemName(m.stream.typ))

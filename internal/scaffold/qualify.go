@@ -15,10 +15,13 @@ type qualifiers struct {
 	byPath map[string]string // import path → qualifier
 	taken  map[string]string // qualifier → import path
 	live   map[string]bool   // qualifiers used by methods written uncommented
+	// pending are qualifiers that methods kept from a spec being updated
+	// use, not (yet) known by path.
+	pending map[string]bool
 }
 
 func newQualifiers(out string) *qualifiers {
-	return &qualifiers{out: out, byPath: map[string]string{}, taken: map[string]string{}, live: map[string]bool{}}
+	return &qualifiers{out: out, byPath: map[string]string{}, taken: map[string]string{}, live: map[string]bool{}, pending: map[string]bool{}}
 }
 
 // qualifier returns the qualifier of package p: "" for the output package,

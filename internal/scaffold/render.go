@@ -3,16 +3,28 @@ package scaffold
 import (
 	"fmt"
 	"strings"
+
+	"github.com/shimgen/shimgen/spec"
 )
 
-// SchemaComment is the first line of every spec shimgen init writes: it
-// points editors running the YAML language server at the spec's schema.
-const SchemaComment = "# yaml-language-server: $schema=https://raw.githubusercontent.com/shimgen/shimgen/main/spec/v1.schema.json"
+// SchemaComment is the first line of every spec shimgen init writes unless
+// told of a local copy of the schema: it points editors running the YAML
+// language server at the spec's schema.
+const SchemaComment = "# yaml-language-server: $schema=" + spec.SchemaID
+
+// schemaComment is the first line of a spec: SchemaComment, or the same
+// naming schema (a path relative to the spec) when it is not "".
+func schemaComment(schema string) string {
+	if schema == "" {
+		return SchemaComment
+	}
+	return "# yaml-language-server: $schema=" + schema
+}
 
 // render writes the spec.
-func render(list []*iface, q *qualifiers, out Output) []byte {
+func render(list []*iface, q *qualifiers, out Output, opt Options) []byte {
 	w := &writer{}
-	header(w, list)
+	header(w, list, opt)
 	w.line(0, -1, "shimgen: 1")
 	if out.Name != "" {
 		w.line(0, -1, "package: "+out.Name)
@@ -26,18 +38,20 @@ func render(list []*iface, q *qualifiers, out Output) []byte {
 }
 
 // header writes the schema line and says where the spec came from.
-func header(w *writer, list []*iface) {
-	w.b.WriteString(SchemaComment + "\n")
+func header(w *writer, list []*iface, opt Options) {
+	w.b.WriteString(schemaComment(opt.Schema) + "\n")
 	w.line(0, 0, "")
-	froms := make([]string, len(list))
-	for i, it := range list {
-		froms[i] = it.src.Source.String()
+	var froms []Source
+	for _, it := range list {
+		if !it.kept {
+			froms = append(froms, it.src.recorded())
+		}
 	}
-	w.line(0, 0, "Scaffolded by shimgen init from "+strings.Join(froms, ", ")+".")
+	w.line(0, 0, scaffoldedLine(froms, opt.AddContext))
 	w.line(0, 0, "Review it, then run shimgen generate in this directory. Entries")
 	w.line(0, 0, "commented out could not be translated as they are; each says why.")
 	for _, it := range list {
-		if it.samePkg && it.skip == "" {
+		if it.samePkg && it.skip == "" && !it.src.Concrete {
 			w.line(0, 0, fmt.Sprintf("%s is declared in this package: shimgen generates it, so remove", it.src.Name))
 			w.line(0, 0, "the hand-written declaration before generating.")
 		}
@@ -70,7 +84,7 @@ func writeIface(w *writer, it *iface) {
 		c = 2
 	}
 	w.line(2, c, "- name: "+it.src.Name+skipComment(it.skip))
-	w.field(4, c, "doc", it.src.Doc)
+	w.field(4, c, "doc", it.doc)
 	if len(it.methods) == 0 {
 		return
 	}

@@ -19,6 +19,13 @@ const (
 // scaffold loads froms from this directory and writes a spec for out.
 func scaffold(t *testing.T, out Output, opt Options, froms ...string) ([]byte, error) {
 	t.Helper()
+	sp, err := scaffoldSpec(t, out, opt, froms...)
+	return sp.Data, err
+}
+
+// scaffoldSpec is scaffold, with the warning.
+func scaffoldSpec(t *testing.T, out Output, opt Options, froms ...string) (Spec, error) {
+	t.Helper()
 	srcs := make([]Source, len(froms))
 	for i, f := range froms {
 		src, err := ParseSource(f)
@@ -111,13 +118,13 @@ func TestStore(t *testing.T) {
 		"        doc: Close releases the store.",
 		"        params: key string",
 		"        results: data []byte, found bool",
-		"        params: p0 string, p1 []byte, p2 meta.Attrs",
+		"        params: s string, data []byte, attrs meta.Attrs",
 		"        stream: entry *meta.Entry",
 		"        params: key string, tags ...string",
 		"        params: done2 bool, err2 string",
 		"        results: ctx2 int",
 		"      # - name: Size  # skipped: no trailing error result (the generated methods return err last)",
-		"      #   results: r0 int64",
+		"      #   results: n int64",
 		"      # - name: Watch  # skipped: channel type chan<- string: a channel cannot cross between the blocking and callback forms; model it as a stream",
 		"        params: src *rand.Rand, w io.Writer, d time.Duration",
 	)
@@ -129,7 +136,7 @@ func TestSamePackage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	contains(t, data, "        params: p0 string, p1 []byte, p2 Attrs", "        stream: entry *Entry")
+	contains(t, data, "        params: s string, data []byte, attrs Attrs", "        stream: entry *Entry")
 	if strings.Contains(string(data), "meta:") {
 		t.Errorf("the output package is imported:\n%s", data)
 	}
@@ -159,9 +166,9 @@ func TestStdlib(t *testing.T) {
 	}
 	contains(t, data,
 		"        params: name string",
-		"        results: r0 fs.File",
-		"        params: p0 *http.Request",
-		"        results: r0 *http.Response",
+		"        results: file fs.File",
+		"        params: req *http.Request",
+		"        results: resp *http.Response",
 		"        params: p []byte",
 		"        results: n int",
 	)
@@ -172,11 +179,17 @@ func TestStdlib(t *testing.T) {
 }
 
 func TestNothingFits(t *testing.T) {
-	for _, from := range []string{"io.ReadWriteCloser", "./testdata/ifaces.Plain", "./testdata/ifaces.Number"} {
-		_, err := scaffold(t, Output{Path: outPath}, Options{}, from)
-		if err == nil || !strings.Contains(err.Error(), "nothing to scaffold") {
-			t.Errorf("%s: err = %v, want nothing to scaffold", from, err)
+	// nothing fits: every entry is written commented out, with a warning.
+	for from, want := range map[string]string{
+		"io.ReadWriteCloser":       "  # - name: ReadWriteCloser  # skipped: none of its methods fits",
+		"./testdata/ifaces.Plain":  "  # - name: Plain  # skipped: none of its methods fits",
+		"./testdata/ifaces.Number": "  # - name: Number  # skipped: a constraint (it has a type set), not an interface of methods",
+	} {
+		sp, err := scaffoldSpec(t, Output{Path: outPath}, Options{}, from)
+		if err != nil || !strings.Contains(sp.Warning, "nothing fits") {
+			t.Errorf("%s: err = %v, warning %q, want nothing fits", from, err, sp.Warning)
 		}
+		contains(t, sp.Data, want)
 	}
 	// an interface that does not fit is commented out beside one that does.
 	data, err := scaffold(t, Output{Path: outPath}, Options{}, "./testdata/ifaces.Plain", "./testdata/ifaces.Closer")
@@ -211,15 +224,17 @@ func TestLoadErrors(t *testing.T) {
 
 func TestParseSource(t *testing.T) {
 	for in, want := range map[string]Source{
-		"./store.Store":    {"./store", "Store"},
-		"io/fs.ReadFileFS": {"io/fs", "ReadFileFS"},
-		"gopkg.in/x.v3.I":  {"gopkg.in/x.v3", "I"},
+		"./store.Store":     {Pattern: "./store", Name: "Store"},
+		"io/fs.ReadFileFS":  {Pattern: "io/fs", Name: "ReadFileFS"},
+		"gopkg.in/x.v3.I":   {Pattern: "gopkg.in/x.v3", Name: "I"},
+		"io/fs.File=FSFile": {Pattern: "io/fs", Name: "File", As: "FSFile"},
+		"./x.v2.I=Renamed":  {Pattern: "./x.v2", Name: "I", As: "Renamed"},
 	} {
 		if got, err := ParseSource(in); err != nil || got != want {
 			t.Errorf("ParseSource(%q) = %v, %v; want %v", in, got, err, want)
 		}
 	}
-	for _, bad := range []string{".Store", "./.Store", "./x.", "./....I", ".", "./"} {
+	for _, bad := range []string{".Store", "./.Store", "./x.", "./....I", ".", "./", "io/fs.File=", "io/fs.File=fsFile", "io/fs.File=A.B", "io/fs=X"} {
 		if _, err := ParseSource(bad); err == nil {
 			t.Errorf("ParseSource(%q) succeeded", bad)
 		}
@@ -227,9 +242,69 @@ func TestParseSource(t *testing.T) {
 }
 
 func TestStarter(t *testing.T) {
-	data := Starter()
+	data := Starter("")
 	if !strings.HasPrefix(string(data), SchemaComment+"\n") {
 		t.Errorf("starter does not begin with the schema comment")
 	}
 	generate(t, data, "store")
+}
+
+// TestDocLinks: links to the source package's declarations are qualified,
+// so they still resolve from the output package.
+func TestDocLinks(t *testing.T) {
+	data, err := scaffold(t, Output{Path: outPath, Name: "out"}, Options{AddContext: true}, "io/fs.ReadDirFS")
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, data, "      that provides an optimized implementation of [fs.ReadDir].")
+	generate(t, data, "out")
+}
+
+// TestRename: --from PKG.Name=NewName names the spec interface, so two
+// interfaces named alike can share a spec.
+func TestRename(t *testing.T) {
+	_, err := scaffold(t, Output{Path: outPath}, Options{AddContext: true}, "io/fs.File", "net/http.File")
+	if err == nil || !strings.Contains(err.Error(), "rename one: --from net/http.File=NewName") {
+		t.Fatalf("err = %v, want the rename hint", err)
+	}
+	data, err := scaffold(t, Output{Path: outPath, Name: "out"}, Options{AddContext: true}, "io/fs.File=FSFile", "net/http.File")
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, data, "  - name: FSFile", "  - name: File", "# Scaffolded by shimgen init --add-ctx from io/fs.File=FSFile, net/http.File.")
+	generate(t, data, "out")
+}
+
+// TestConcrete: --from PKG.Type scaffolds the exported methods of *Type's
+// method set, promoted ones included.
+func TestConcrete(t *testing.T) {
+	data, err := scaffold(t, Output{Path: outPath, Name: "out"}, Options{}, "./testdata/ifaces.Client")
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, data,
+		"  - name: Client",
+		"    doc: 'Client is a concrete type: init scaffolds its exported methods.'",
+		"      - name: Close",
+		"      - name: Fetch",
+		"        doc: Fetch fetches the blob under key.",
+		"        params: key string",
+		"        results: data []byte",
+		"      - name: Ping",
+		"      # - name: Count  # skipped: no leading context.Context parameter (the generated methods take ctx first; --add-ctx scaffolds such methods anyway); no trailing error result (the generated methods return err last)",
+	)
+	if strings.Contains(string(data), "reset") {
+		t.Errorf("an unexported method is scaffolded:\n%s", data)
+	}
+	typecheck(t, generate(t, data, "out"))
+
+	// in its own package, the interface must be renamed.
+	if _, err := scaffold(t, Output{Path: ifacesPath, Name: "ifaces"}, Options{}, "./testdata/ifaces.Client"); err == nil || !strings.Contains(err.Error(), "rename it: --from ./testdata/ifaces.Client=ClientAPI") {
+		t.Errorf("same package: err = %v", err)
+	}
+	data, err = scaffold(t, Output{Path: ifacesPath, Name: "ifaces"}, Options{}, "./testdata/ifaces.Client=ClientAPI")
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, data, "  - name: ClientAPI")
 }

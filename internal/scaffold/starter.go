@@ -1,9 +1,10 @@
 package scaffold
 
 // Starter returns the commented starter spec shimgen init writes when no
-// interface is given: every key explained, with one example interface.
-func Starter() []byte {
-	return []byte(SchemaComment + "\n" + starter)
+// interface is given: every key explained, with one example interface. Its
+// first line names schema as the spec's JSON Schema ("": its address).
+func Starter(schema string) []byte {
+	return []byte(schemaComment(schema) + "\n" + starter)
 }
 
 const starter = `#
