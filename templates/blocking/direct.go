@@ -20,10 +20,10 @@ func (e *emitter) directType() {
 	e.F.Commentf("returns for a value made by %s. It keeps the runtime's rules", e.N.NewAsync)
 	e.F.Comment("for closing, the loop goroutine, ctx, deadlines and panics, and skips")
 	e.F.Comment("the hop through the executor.")
-	e.F.Type().Id(e.N.DirectType).Struct(
+	e.F.Type().Id(e.N.DirectType).Struct(append(t.EmbeddedFields(e.Iface, directType),
 		jen.Id("impl").Id(e.N.Blocking),
 		jen.Id("rt").Add(t.Runtime()),
-	)
+	)...)
 }
 
 // directMethod emits one method of the direct form.
@@ -51,7 +51,13 @@ func (e *emitter) directMethod(m *spec.Method) {
 //	}
 //
 // A method without results names its error result err, so the deferred
-// Release can set it.
+// Release can set it. One with `error: false` has none to set:
+//
+//	if err := d.rt.Admit(ctx); err != nil {
+//		d.rt.Unreturned(err)
+//		return
+//	}
+//	defer d.rt.ReleaseUnreturned()
 func (e *emitter) directUnary(m *spec.Method) {
 	recv, cancel := t.Fresh("d", e.Taken), t.Fresh("cancel", e.Taken)
 	rt := jen.Id(recv).Dot("rt")
@@ -59,15 +65,27 @@ func (e *emitter) directUnary(m *spec.Method) {
 		jen.If(jen.Id("err").Op("=").Add(rt.Clone().Dot("Admit").Call(jen.Id("ctx"))), jen.Id("err").Op("!=").Nil()).Block(jen.Return()),
 		jen.Defer().Add(rt.Clone().Dot("Release").Call(jen.Op("&").Id("err"))),
 	}
+	if m.NoError {
+		body = []jen.Code{
+			jen.If(jen.Id("err").Op(":=").Add(rt.Clone().Dot("Admit").Call(jen.Id("ctx"))), jen.Id("err").Op("!=").Nil()).Block(
+				rt.Clone().Dot("Unreturned").Call(jen.Id("err")), jen.Return()),
+			jen.Defer().Add(rt.Clone().Dot("ReleaseUnreturned").Call()),
+		}
+	}
 	if m.Timeout > 0 {
 		body = append(body,
 			jen.List(jen.Id("ctx"), jen.Id(cancel)).Op(":=").Add(rt.Clone().Dot("Enter").Call(jen.Id("ctx"), t.Timeout(e.N, m))),
 			jen.Defer().Id(cancel).Call(),
 		)
 	}
-	body = append(body, jen.Return(jen.Id(recv).Dot("impl").Dot(m.Name).Call(t.Spread(m)...)))
+	call := jen.Id(recv).Dot("impl").Dot(m.Name).Call(t.Spread(m)...)
+	if m.NoError && len(m.Results) == 0 {
+		body = append(body, call)
+	} else {
+		body = append(body, jen.Return(call))
+	}
 	results := e.U.Results(m)
-	if len(m.Results) == 0 {
+	if len(m.Results) == 0 && !m.NoError {
 		results = jen.Params(jen.Id("err").Error())
 	}
 	e.F.Line()

@@ -21,6 +21,7 @@ func (e *emitter) ifaceDecl() {
 	}
 	t.Comments(e.F, doc)
 	e.F.Type().Id(e.N.Blocking).InterfaceFunc(func(g *jen.Group) {
+		t.EmbedNames(g, e.Iface, func(n t.Names) string { return n.Blocking })
 		for i, m := range e.Iface.Methods {
 			if i > 0 && t.MethodDoc(m) != "" {
 				g.Line()
@@ -44,6 +45,9 @@ func (e *emitter) ifaceDecl() {
 //		}
 //		return &bucketBlocking{impl: impl, rt: rt}
 //	}
+//
+// The adapters of embedded interfaces are built in the same literals
+// (readerBlocking{impl: impl, rt: rt}).
 func (e *emitter) constructor() {
 	e.F.Line()
 	n := e.N
@@ -56,8 +60,8 @@ func (e *emitter) constructor() {
 			jen.Panic(jen.Lit(n.NewBlocking+": nil implementation or runtime")),
 		),
 		jen.If(jen.List(jen.Id("a"), jen.Id("ok")).Op(":=").Id("impl").Assert(jen.Op("*").Id(n.AsyncType)), jen.Id("ok")).Block(
-			jen.Return(jen.Op("&").Id(n.DirectType).Values(jen.Dict{jen.Id("impl"): jen.Id("a").Dot("impl"), jen.Id("rt"): jen.Id("rt")})),
+			jen.Return(jen.Op("&").Id(n.DirectType).Values(t.AdapterValues(e.Iface, directType, jen.Id("a").Dot("impl"), jen.Id("rt")))),
 		),
-		jen.Return(jen.Op("&").Id(n.BlockingType).Values(jen.Dict{jen.Id("impl"): jen.Id("impl"), jen.Id("rt"): jen.Id("rt")})),
+		jen.Return(jen.Op("&").Id(n.BlockingType).Values(t.AdapterValues(e.Iface, blockingType, jen.Id("impl"), jen.Id("rt")))),
 	)
 }
