@@ -91,6 +91,17 @@ func (u *Unit) ToBlocking(p *spec.Param, v, rt jen.Code) jen.Code {
 	return v
 }
 
+// ToDirect renders v, a value of result or stream item p from a blocking
+// implementation called directly, as the blocking form returns it:
+// fileDirectOf(v, rt) for a handle, so that its methods keep the
+// runtime's rules, else v.
+func (u *Unit) ToDirect(p *spec.Param, v, rt jen.Code) jen.Code {
+	if h := u.Handle(p); h != nil {
+		return jen.Id(NamesOf(h).DirectOf).Call(v, rt)
+	}
+	return v
+}
+
 // HandleHelper emits the helper converting a handle to the form to,
 // keeping a nil handle nil:
 //
@@ -102,10 +113,30 @@ func (u *Unit) ToBlocking(p *spec.Param, v, rt jen.Code) jen.Code {
 //		return NewFileAsync(h, rt)
 //	}
 func HandleHelper(f *jen.File, name, from, to, ctor, form string) {
+	handleHelper(f, name, from, to, form, jen.Id(ctor).Call(jen.Id("h"), jen.Id("rt")))
+}
+
+// DirectHelper emits the helper that puts a blocking handle from a direct
+// call behind the runtime's rules, as a round trip through both forms
+// would, keeping a nil handle nil:
+//
+//	func fileDirectOf(h File, rt *runtimes.Runtime) File {
+//		if h == nil {
+//			return nil
+//		}
+//		return &fileDirect{impl: h, rt: rt}
+//	}
+func DirectHelper(f *jen.File, iface *spec.Interface, typeOf func(Names) string) {
+	n := NamesOf(iface)
+	handleHelper(f, n.DirectOf, n.Blocking, n.Blocking, "direct blocking",
+		jen.Op("&").Id(n.DirectType).Values(AdapterValues(iface, typeOf, jen.Id("h"), jen.Id("rt"))))
+}
+
+func handleHelper(f *jen.File, name, from, to, form string, made jen.Code) {
 	f.Line()
 	f.Commentf("%s returns the %s form of handle h on rt, or nil for a nil one.", name, form)
 	f.Func().Id(name).Params(jen.Id("h").Id(from), jen.Id("rt").Add(Runtime())).Id(to).Block(
 		jen.If(jen.Id("h").Op("==").Nil()).Block(jen.Return(jen.Nil())),
-		jen.Return(jen.Id(ctor).Call(jen.Id("h"), jen.Id("rt"))),
+		jen.Return(made),
 	)
 }

@@ -22,6 +22,7 @@ type Names struct {
 	AsyncType    string // bucketAsync: callback form over a blocking implementation
 	AsyncOf      string // bucketAsyncOf: the callback form of a handle, nil kept
 	BlockingOf   string // bucketBlockingOf: the blocking form of a handle, nil kept
+	DirectOf     string // bucketDirectOf: a blocking handle behind the runtime's rules, nil kept
 	lower        string // bucket
 }
 
@@ -38,6 +39,7 @@ func NamesOf(iface *spec.Interface) Names {
 		AsyncType:    lower + "Async",
 		AsyncOf:      lower + "AsyncOf",
 		BlockingOf:   lower + "BlockingOf",
+		DirectOf:     lower + "DirectOf",
 		lower:        lower,
 	}
 }

@@ -33,7 +33,7 @@ func (Form) Locals(k spec.MethodKind) []string {
 // Declares implements templates.Form.
 func (Form) Declares(iface *spec.Interface) []t.Decl {
 	n := t.NamesOf(iface)
-	out := []t.Decl{{Name: n.Blocking, API: true}, {Name: n.NewBlocking}, {Name: n.BlockingType}, {Name: n.DirectType}, {Name: n.BlockingOf}}
+	out := []t.Decl{{Name: n.Blocking, API: true}, {Name: n.NewBlocking}, {Name: n.BlockingType}, {Name: n.DirectType}, {Name: n.BlockingOf}, {Name: n.DirectOf}}
 	for _, m := range iface.Methods {
 		switch {
 		case m.Kind == spec.Unary:
@@ -76,6 +76,7 @@ func (e *emitter) emit() {
 	}
 	if e.U.IsHandleTarget(e.Iface) {
 		t.HandleHelper(e.F, e.N.BlockingOf, e.N.Async, e.N.Blocking, e.N.NewBlocking, "blocking")
+		t.DirectHelper(e.F, e.Iface, directType)
 	}
 }
 

@@ -78,12 +78,7 @@ func (e *emitter) directUnary(m *spec.Method) {
 			jen.Defer().Id(cancel).Call(),
 		)
 	}
-	call := jen.Id(recv).Dot("impl").Dot(m.Name).Call(t.Spread(m)...)
-	if m.NoError && len(m.Results) == 0 {
-		body = append(body, call)
-	} else {
-		body = append(body, jen.Return(call))
-	}
+	body = append(body, e.directCall(m, recv)...)
 	results := e.U.Results(m)
 	if len(m.Results) == 0 && !m.NoError {
 		results = jen.Params(jen.Id("err").Error())
@@ -93,15 +88,44 @@ func (e *emitter) directUnary(m *spec.Method) {
 		Params(e.U.Params(m, true)...).Add(results).Block(body...)
 }
 
+// directCall renders the call of the implementation and the return: the
+// results as they are, or through the handles' DirectOf helpers:
+//
+//	f, err = d.impl.Open(ctx, name)
+//	return fileDirectOf(f, d.rt), err
+func (e *emitter) directCall(m *spec.Method, recv string) []jen.Code {
+	call := jen.Id(recv).Dot("impl").Dot(m.Name).Call(t.Spread(m)...)
+	switch {
+	case m.NoError && len(m.Results) == 0:
+		return []jen.Code{call}
+	case !e.U.HasHandle(m):
+		return []jen.Code{jen.Return(call)}
+	}
+	names, res := t.Idents(m.Results), make([]jen.Code, len(m.Results))
+	for i, p := range m.Results {
+		res[i] = e.U.ToDirect(p, jen.Id(p.Name), jen.Id(recv).Dot("rt"))
+	}
+	if !m.NoError {
+		names, res = append(names, jen.Id("err")), append(res, jen.Id("err"))
+	}
+	return []jen.Code{jen.List(names...).Op("=").Add(call), jen.Return(res...)}
+}
+
 // directStream emits
 //
 //	func (d *bucketDirect) List(ctx context.Context, prefix string) iter.Seq2[Entry, error] {
 //		return runtimes.DirectStreamP1(d.rt, ctx, 0, d.impl, prefix, Bucket.List)
 //	}
+//
+// with a handle item put behind the runtime's rules (see mapSeq).
 func (e *emitter) directStream(m *spec.Method) {
 	recv := t.Fresh("d", e.Taken)
+	seq := t.Helper("DirectStream", m).Call(t.HelperArgs(e.N, recv, m, false)...)
+	body := []jen.Code{jen.Return(seq)}
+	if e.U.Handle(m.Stream) != nil {
+		body = e.mapSeq(m, seq, func(h jen.Code) jen.Code { return e.U.ToDirect(m.Stream, h, jen.Id(recv).Dot("rt")) })
+	}
 	e.F.Line()
 	e.F.Func().Params(jen.Id(recv).Op("*").Id(e.N.DirectType)).Id(m.Name).
-		Params(e.U.Params(m, true)...).Add(e.U.Results(m)).
-		Block(jen.Return(t.Helper("DirectStream", m).Call(t.HelperArgs(e.N, recv, m, false)...)))
+		Params(e.U.Params(m, true)...).Add(e.U.Results(m)).Block(body...)
 }

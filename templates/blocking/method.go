@@ -137,15 +137,7 @@ func (e *emitter) streamMethod(m *spec.Method) {
 	await := t.Helper("AwaitStream", m).Call(t.HelperArgs(e.N, recv, m, true)...)
 	body := []jen.Code{jen.Return(await)}
 	if e.U.Handle(m.Stream) != nil {
-		seq, yield, h := t.Fresh("seq", e.Taken), t.Fresh("yield", e.Taken), t.Fresh("h", e.Taken)
-		body = []jen.Code{
-			jen.Id(seq).Op(":=").Add(await),
-			jen.Return(jen.Func().Params(jen.Id(yield).Func().Params(e.U.Item(m), jen.Error()).Bool()).Block(
-				jen.For(jen.List(jen.Id(h), jen.Id("err")).Op(":=").Range().Id(seq)).Block(
-					jen.If(jen.Op("!").Id(yield).Call(e.U.ToBlocking(m.Stream, jen.Id(h), jen.Id(recv).Dot("rt")), jen.Id("err"))).Block(jen.Return()),
-				),
-			)),
-		}
+		body = e.mapSeq(m, await, func(h jen.Code) jen.Code { return e.U.ToBlocking(m.Stream, h, jen.Id(recv).Dot("rt")) })
 	}
 	e.F.Line()
 	e.F.Func().Params(jen.Id(recv).Op("*").Id(e.N.BlockingType)).Id(m.Name).
@@ -168,4 +160,27 @@ func (e *emitter) invokeStream(m *spec.Method) {
 		jen.Id(impl).Id(e.N.Async), t.Ctx(), jen.Id(a).Id(e.N.ArgsType(m)),
 		jen.Id("each").Add(e.U.EachType(m, false)), jen.Id("done").Func().Params(jen.Error()),
 	).Block(jen.Id(impl).Dot(m.Name).Call(args...))
+}
+
+// mapSeq renders the body of a streaming method that converts the handles
+// of the stream seq yields:
+//
+//	seq := …
+//	return func(yield func(File, error) bool) {
+//		for h, err := range seq {
+//			if !yield(conv(h), err) {
+//				return
+//			}
+//		}
+//	}
+func (e *emitter) mapSeq(m *spec.Method, seq jen.Code, conv func(h jen.Code) jen.Code) []jen.Code {
+	s, yield, h := t.Fresh("seq", e.Taken), t.Fresh("yield", e.Taken), t.Fresh("h", e.Taken)
+	return []jen.Code{
+		jen.Id(s).Op(":=").Add(seq),
+		jen.Return(jen.Func().Params(jen.Id(yield).Func().Params(e.U.Item(m), jen.Error()).Bool()).Block(
+			jen.For(jen.List(jen.Id(h), jen.Id("err")).Op(":=").Range().Id(s)).Block(
+				jen.If(jen.Op("!").Id(yield).Call(conv(jen.Id(h)), jen.Id("err"))).Block(jen.Return()),
+			),
+		)),
+	}
 }
