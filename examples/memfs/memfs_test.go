@@ -59,7 +59,9 @@ func (r result[T]) wait() (T, error) { x := <-r.ch; return x.v, x.err }
 
 func errDone(r result[struct{}]) func(error) { return func(err error) { r.done(struct{}{}, err) } }
 
-func newFS() *memfs.Mem { return memfs.New(map[string]string{"a": "alpha", "ab": "beta", "b": "gamma"}) }
+func newFS() *memfs.Mem {
+	return memfs.New(map[string]string{"a": "alpha", "ab": "beta", "b": "gamma"})
+}
 
 // TestCallbackForm uses the callback form of the blocking Mem: handles
 // arrive as FileAsync on the same runtime, and their methods, embedded ones
