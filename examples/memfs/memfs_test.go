@@ -209,3 +209,46 @@ func TestNameRefused(t *testing.T) {
 		})
 	}
 }
+
+// TestHandleRules holds a handle to the runtime's rules: on the loop
+// goroutine a blocking call fails with ErrWouldDeadlock instead of hanging
+// (Name, without an error result, returns "" and reports it), and once the
+// runtime is closed its calls fail with ErrClosed.
+func TestHandleRules(t *testing.T) {
+	ctx := context.Background()
+	var mu sync.Mutex
+	var lost []error
+	l := loop.New(loop.Config{}, runtimes.WithMisuseHandler(func(err error) { mu.Lock(); lost = append(lost, err); mu.Unlock() }))
+	l.Start()
+	rt := l.Runtime()
+	for how, fs := range map[string]memfs.FS{
+		"over callback": memfs.NewFSBlocking(asyncOnly{memfs.NewFSAsync(newFS(), rt)}, rt),
+		"direct":        memfs.NewFSBlocking(memfs.NewFSAsync(newFS(), rt), rt),
+	} {
+		f, err := fs.Open(ctx, "a")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var readErr error
+		var name string
+		if err := rt.RunOnLoop(ctx, func() { _, readErr = f.Read(ctx, 1); name = f.Name(ctx) }); err != nil {
+			t.Fatal(err)
+		}
+		if !errors.Is(readErr, runtimes.ErrWouldDeadlock) || name != "" {
+			t.Fatalf("%s: on the loop: Read: %v, Name: %q; want ErrWouldDeadlock and \"\"", how, readErr, name)
+		}
+		t.Cleanup(func() {
+			if _, err := f.Read(ctx, 1); !errors.Is(err, runtimes.ErrClosed) {
+				t.Errorf("%s: Read after Close of the runtime: %v, want ErrClosed", how, err)
+			}
+		})
+	}
+	mu.Lock()
+	if len(lost) != 2 || !errors.Is(lost[0], runtimes.ErrWouldDeadlock) || !errors.Is(lost[1], runtimes.ErrUnreturned) {
+		t.Errorf("misuse reports = %v, want two ErrUnreturned wrapping ErrWouldDeadlock", lost)
+	}
+	mu.Unlock()
+	if err := l.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
+}
