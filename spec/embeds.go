@@ -66,76 +66,59 @@ func (p *specParser) resolveEmbeds(ifaces []*Interface) {
 			}
 		}
 	}
-	for _, it := range ifaces {
-		if cycle := embedCycle(it, nil); cycle != nil {
-			p.reportCycle(cycle)
-		}
-	}
+	p.cycles(ifaces)
 	for _, it := range ifaces {
 		p.methodClashes(it)
 	}
 }
 
-// embedCycle returns the path of embeds that leads from it back to path[0]
-// (path[0] being it when path is nil), or nil.
-func embedCycle(it *Interface, path []*Interface) []*Interface {
-	for i, x := range path {
-		if x == it {
-			if i == 0 {
-				return path
+// cycles reports each cycle of embeds once, at the embed that closes it,
+// and unlinks that embed, in one depth-first walk.
+func (p *specParser) cycles(ifaces []*Interface) {
+	const (
+		unseen = iota
+		open
+		finished
+	)
+	state := map[*Interface]int{}
+	var stack []*Interface
+	var visit func(it *Interface)
+	visit = func(it *Interface) {
+		state[it] = open
+		stack = append(stack, it)
+		for _, e := range it.Embeds {
+			switch t := e.Iface; {
+			case t == nil:
+			case state[t] == open:
+				p.reportCycle(stack, it, e)
+			case state[t] == unseen:
+				visit(t)
 			}
-			return nil // a cycle not through path[0]: reported from its own start
+		}
+		stack = stack[:len(stack)-1]
+		state[it] = finished
+	}
+	for _, it := range ifaces {
+		if state[it] == unseen {
+			visit(it)
 		}
 	}
-	path = append(path, it)
-	for _, e := range it.Embeds {
-		if e.Iface == nil || e.Iface == it {
-			continue
-		}
-		if c := embedCycle(e.Iface, path); c != nil {
-			return c
-		}
-	}
-	return nil
 }
 
-// reportCycle reports a cycle of embeds at the embed that closes it, once
-// per cycle: only from the interface whose name sorts first.
-func (p *specParser) reportCycle(cycle []*Interface) {
-	first := cycle[0]
-	for _, it := range cycle {
-		if it.Name < first.Name {
-			return
-		}
+// reportCycle reports the cycle that embed e of last closes, stack being
+// the walk's path down to last, and unlinks e.
+func (p *specParser) reportCycle(stack []*Interface, last *Interface, e *Embed) {
+	i := len(stack) - 1
+	for stack[i] != e.Iface {
+		i--
 	}
-	names := make([]string, 0, len(cycle)+1)
-	for _, it := range cycle {
+	var names []string
+	for _, it := range stack[i:] {
 		names = append(names, it.Name)
 	}
-	names = append(names, first.Name)
-	last := cycle[len(cycle)-1]
-	for _, e := range last.Embeds {
-		if e.Iface == first {
-			p.errorf(e.Pos, "interface %s: embeds form a cycle: %s", quote(last.Name), strings.Join(names, " → "))
-			break
-		}
-	}
-	for _, it := range cycle { // unlink, so that method sets stay finite
-		for _, e := range it.Embeds {
-			if e.Iface != nil && containsIface(cycle, e.Iface) {
-				e.Iface = nil
-			}
-		}
-	}
-}
-
-func containsIface(list []*Interface, it *Interface) bool {
-	for _, x := range list {
-		if x == it {
-			return true
-		}
-	}
-	return false
+	names = append(names, e.Iface.Name)
+	p.errorf(e.Pos, "interface %s: embeds form a cycle: %s", quote(last.Name), strings.Join(names, " → "))
+	e.Iface = nil
 }
 
 // methodClashes reports two methods of it's method set with one name and

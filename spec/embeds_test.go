@@ -132,3 +132,15 @@ interfaces:
 		t.Error("error: false not read")
 	}
 }
+
+// TestEmbedDiamonds parses a chain of 40 diamonds of embeds, whose paths
+// number 2^40: the checks walk interfaces, not paths.
+func TestEmbedDiamonds(t *testing.T) {
+	f, err := Parse("test.shim.yaml", []byte(DiamondSpec(40)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(f.Interfaces[0].MethodSet()); got != 1 {
+		t.Fatalf("method set of the top has %d methods, want 1", got)
+	}
+}

@@ -1,6 +1,8 @@
 package templates
 
 import (
+	"fmt"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/shimgen/shimgen/spec"
@@ -34,6 +36,7 @@ type Forward struct {
 // types must forward: those not declared by iface that two or more
 // embedded adapters provide at the shallowest depth they are found.
 func Forwarded(iface *spec.Interface) []Forward {
+	x := depthIndex{}
 	var out []Forward
 	for _, m := range iface.MethodSet() {
 		if own(iface, m.Name) {
@@ -41,9 +44,9 @@ func Forwarded(iface *spec.Interface) []Forward {
 		}
 		best, via, ties := -1, (*spec.Interface)(nil), 0
 		for _, e := range Embedded(iface) {
-			d := depth(e, m.Name)
+			d, ok := x.depths(e)[m.Name]
 			switch {
-			case d < 0:
+			case !ok:
 			case best < 0 || d < best:
 				best, via, ties = d, e, 1
 			case d == best:
@@ -67,48 +70,84 @@ func own(iface *spec.Interface, name string) bool {
 	return false
 }
 
-// depth is the depth at which iface's adapter types provide method name:
-// 0 when they declare it (as their own or forwarded), else one more than
-// the embedded adapter that promotes it, or -1 when they do not have it.
-func depth(iface *spec.Interface, name string) int {
-	if own(iface, name) {
-		return 0
+// depthIndex holds, per interface, the depth at which its adapter types
+// provide each method: 0 when they declare it (as their own or
+// forwarded), else one more than the embedded adapter that promotes it.
+type depthIndex map[*spec.Interface]map[string]int
+
+func (x depthIndex) depths(iface *spec.Interface) map[string]int {
+	if d, ok := x[iface]; ok {
+		return d
 	}
-	for _, f := range Forwarded(iface) {
-		if f.Method.Name == name {
-			return 0
-		}
+	d := map[string]int{}
+	x[iface] = d // a valid spec has no cycle of embeds
+	for _, m := range iface.Methods {
+		d[m.Name] = 0
 	}
-	best := -1
+	best, ties := map[string]int{}, map[string]int{}
 	for _, e := range Embedded(iface) {
-		if d := depth(e, name); d >= 0 && (best < 0 || d+1 < best) {
-			best = d + 1
+		for name, k := range x.depths(e) {
+			if _, ok := d[name]; ok {
+				continue
+			}
+			switch b, ok := best[name]; {
+			case !ok || k+1 < b:
+				best[name], ties[name] = k+1, 1
+			case k+1 == b:
+				ties[name]++
+			}
 		}
 	}
-	return best
+	for name, b := range best {
+		if ties[name] > 1 {
+			b = 0 // forwarded
+		}
+		d[name] = b
+	}
+	return d
 }
 
 // EmbeddedFields renders the embedded adapter fields of an adapter type:
-// the type of each embedded interface that typeOf names (readerAsync).
+// a pointer to the type of each embedded interface that typeOf names
+// (*readerAsync). Pointers let the adapters of a diamond share the one
+// they both embed.
 func EmbeddedFields(iface *spec.Interface, typeOf func(Names) string) []jen.Code {
 	var out []jen.Code
 	for _, e := range Embedded(iface) {
-		out = append(out, jen.Id(typeOf(NamesOf(e))))
+		out = append(out, jen.Op("*").Id(typeOf(NamesOf(e))))
 	}
 	return out
 }
 
-// AdapterValues renders the fields of an adapter composite literal: impl
-// and rt, and each embedded adapter built the same way, recursively:
+// NewAdapter renders the statements that build the adapter of iface that
+// typeOf names over impl and rt and return it: one adapter per interface
+// iface embeds, directly or not, each built once, embedded ones first.
 //
-//	impl: impl, rt: rt, readerAsync: readerAsync{impl: impl, rt: rt}
-func AdapterValues(iface *spec.Interface, typeOf func(Names) string, impl, rt jen.Code) jen.Dict {
-	d := jen.Dict{jen.Id("impl"): impl, jen.Id("rt"): rt}
-	for _, e := range Embedded(iface) {
-		name := typeOf(NamesOf(e))
-		d[jen.Id(name)] = jen.Id(name).Values(AdapterValues(e, typeOf, impl, rt))
+//	e0 := &closerAsync{impl: impl, rt: rt}
+//	e1 := &readerAsync{closerAsync: e0, impl: impl, rt: rt}
+//	return &fileAsync{impl: impl, readerAsync: e1, rt: rt}
+func NewAdapter(iface *spec.Interface, typeOf func(Names) string, impl, rt jen.Code) []jen.Code {
+	vars := map[*spec.Interface]string{}
+	var out []jen.Code
+	literal := func(it *spec.Interface) jen.Code {
+		d := jen.Dict{jen.Id("impl"): impl, jen.Id("rt"): rt}
+		for _, e := range Embedded(it) {
+			d[jen.Id(typeOf(NamesOf(e)))] = jen.Id(vars[e])
+		}
+		return jen.Op("&").Id(typeOf(NamesOf(it))).Values(d)
 	}
-	return d
+	var build func(it *spec.Interface)
+	build = func(it *spec.Interface) {
+		for _, e := range Embedded(it) {
+			if _, done := vars[e]; !done {
+				build(e)
+				vars[e] = fmt.Sprintf("e%d", len(vars))
+				out = append(out, jen.Id(vars[e]).Op(":=").Add(literal(e)))
+			}
+		}
+	}
+	build(iface)
+	return append(out, jen.Return(literal(iface)))
 }
 
 // EmbedNames renders the embedded interfaces of an interface declaration,

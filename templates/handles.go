@@ -113,7 +113,7 @@ func (u *Unit) ToDirect(p *spec.Param, v, rt jen.Code) jen.Code {
 //		return NewFileAsync(h, rt)
 //	}
 func HandleHelper(f *jen.File, name, from, to, ctor, form string) {
-	handleHelper(f, name, from, to, form, jen.Id(ctor).Call(jen.Id("h"), jen.Id("rt")))
+	handleHelper(f, name, from, to, form, jen.Return(jen.Id(ctor).Call(jen.Id("h"), jen.Id("rt"))))
 }
 
 // DirectHelper emits the helper that puts a blocking handle from a direct
@@ -129,14 +129,13 @@ func HandleHelper(f *jen.File, name, from, to, ctor, form string) {
 func DirectHelper(f *jen.File, iface *spec.Interface, typeOf func(Names) string) {
 	n := NamesOf(iface)
 	handleHelper(f, n.DirectOf, n.Blocking, n.Blocking, "direct blocking",
-		jen.Op("&").Id(n.DirectType).Values(AdapterValues(iface, typeOf, jen.Id("h"), jen.Id("rt"))))
+		NewAdapter(iface, typeOf, jen.Id("h"), jen.Id("rt"))...)
 }
 
-func handleHelper(f *jen.File, name, from, to, form string, made jen.Code) {
+func handleHelper(f *jen.File, name, from, to, form string, made ...jen.Code) {
 	f.Line()
 	f.Commentf("%s returns the %s form of handle h on rt, or nil for a nil one.", name, form)
 	f.Func().Id(name).Params(jen.Id("h").Id(from), jen.Id("rt").Add(Runtime())).Id(to).Block(
-		jen.If(jen.Id("h").Op("==").Nil()).Block(jen.Return(jen.Nil())),
-		jen.Return(made),
+		append([]jen.Code{jen.If(jen.Id("h").Op("==").Nil()).Block(jen.Return(jen.Nil()))}, made...)...,
 	)
 }

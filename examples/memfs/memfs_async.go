@@ -86,13 +86,14 @@ func NewReaderAsync(impl Reader, rt *runtimes.Runtime) ReaderAsync {
 	if impl == nil || rt == nil {
 		panic("NewReaderAsync: nil implementation or runtime")
 	}
-	return &readerAsync{
-		closerAsync: closerAsync{
-			impl: impl,
-			rt:   rt,
-		},
+	e0 := &closerAsync{
 		impl: impl,
 		rt:   rt,
+	}
+	return &readerAsync{
+		closerAsync: e0,
+		impl:        impl,
+		rt:          rt,
 	}
 }
 
@@ -101,7 +102,7 @@ func NewReaderAsync(impl Reader, rt *runtimes.Runtime) ReaderAsync {
 // executor and completes on the completion context, as Read does with
 // readerReadCall and readerReadStep.
 type readerAsync struct {
-	closerAsync
+	*closerAsync
 	impl Reader
 	rt   *runtimes.Runtime
 }
@@ -149,13 +150,14 @@ func NewWriterAsync(impl Writer, rt *runtimes.Runtime) WriterAsync {
 	if impl == nil || rt == nil {
 		panic("NewWriterAsync: nil implementation or runtime")
 	}
-	return &writerAsync{
-		closerAsync: closerAsync{
-			impl: impl,
-			rt:   rt,
-		},
+	e0 := &closerAsync{
 		impl: impl,
 		rt:   rt,
+	}
+	return &writerAsync{
+		closerAsync: e0,
+		impl:        impl,
+		rt:          rt,
 	}
 }
 
@@ -164,7 +166,7 @@ func NewWriterAsync(impl Writer, rt *runtimes.Runtime) WriterAsync {
 // executor and completes on the completion context, as Write does with
 // writerWriteCall and writerWriteStep.
 type writerAsync struct {
-	closerAsync
+	*closerAsync
 	impl Writer
 	rt   *runtimes.Runtime
 }
@@ -211,25 +213,25 @@ func NewFileAsync(impl File, rt *runtimes.Runtime) FileAsync {
 	if impl == nil || rt == nil {
 		panic("NewFileAsync: nil implementation or runtime")
 	}
-	return &fileAsync{
+	e0 := &closerAsync{
 		impl: impl,
-		readerAsync: readerAsync{
-			closerAsync: closerAsync{
-				impl: impl,
-				rt:   rt,
-			},
-			impl: impl,
-			rt:   rt,
-		},
-		rt: rt,
-		writerAsync: writerAsync{
-			closerAsync: closerAsync{
-				impl: impl,
-				rt:   rt,
-			},
-			impl: impl,
-			rt:   rt,
-		},
+		rt:   rt,
+	}
+	e1 := &readerAsync{
+		closerAsync: e0,
+		impl:        impl,
+		rt:          rt,
+	}
+	e2 := &writerAsync{
+		closerAsync: e0,
+		impl:        impl,
+		rt:          rt,
+	}
+	return &fileAsync{
+		impl:        impl,
+		readerAsync: e1,
+		rt:          rt,
+		writerAsync: e2,
 	}
 }
 
@@ -238,8 +240,8 @@ func NewFileAsync(impl File, rt *runtimes.Runtime) FileAsync {
 // executor and completes on the completion context, as Name does with
 // fileNameCall and fileNameStep.
 type fileAsync struct {
-	readerAsync
-	writerAsync
+	*readerAsync
+	*writerAsync
 	impl File
 	rt   *runtimes.Runtime
 }

@@ -102,22 +102,24 @@ func NewReaderBlocking(impl ReaderAsync, rt *runtimes.Runtime) Reader {
 		panic("NewReaderBlocking: nil implementation or runtime")
 	}
 	if a, ok := impl.(*readerAsync); ok {
-		return &readerDirect{
-			closerDirect: closerDirect{
-				impl: a.impl,
-				rt:   rt,
-			},
+		e0 := &closerDirect{
 			impl: a.impl,
 			rt:   rt,
 		}
+		return &readerDirect{
+			closerDirect: e0,
+			impl:         a.impl,
+			rt:           rt,
+		}
 	}
-	return &readerBlocking{
-		closerBlocking: closerBlocking{
-			impl: impl,
-			rt:   rt,
-		},
+	e0 := &closerBlocking{
 		impl: impl,
 		rt:   rt,
+	}
+	return &readerBlocking{
+		closerBlocking: e0,
+		impl:           impl,
+		rt:             rt,
 	}
 }
 
@@ -126,7 +128,7 @@ func NewReaderBlocking(impl ReaderAsync, rt *runtimes.Runtime) Reader {
 // callback implementation with a done that completes the wait once, as
 // Read does with readerReadWait and readerReadInvoke.
 type readerBlocking struct {
-	closerBlocking
+	*closerBlocking
 	impl ReaderAsync
 	rt   *runtimes.Runtime
 }
@@ -159,7 +161,7 @@ func readerReadInvoke(p any, ctx context.Context) {
 // for closing, the loop goroutine, ctx, deadlines and panics, and skips
 // the hop through the executor.
 type readerDirect struct {
-	closerDirect
+	*closerDirect
 	impl Reader
 	rt   *runtimes.Runtime
 }
@@ -189,22 +191,24 @@ func NewWriterBlocking(impl WriterAsync, rt *runtimes.Runtime) Writer {
 		panic("NewWriterBlocking: nil implementation or runtime")
 	}
 	if a, ok := impl.(*writerAsync); ok {
-		return &writerDirect{
-			closerDirect: closerDirect{
-				impl: a.impl,
-				rt:   rt,
-			},
+		e0 := &closerDirect{
 			impl: a.impl,
 			rt:   rt,
 		}
+		return &writerDirect{
+			closerDirect: e0,
+			impl:         a.impl,
+			rt:           rt,
+		}
 	}
-	return &writerBlocking{
-		closerBlocking: closerBlocking{
-			impl: impl,
-			rt:   rt,
-		},
+	e0 := &closerBlocking{
 		impl: impl,
 		rt:   rt,
+	}
+	return &writerBlocking{
+		closerBlocking: e0,
+		impl:           impl,
+		rt:             rt,
 	}
 }
 
@@ -213,7 +217,7 @@ func NewWriterBlocking(impl WriterAsync, rt *runtimes.Runtime) Writer {
 // callback implementation with a done that completes the wait once, as
 // Write does with writerWriteWait and writerWriteInvoke.
 type writerBlocking struct {
-	closerBlocking
+	*closerBlocking
 	impl WriterAsync
 	rt   *runtimes.Runtime
 }
@@ -243,7 +247,7 @@ func writerWriteInvoke(p any, ctx context.Context) {
 // for closing, the loop goroutine, ctx, deadlines and panics, and skips
 // the hop through the executor.
 type writerDirect struct {
-	closerDirect
+	*closerDirect
 	impl Writer
 	rt   *runtimes.Runtime
 }
@@ -274,46 +278,46 @@ func NewFileBlocking(impl FileAsync, rt *runtimes.Runtime) File {
 		panic("NewFileBlocking: nil implementation or runtime")
 	}
 	if a, ok := impl.(*fileAsync); ok {
-		return &fileDirect{
+		e0 := &closerDirect{
 			impl: a.impl,
-			readerDirect: readerDirect{
-				closerDirect: closerDirect{
-					impl: a.impl,
-					rt:   rt,
-				},
-				impl: a.impl,
-				rt:   rt,
-			},
-			rt: rt,
-			writerDirect: writerDirect{
-				closerDirect: closerDirect{
-					impl: a.impl,
-					rt:   rt,
-				},
-				impl: a.impl,
-				rt:   rt,
-			},
+			rt:   rt,
+		}
+		e1 := &readerDirect{
+			closerDirect: e0,
+			impl:         a.impl,
+			rt:           rt,
+		}
+		e2 := &writerDirect{
+			closerDirect: e0,
+			impl:         a.impl,
+			rt:           rt,
+		}
+		return &fileDirect{
+			impl:         a.impl,
+			readerDirect: e1,
+			rt:           rt,
+			writerDirect: e2,
 		}
 	}
-	return &fileBlocking{
+	e0 := &closerBlocking{
 		impl: impl,
-		readerBlocking: readerBlocking{
-			closerBlocking: closerBlocking{
-				impl: impl,
-				rt:   rt,
-			},
-			impl: impl,
-			rt:   rt,
-		},
-		rt: rt,
-		writerBlocking: writerBlocking{
-			closerBlocking: closerBlocking{
-				impl: impl,
-				rt:   rt,
-			},
-			impl: impl,
-			rt:   rt,
-		},
+		rt:   rt,
+	}
+	e1 := &readerBlocking{
+		closerBlocking: e0,
+		impl:           impl,
+		rt:             rt,
+	}
+	e2 := &writerBlocking{
+		closerBlocking: e0,
+		impl:           impl,
+		rt:             rt,
+	}
+	return &fileBlocking{
+		impl:           impl,
+		readerBlocking: e1,
+		rt:             rt,
+		writerBlocking: e2,
 	}
 }
 
@@ -322,8 +326,8 @@ func NewFileBlocking(impl FileAsync, rt *runtimes.Runtime) File {
 // callback implementation with a done that completes the wait once, as
 // Name does with fileNameWait and fileNameInvoke.
 type fileBlocking struct {
-	readerBlocking
-	writerBlocking
+	*readerBlocking
+	*writerBlocking
 	impl FileAsync
 	rt   *runtimes.Runtime
 }
@@ -355,8 +359,8 @@ func fileNameInvoke(p any, ctx context.Context) {
 // for closing, the loop goroutine, ctx, deadlines and panics, and skips
 // the hop through the executor.
 type fileDirect struct {
-	readerDirect
-	writerDirect
+	*readerDirect
+	*writerDirect
 	impl File
 	rt   *runtimes.Runtime
 }
@@ -391,25 +395,25 @@ func fileDirectOf(h File, rt *runtimes.Runtime) File {
 	if h == nil {
 		return nil
 	}
-	return &fileDirect{
+	e0 := &closerDirect{
 		impl: h,
-		readerDirect: readerDirect{
-			closerDirect: closerDirect{
-				impl: h,
-				rt:   rt,
-			},
-			impl: h,
-			rt:   rt,
-		},
-		rt: rt,
-		writerDirect: writerDirect{
-			closerDirect: closerDirect{
-				impl: h,
-				rt:   rt,
-			},
-			impl: h,
-			rt:   rt,
-		},
+		rt:   rt,
+	}
+	e1 := &readerDirect{
+		closerDirect: e0,
+		impl:         h,
+		rt:           rt,
+	}
+	e2 := &writerDirect{
+		closerDirect: e0,
+		impl:         h,
+		rt:           rt,
+	}
+	return &fileDirect{
+		impl:         h,
+		readerDirect: e1,
+		rt:           rt,
+		writerDirect: e2,
 	}
 }
 

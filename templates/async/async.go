@@ -114,20 +114,20 @@ func (e *emitter) ifaceDecl() {
 //		return &bucketAsync{impl: impl, rt: rt}
 //	}
 //
-// An interface that embeds Reader builds its embedded adapter too:
-// &fileAsync{impl: impl, readerAsync: readerAsync{impl: impl, rt: rt}, rt: rt}.
+// An interface that embeds others builds their adapters first (see
+// templates.NewAdapter).
 func (e *emitter) constructor() {
 	e.F.Line()
 	n := e.N
 	e.F.Commentf("%s returns the callback form of a blocking implementation.", n.NewAsync)
 	e.F.Comment("Each call runs impl on rt's executor and delivers done on rt's completion")
 	e.F.Comment("context; see package runtimes for the rules on ctx, panics and closing.")
-	e.F.Func().Id(n.NewAsync).Params(jen.Id("impl").Id(n.Blocking), jen.Id("rt").Add(t.Runtime())).Id(n.Async).Block(
+	body := append([]jen.Code{
 		jen.If(jen.Id("impl").Op("==").Nil().Op("||").Id("rt").Op("==").Nil()).Block(
-			jen.Panic(jen.Lit(n.NewAsync+": nil implementation or runtime")),
+			jen.Panic(jen.Lit(n.NewAsync + ": nil implementation or runtime")),
 		),
-		jen.Return(jen.Op("&").Id(n.AsyncType).Values(t.AdapterValues(e.Iface, asyncType, jen.Id("impl"), jen.Id("rt")))),
-	)
+	}, t.NewAdapter(e.Iface, asyncType, jen.Id("impl"), jen.Id("rt"))...)
+	e.F.Func().Id(n.NewAsync).Params(jen.Id("impl").Id(n.Blocking), jen.Id("rt").Add(t.Runtime())).Id(n.Async).Block(body...)
 }
 
 // asyncType emits

@@ -46,8 +46,8 @@ func (e *emitter) ifaceDecl() {
 //		return &bucketBlocking{impl: impl, rt: rt}
 //	}
 //
-// The adapters of embedded interfaces are built in the same literals
-// (readerBlocking{impl: impl, rt: rt}).
+// The adapters of embedded interfaces are built first (see
+// templates.NewAdapter).
 func (e *emitter) constructor() {
 	e.F.Line()
 	n := e.N
@@ -55,13 +55,13 @@ func (e *emitter) constructor() {
 	e.F.Comment("Each method calls impl on rt's loop (or on the calling goroutine when rt")
 	e.F.Comment("has no loop) and waits for its completion or for ctx to end. When impl")
 	e.F.Commentf("was made by %s, its blocking implementation is called directly.", n.NewAsync)
-	e.F.Func().Id(n.NewBlocking).Params(jen.Id("impl").Id(n.Async), jen.Id("rt").Add(t.Runtime())).Id(n.Blocking).Block(
+	body := append([]jen.Code{
 		jen.If(jen.Id("impl").Op("==").Nil().Op("||").Id("rt").Op("==").Nil()).Block(
-			jen.Panic(jen.Lit(n.NewBlocking+": nil implementation or runtime")),
+			jen.Panic(jen.Lit(n.NewBlocking + ": nil implementation or runtime")),
 		),
 		jen.If(jen.List(jen.Id("a"), jen.Id("ok")).Op(":=").Id("impl").Assert(jen.Op("*").Id(n.AsyncType)), jen.Id("ok")).Block(
-			jen.Return(jen.Op("&").Id(n.DirectType).Values(t.AdapterValues(e.Iface, directType, jen.Id("a").Dot("impl"), jen.Id("rt")))),
+			t.NewAdapter(e.Iface, directType, jen.Id("a").Dot("impl"), jen.Id("rt"))...,
 		),
-		jen.Return(jen.Op("&").Id(n.BlockingType).Values(t.AdapterValues(e.Iface, blockingType, jen.Id("impl"), jen.Id("rt")))),
-	)
+	}, t.NewAdapter(e.Iface, blockingType, jen.Id("impl"), jen.Id("rt"))...)
+	e.F.Func().Id(n.NewBlocking).Params(jen.Id("impl").Id(n.Async), jen.Id("rt").Add(t.Runtime())).Id(n.Blocking).Block(body...)
 }
