@@ -55,10 +55,22 @@ type Import struct {
 
 // Interface is one API, generated in both forms.
 type Interface struct {
-	Name    string
-	Doc     string
+	Name string
+	Doc  string
+	// Embeds are the interfaces of the same spec this one embeds
+	// (`embeds: [Reader, Closer]`), in spec order, each resolved.
+	Embeds []*Embed
+	// Methods are the interface's own methods; MethodSet adds the embedded
+	// ones.
 	Methods []*Method
 	Pos     Pos
+}
+
+// Embed is one entry of an interface's embeds.
+type Embed struct {
+	Name  string
+	Iface *Interface // the embedded interface, set once the spec is valid
+	Pos   Pos
 }
 
 // Method is one call of an interface. The leading ctx context.Context and the
@@ -77,6 +89,9 @@ type Method struct {
 	// Timeout is the per-call deadline (for a stream, of the whole stream);
 	// zero means none.
 	Timeout time.Duration
+	// NoError is set by `error: false`: the blocking form has no error
+	// result; the callback form's done keeps err for the runtime's refusals.
+	NoError bool
 	Pos     Pos
 }
 

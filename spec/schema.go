@@ -87,11 +87,19 @@ var (
 			return exportedName("The interface name, an exported Go identifier, unique in the spec. Required.")
 		}},
 		"doc": {false, func() object { return docString("The interface's doc comment.") }},
-		"methods": {true, func() object {
+		"embeds": {false, func() object {
 			return object{
-				{"description", "The methods, at least one. Required."},
-				{"type", "array"},
-				{"minItems", 1},
+				{"description", "Interfaces of the same spec this one embeds, as Go does: their methods are this interface's too, in both forms."},
+				{"type", []any{"array", "null"}},
+				{"uniqueItems", true},
+				{"items", exportedName("The name of an interface of the same spec.")},
+				{"examples", []any{[]any{"Reader", "Closer"}}},
+			}
+		}},
+		"methods": {false, func() object {
+			return object{
+				{"description", "The methods, at least one unless the interface embeds others."},
+				{"type", []any{"array", "null"}},
 				{"items", object{{"$ref", "#/$defs/method"}}},
 			}
 		}},
@@ -121,6 +129,12 @@ var (
 				{"type", "string"},
 				{"pattern", `\S`},
 				{"examples", []any{"entry Entry", "chunk []byte"}},
+			}
+		}},
+		"error": {false, func() object {
+			return object{
+				{"description", "false: the blocking form returns no error (Name() string); the callback form's done keeps err, which carries the runtime's refusals. Not with stream."},
+				{"type", []any{"boolean", "null"}},
 			}
 		}},
 		"timeout": {false, func() object {
@@ -164,8 +178,13 @@ func schema() object {
 			{"reservedName", keywordNames()},
 			{"interface", mapping(object{
 				{"title", "interface"},
-				{"description", "An interface: a name, a doc comment and its methods."},
-			}, interfaceKeys, interfaceKeySchemas, nil, nil)},
+				{"description", "An interface: a name, a doc comment, the interfaces it embeds and its methods."},
+			}, interfaceKeys, interfaceKeySchemas, nil, object{
+				{"anyOf", []any{
+					object{{"required", []any{"methods"}}, {"properties", object{{"methods", object{{"type", "array"}, {"minItems", 1}}}}}},
+					object{{"required", []any{"embeds"}}, {"properties", object{{"embeds", object{{"type", "array"}, {"minItems", 1}}}}}},
+				}},
+			})},
 			{"method", mapping(object{
 				{"title", "method"},
 				{"description", "A method: its name, doc comment, params, and results or a stream, and a timeout. Every method receives ctx context.Context first and returns err error last."},
@@ -174,6 +193,8 @@ func schema() object {
 					{"description", "A method either returns results or streams items, not both."},
 					{"required", []any{exclusiveMethodKeys[0], exclusiveMethodKeys[1]}},
 				}},
+				{"if", object{{"required", []any{"stream"}}}},
+				{"then", object{{"properties", object{{"error", object{{"not", object{{"const", false}}}}}}}}},
 			})},
 		}},
 	})

@@ -13,8 +13,8 @@ import (
 // The keys of each level of a spec.
 var (
 	rootKeys      = []string{"shimgen", "package", "imports", "interfaces"}
-	interfaceKeys = []string{"name", "doc", "methods"}
-	methodKeys    = []string{"name", "doc", "params", "results", "stream", "timeout"}
+	interfaceKeys = []string{"name", "doc", "embeds", "methods"}
+	methodKeys    = []string{"name", "doc", "params", "results", "stream", "timeout", "error"}
 )
 
 // futureMethodKeys are the method keys a later format version will give a
@@ -44,6 +44,7 @@ func (p *specParser) file(root *yaml.Node) *File {
 	}
 	f.Imports = p.importList(fs["imports"].value)
 	f.Interfaces = p.interfaces(root, fs)
+	p.resolveEmbeds(f.Interfaces)
 	p.unusedImports(f.Imports)
 	p.confusables(f)
 	return f
@@ -230,7 +231,8 @@ func (p *specParser) iface(i int, n *yaml.Node) *Interface {
 		it.Pos = p.pos(v)
 	}
 	it.Doc = p.doc(fs, subject)
-	it.Methods = p.methods(n, fs, subject)
+	it.Embeds = p.embedList(fs, subject)
+	it.Methods = p.methods(n, fs, subject, len(it.Embeds) > 0)
 	return it
 }
 
@@ -284,12 +286,15 @@ func (p *specParser) doc(fs map[string]pair, subject string) string {
 	return strings.TrimSpace(s)
 }
 
-// methods checks the methods list of an interface.
-func (p *specParser) methods(n *yaml.Node, fs map[string]pair, subject string) []*Method {
+// methods checks the methods list of an interface, which may be absent or
+// empty when the interface embeds others.
+func (p *specParser) methods(n *yaml.Node, fs map[string]pair, subject string, embeds bool) []*Method {
 	kv, ok := fs["methods"]
 	switch {
+	case embeds && (!ok || kv.value == nil || isNull(kv.value) || kv.value.Kind == yaml.SequenceNode && len(kv.value.Content) == 0):
+		return nil
 	case !ok:
-		p.errorf(p.pos(n), `%smissing required key "methods"`, subject)
+		p.errorf(p.pos(n), `%smissing key "methods": an interface has methods or embeds other interfaces`, subject)
 		p.incomplete = true
 		return nil
 	case kv.value == nil:
@@ -337,6 +342,7 @@ func (p *specParser) method(outer string, i int, n *yaml.Node) *Method {
 	m.Doc = p.doc(fs, subject)
 	m.Timeout = p.timeout(fs["timeout"].value, subject)
 	p.signature(subject, fs, m)
+	m.NoError = p.noError(fs, subject)
 	m.Kind = kindOf(m)
 	if _, streams := fs["stream"]; streams {
 		m.Kind = ServerStream // even when the item could not be read

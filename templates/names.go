@@ -20,6 +20,9 @@ type Names struct {
 	BlockingType string // bucketBlocking: blocking form over a callback implementation
 	DirectType   string // bucketDirect: blocking form over a blocking implementation
 	AsyncType    string // bucketAsync: callback form over a blocking implementation
+	AsyncOf      string // bucketAsyncOf: the callback form of a handle, nil kept
+	BlockingOf   string // bucketBlockingOf: the blocking form of a handle, nil kept
+	DirectOf     string // bucketDirectOf: a blocking handle behind the runtime's rules, nil kept
 	lower        string // bucket
 }
 
@@ -34,6 +37,9 @@ func NamesOf(iface *spec.Interface) Names {
 		BlockingType: lower + "Blocking",
 		DirectType:   lower + "Direct",
 		AsyncType:    lower + "Async",
+		AsyncOf:      lower + "AsyncOf",
+		BlockingOf:   lower + "BlockingOf",
+		DirectOf:     lower + "DirectOf",
 		lower:        lower,
 	}
 }

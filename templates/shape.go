@@ -91,9 +91,14 @@ func Selectors(x string, ps []*spec.Param) []jen.Code {
 
 // StateFields renders the fields of a unary call's state: head (the
 // runtimes field, the implementation…; see Scope.Field), then the
-// parameters and the results, under their own names.
-func (u *Unit) StateFields(m *spec.Method, head ...jen.Code) []jen.Code {
-	return append(append(head, u.Fields(m.Params)...), u.Fields(m.Results)...)
+// parameters and the results, under their own names; with async, results
+// are held as the callback side delivers them (see AsyncFields).
+func (u *Unit) StateFields(m *spec.Method, async bool, head ...jen.Code) []jen.Code {
+	results := u.Fields(m.Results)
+	if async {
+		results = u.AsyncFields(m.Results)
+	}
+	return append(append(head, u.Fields(m.Params)...), results...)
 }
 
 // NewState renders &T{f: v, …, key: key, data: data}: a call state with

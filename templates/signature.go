@@ -25,22 +25,40 @@ func (u *Unit) Params(m *spec.Method, variadic bool) []jen.Code {
 	return out
 }
 
-// ResultParams renders the method's results followed by err error, named,
-// as the parameters of a completion callback.
+// ResultParams renders the blocking form's results followed by err error
+// (unless the method has `error: false`), named.
 func (u *Unit) ResultParams(m *spec.Method) []jen.Code {
 	out := make([]jen.Code, 0, len(m.Results)+1)
 	for _, p := range m.Results {
 		out = append(out, jen.Id(p.Name).Add(u.Type(p, false)))
 	}
+	if m.NoError {
+		return out
+	}
+	return append(out, jen.Id("err").Error())
+}
+
+// DoneParams renders the parameters of a completion callback: the results,
+// a handle as its callback interface, and err error, which the callback
+// form keeps even for a method with `error: false`.
+func (u *Unit) DoneParams(m *spec.Method) []jen.Code {
+	out := make([]jen.Code, 0, len(m.Results)+1)
+	for _, p := range m.Results {
+		out = append(out, jen.Id(p.Name).Add(u.AsyncType(p)))
+	}
 	return append(out, jen.Id("err").Error())
 }
 
 // Results renders the blocking form's result list: "error" alone, the
-// named results and err error, or a stream's iter.Seq2[T, error].
+// named results and err error, or a stream's iter.Seq2[T, error]; a
+// method with `error: false` has its named results only, or none.
 func (u *Unit) Results(m *spec.Method) jen.Code {
 	switch m.Kind {
 	case spec.Unary:
-		if len(m.Results) == 0 {
+		switch {
+		case len(m.Results) == 0 && m.NoError:
+			return jen.Null()
+		case len(m.Results) == 0:
 			return jen.Error()
 		}
 		return jen.Params(u.ResultParams(m)...)
@@ -53,7 +71,7 @@ func (u *Unit) Results(m *spec.Method) jen.Code {
 
 // DoneType is the completion callback's type: func(results..., err error).
 func (u *Unit) DoneType(m *spec.Method) *jen.Statement {
-	return jen.Func().Params(u.ResultParams(m)...)
+	return jen.Func().Params(u.DoneParams(m)...)
 }
 
 // AsyncParams renders the callback form's parameters: ctx, the parameters
@@ -84,6 +102,16 @@ func Duration(d time.Duration) jen.Code {
 	return jen.Qual(TimePath, "Duration").Call(jen.Op(fmt.Sprint(int64(d))))
 }
 
+// AsyncFields renders struct fields for results as the callback side
+// delivers them (a handle as its callback interface).
+func (u *Unit) AsyncFields(ps []*spec.Param) []jen.Code {
+	out := make([]jen.Code, len(ps))
+	for i, p := range ps {
+		out[i] = jen.Id(p.Name).Add(u.AsyncType(p))
+	}
+	return out
+}
+
 // Fields renders struct fields for params or results.
 func (u *Unit) Fields(ps []*spec.Param) []jen.Code {
 	out := make([]jen.Code, len(ps))
@@ -111,10 +139,11 @@ func (u *Unit) Seq(m *spec.Method) *jen.Statement {
 	return jen.Qual(IterPath, "Seq2").Types(u.Item(m), jen.Error())
 }
 
-// EachType renders the item callback of a stream, func(entry Entry) bool,
+// EachType renders the item callback of a stream, func(entry Entry) bool
+// (a handle as its callback interface),
 // with the item's name when named is true and as func(Entry) bool otherwise.
 func (u *Unit) EachType(m *spec.Method, named bool) *jen.Statement {
-	item := u.Item(m)
+	item := u.AsyncType(m.Stream)
 	if named {
 		item = jen.Id(m.Stream.Name).Add(item)
 	}

@@ -141,8 +141,14 @@ func Digest(f *spec.File, pkg string) string {
 	}
 	for _, iface := range f.Interfaces {
 		fmt.Fprintf(h, "interface %q %q\n", iface.Name, iface.Doc)
+		for _, e := range iface.Embeds {
+			fmt.Fprintf(h, "embed %q\n", e.Name)
+		}
 		for _, m := range iface.Methods {
 			fmt.Fprintf(h, "method %q %q %d\n", m.Name, m.Doc, m.Timeout)
+			if m.NoError {
+				fmt.Fprintf(h, "noerror\n")
+			}
 			digestParams(h, "param", m.Params)
 			digestParams(h, "result", m.Results)
 			if m.Kind.Streams() {

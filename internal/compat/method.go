@@ -6,15 +6,16 @@ import (
 	"github.com/shimgen/shimgen/spec"
 )
 
-// interfaceChanges compares two versions of an interface method by method.
+// interfaceChanges compares two versions of an interface method by method,
+// over their method sets (embedded methods included), and their embeds.
 func interfaceChanges(o, n declared) []Change {
-	var cs []Change
+	cs := embedChanges(o, n)
 	newMethods := map[string]*spec.Method{}
-	for _, m := range n.Methods {
+	for _, m := range n.MethodSet() {
 		newMethods[m.Name] = m
 	}
 	oldMethods := map[string]bool{}
-	for _, om := range o.Methods {
+	for _, om := range o.MethodSet() {
 		oldMethods[om.Name] = true
 		nm, ok := newMethods[om.Name]
 		if !ok {
@@ -25,7 +26,7 @@ func interfaceChanges(o, n declared) []Change {
 			cs = append(cs, Change{Breaking, f.pos, methodSubject(n.Interface, nm), f.msg})
 		}
 	}
-	for _, nm := range n.Methods {
+	for _, nm := range n.MethodSet() {
 		if !oldMethods[nm.Name] {
 			cs = append(cs, Change{Implementers, nm.Pos, methodSubject(n.Interface, nm),
 				"method added: implementations of the blocking and callback interfaces (mocks, other backends) must add it"})
@@ -38,6 +39,12 @@ func interfaceChanges(o, n declared) []Change {
 // results or stream. of and nf are the specs declaring them.
 func methodChanges(of *spec.File, om *spec.Method, nf *spec.File, nm *spec.Method) []finding {
 	fs := listChanges("parameter", side{of, om.Params}, side{nf, nm.Params}, nm.Pos)
+	switch {
+	case om.NoError && !nm.NoError:
+		fs = append(fs, finding{nm.Pos, "error result added to the blocking form (error: false removed)"})
+	case !om.NoError && nm.NoError:
+		fs = append(fs, finding{nm.Pos, "error result removed from the blocking form (error: false)"})
+	}
 	switch [2]spec.MethodKind{om.Kind, nm.Kind} {
 	case [2]spec.MethodKind{spec.Unary, spec.ServerStream}:
 		fs = append(fs, finding{nm.Stream.Pos, fmt.Sprintf("results (%s) replaced by a stream of %s", listText(om.Results), nm.Stream.TypeText)})

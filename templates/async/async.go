@@ -32,7 +32,7 @@ func (Form) Locals(k spec.MethodKind) []string {
 // Declares implements templates.Form.
 func (Form) Declares(iface *spec.Interface) []t.Decl {
 	n := t.NamesOf(iface)
-	out := []t.Decl{{Name: n.Async, API: true}, {Name: n.NewAsync}, {Name: n.AsyncType}}
+	out := []t.Decl{{Name: n.Async, API: true}, {Name: n.NewAsync}, {Name: n.AsyncType}, {Name: n.AsyncOf}}
 	for _, m := range iface.Methods {
 		if m.Kind == spec.Unary {
 			out = append(out, t.Decl{Name: n.CallType(m)}, t.Decl{Name: n.StepFunc(m)})
@@ -62,6 +62,12 @@ func (e *emitter) emit() {
 	for _, m := range e.Iface.Methods {
 		e.method(m)
 	}
+	for _, fw := range t.Forwarded(e.Iface) {
+		e.forward(fw)
+	}
+	if e.U.IsHandleTarget(e.Iface) {
+		t.HandleHelper(e.F, e.N.AsyncOf, e.N.Blocking, e.N.Async, e.N.NewAsync, "callback")
+	}
 }
 
 // ifaceDecl emits the callback interface:
@@ -88,6 +94,7 @@ func (e *emitter) ifaceDecl() {
 		e.F.Comment("An implementation can pace its items with runtimes.FlowOf(ctx).")
 	}
 	e.F.Type().Id(n.Async).InterfaceFunc(func(g *jen.Group) {
+		t.EmbedNames(g, e.Iface, func(n t.Names) string { return n.Async })
 		for i, m := range e.Iface.Methods {
 			if i > 0 && t.MethodDoc(m) != "" {
 				g.Line()
@@ -106,18 +113,21 @@ func (e *emitter) ifaceDecl() {
 //		}
 //		return &bucketAsync{impl: impl, rt: rt}
 //	}
+//
+// An interface that embeds others builds their adapters first (see
+// templates.NewAdapter).
 func (e *emitter) constructor() {
 	e.F.Line()
 	n := e.N
 	e.F.Commentf("%s returns the callback form of a blocking implementation.", n.NewAsync)
 	e.F.Comment("Each call runs impl on rt's executor and delivers done on rt's completion")
 	e.F.Comment("context; see package runtimes for the rules on ctx, panics and closing.")
-	e.F.Func().Id(n.NewAsync).Params(jen.Id("impl").Id(n.Blocking), jen.Id("rt").Add(t.Runtime())).Id(n.Async).Block(
+	body := append([]jen.Code{
 		jen.If(jen.Id("impl").Op("==").Nil().Op("||").Id("rt").Op("==").Nil()).Block(
-			jen.Panic(jen.Lit(n.NewAsync+": nil implementation or runtime")),
+			jen.Panic(jen.Lit(n.NewAsync + ": nil implementation or runtime")),
 		),
-		jen.Return(jen.Op("&").Id(n.AsyncType).Values(jen.Dict{jen.Id("impl"): jen.Id("impl"), jen.Id("rt"): jen.Id("rt")})),
-	)
+	}, t.NewAdapter(e.Iface, asyncType, jen.Id("impl"), jen.Id("rt"))...)
+	e.F.Func().Id(n.NewAsync).Params(jen.Id("impl").Id(n.Blocking), jen.Id("rt").Add(t.Runtime())).Id(n.Async).Block(body...)
 }
 
 // asyncType emits
@@ -130,6 +140,8 @@ func (e *emitter) constructor() {
 //		impl Bucket
 //		rt   *runtimes.Runtime
 //	}
+//
+// with the adapters of the embedded interfaces embedded first (readerAsync).
 func (e *emitter) asyncType() {
 	e.F.Line()
 	e.F.Commentf("%s is the callback form of a blocking implementation.", e.N.AsyncType)
@@ -138,8 +150,31 @@ func (e *emitter) asyncType() {
 		e.F.Commentf("executor and completes on the completion context, as %s does with", m.Name)
 		e.F.Commentf("%s and %s.", e.N.CallType(m), e.N.StepFunc(m))
 	}
-	e.F.Type().Id(e.N.AsyncType).Struct(
+	e.F.Type().Id(e.N.AsyncType).Struct(append(t.EmbeddedFields(e.Iface, asyncType),
 		jen.Id("impl").Id(e.N.Blocking),
 		jen.Id("rt").Add(t.Runtime()),
+	)...)
+}
+
+// asyncType names the callback adapter type of an interface.
+func asyncType(n t.Names) string { return n.AsyncType }
+
+// forward emits a method two embedded adapters would both promote, calling
+// the first's:
+//
+//	func (a *fileAsync) Close(ctx context.Context, done func(err error)) {
+//		a.readerAsync.Close(ctx, done)
+//	}
+func (e *emitter) forward(fw t.Forward) {
+	m := fw.Method
+	recv := t.Fresh("a", t.ForwardTaken(e.Iface))
+	args := append([]jen.Code{jen.Id("ctx")}, t.Idents(m.Params)...)
+	if m.Kind.Streams() {
+		args = append(args, jen.Id("each"))
+	}
+	args = append(args, jen.Id("done"))
+	e.F.Line()
+	e.F.Func().Params(jen.Id(recv).Op("*").Id(e.N.AsyncType)).Id(m.Name).Params(e.U.AsyncParams(m)...).Block(
+		jen.Id(recv).Dot(t.NamesOf(fw.Via).AsyncType).Dot(m.Name).Call(args...),
 	)
 }

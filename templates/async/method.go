@@ -30,9 +30,12 @@ func (e *emitter) method(m *spec.Method) {
 //	}
 func (e *emitter) unaryMethod(m *spec.Method) {
 	recv, c := t.Fresh("a", e.Taken), t.Fresh("c", e.Taken)
+	fields := []jen.Code{jen.Id(e.Field("impl")), jen.Id(recv).Dot("impl"), jen.Id("done"), jen.Id("done")}
+	if e.U.HasHandle(m) {
+		fields = append(fields, jen.Id(e.Field("rt")), jen.Id(recv).Dot("rt"))
+	}
 	body := []jen.Code{
-		jen.Id(c).Op(":=").Add(t.NewState(e.N.CallType(m), m,
-			jen.Id(e.Field("impl")), jen.Id(recv).Dot("impl"), jen.Id("done"), jen.Id("done"))),
+		jen.Id(c).Op(":=").Add(t.NewState(e.N.CallType(m), m, fields...)),
 		jen.Id(recv).Dot("rt").Dot("StartFunc").Call(
 			jen.Id("ctx"), t.Timeout(e.N, m), jen.Op("&").Id(c).Dot(e.Field("call")), jen.Id(c), jen.Id(e.N.StepFunc(m)),
 		),
@@ -49,17 +52,34 @@ func (e *emitter) unaryMethod(m *spec.Method) {
 //		impl  Bucket
 //		done  func(data []byte, found bool, err error)
 //		key   string
+//		…
+//	}
+//
+// A method with a handle result also keeps the runtime (rt), which the
+// handle's callback form runs on:
+//
+//	type fsOpenCall struct {
+//		call runtimes.Call
+//		impl Fs
+//		rt   *runtimes.Runtime
+//		done func(f FileAsync, err error)
+//		name string
+//		f    File
 //		data  []byte
 //		found bool
 //	}
 func (e *emitter) callType(m *spec.Method) {
 	name := e.N.CallType(m)
 	e.F.Line()
-	e.F.Type().Id(name).Struct(e.U.StateFields(m,
+	head := []jen.Code{
 		jen.Id(e.Field("call")).Qual(t.RuntimesPath, "Call"),
 		jen.Id(e.Field("impl")).Id(e.N.Blocking),
-		jen.Id("done").Add(e.U.DoneType(m)),
-	)...)
+	}
+	if e.U.HasHandle(m) {
+		head = append(head, jen.Id(e.Field("rt")).Add(t.Runtime()))
+	}
+	head = append(head, jen.Id("done").Add(e.U.DoneType(m)))
+	e.F.Type().Id(name).Struct(e.U.StateFields(m, false, head...)...)
 }
 
 // stepFunc emits the function that drives the state:
@@ -67,29 +87,45 @@ func (e *emitter) callType(m *spec.Method) {
 //	func bucketGetStep(p any, ctx context.Context, err error) error {
 //		c := p.(*bucketGetCall)
 //		if ctx == nil {
-//			c.done(c.data, c.found, err)
+//			c.done(c.data, c.found, err) // a handle as fileAsyncOf(c.f, c.rt)
 //			return nil
 //		}
 //		c.data, c.found, err = c.impl.Get(ctx, c.key)
 //		return err
 //	}
+//
+// A method with `error: false` assigns its results alone and returns nil.
 func (e *emitter) stepFunc(m *spec.Method) {
 	name := e.N.StepFunc(m)
 	res := t.Selectors("c", m.Results)
-	call := jen.Id("c").Dot(e.Field("impl")).Dot(m.Name).Call(e.args(m)...)
-	run := jen.Return(call)
-	if len(m.Results) > 0 {
-		run = jen.List(append(res, jen.Id("err"))...).Op("=").Add(call).Line().Return(jen.Id("err"))
+	delivered := make([]jen.Code, 0, len(res)+1)
+	for i, p := range m.Results {
+		delivered = append(delivered, e.U.ToAsync(p, res[i], jen.Id("c").Dot(e.Field("rt"))))
 	}
 	e.F.Line()
 	e.F.Func().Id(name).Params(jen.Id("p").Any(), t.Ctx(), jen.Id("err").Error()).Error().Block(
 		jen.Id("c").Op(":=").Id("p").Assert(jen.Op("*").Id(e.N.CallType(m))),
 		jen.If(jen.Id("ctx").Op("==").Nil()).Block(
-			jen.Id("c").Dot("done").Call(append(res, jen.Id("err"))...),
+			jen.Id("c").Dot("done").Call(append(delivered, jen.Id("err"))...),
 			jen.Return(jen.Nil()),
 		),
-		run,
+		e.run(m, res),
 	)
+}
+
+// run renders the call of the blocking implementation in a step function
+// and its return.
+func (e *emitter) run(m *spec.Method, res []jen.Code) jen.Code {
+	call := jen.Id("c").Dot(e.Field("impl")).Dot(m.Name).Call(e.args(m)...)
+	switch {
+	case m.NoError && len(res) == 0:
+		return jen.Add(call).Line().Return(jen.Nil())
+	case m.NoError:
+		return jen.List(res...).Op("=").Add(call).Line().Return(jen.Nil())
+	case len(res) == 0:
+		return jen.Return(call)
+	}
+	return jen.List(append(res, jen.Id("err"))...).Op("=").Add(call).Line().Return(jen.Id("err"))
 }
 
 // args passes the state's arguments on, spreading a variadic one.
@@ -106,9 +142,22 @@ func (e *emitter) args(m *spec.Method) []jen.Code {
 //	func (a *bucketAsync) List(ctx context.Context, prefix string, each func(entry Entry) bool, done func(err error)) {
 //		runtimes.StartStreamP1(a.rt, ctx, 0, a.impl, prefix, Bucket.List, each, done)
 //	}
+//
+// A handle item reaches each in its callback form:
+//
+//	runtimes.StartStreamP1(a.rt, ctx, 0, a.impl, dir, Fs.Walk, func(h File) bool {
+//		return each(fileAsyncOf(h, a.rt))
+//	}, done)
 func (e *emitter) streamMethod(m *spec.Method) {
 	recv := t.Fresh("a", e.Taken)
-	args := append(t.HelperArgs(e.N, recv, m, false), jen.Id("each"), jen.Id("done"))
+	each := jen.Id("each")
+	if e.U.Handle(m.Stream) != nil {
+		h := t.Fresh("h", e.Taken)
+		each = jen.Func().Params(jen.Id(h).Add(e.U.Item(m))).Bool().Block(
+			jen.Return(jen.Id("each").Call(e.U.ToAsync(m.Stream, jen.Id(h), jen.Id(recv).Dot("rt")))),
+		)
+	}
+	args := append(t.HelperArgs(e.N, recv, m, false), each, jen.Id("done"))
 	e.F.Line()
 	e.F.Func().Params(jen.Id(recv).Op("*").Id(e.N.AsyncType)).Id(m.Name).
 		Params(e.U.AsyncParams(m)...).Block(t.Helper("StartStream", m).Call(args...))

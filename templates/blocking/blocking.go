@@ -33,7 +33,7 @@ func (Form) Locals(k spec.MethodKind) []string {
 // Declares implements templates.Form.
 func (Form) Declares(iface *spec.Interface) []t.Decl {
 	n := t.NamesOf(iface)
-	out := []t.Decl{{Name: n.Blocking, API: true}, {Name: n.NewBlocking}, {Name: n.BlockingType}, {Name: n.DirectType}}
+	out := []t.Decl{{Name: n.Blocking, API: true}, {Name: n.NewBlocking}, {Name: n.BlockingType}, {Name: n.DirectType}, {Name: n.BlockingOf}, {Name: n.DirectOf}}
 	for _, m := range iface.Methods {
 		switch {
 		case m.Kind == spec.Unary:
@@ -70,6 +70,14 @@ func (e *emitter) emit() {
 	for _, m := range e.Iface.Methods {
 		e.directMethod(m)
 	}
+	for _, fw := range t.Forwarded(e.Iface) {
+		e.forward(fw, e.N.BlockingType, t.NamesOf(fw.Via).BlockingType)
+		e.forward(fw, e.N.DirectType, t.NamesOf(fw.Via).DirectType)
+	}
+	if e.U.IsHandleTarget(e.Iface) {
+		t.HandleHelper(e.F, e.N.BlockingOf, e.N.Async, e.N.Blocking, e.N.NewBlocking, "blocking")
+		t.DirectHelper(e.F, e.Iface, directType)
+	}
 }
 
 // implType emits the adapter type over a callback implementation:
@@ -90,8 +98,13 @@ func (e *emitter) implType() {
 		e.F.Comment("callback implementation with a done that completes the wait once, as")
 		e.F.Commentf("%s does with %s and %s.", m.Name, e.N.WaitType(m), e.N.InvokeFunc(m))
 	}
-	e.F.Type().Id(e.N.BlockingType).Struct(
+	e.F.Type().Id(e.N.BlockingType).Struct(append(t.EmbeddedFields(e.Iface, blockingType),
 		jen.Id("impl").Id(e.N.Async),
 		jen.Id("rt").Add(t.Runtime()),
-	)
+	)...)
 }
+
+// blockingType and directType name the blocking adapter types of an
+// interface, over a callback and over a blocking implementation.
+func blockingType(n t.Names) string { return n.BlockingType }
+func directType(n t.Names) string   { return n.DirectType }

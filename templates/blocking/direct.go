@@ -20,10 +20,10 @@ func (e *emitter) directType() {
 	e.F.Commentf("returns for a value made by %s. It keeps the runtime's rules", e.N.NewAsync)
 	e.F.Comment("for closing, the loop goroutine, ctx, deadlines and panics, and skips")
 	e.F.Comment("the hop through the executor.")
-	e.F.Type().Id(e.N.DirectType).Struct(
+	e.F.Type().Id(e.N.DirectType).Struct(append(t.EmbeddedFields(e.Iface, directType),
 		jen.Id("impl").Id(e.N.Blocking),
 		jen.Id("rt").Add(t.Runtime()),
-	)
+	)...)
 }
 
 // directMethod emits one method of the direct form.
@@ -51,7 +51,13 @@ func (e *emitter) directMethod(m *spec.Method) {
 //	}
 //
 // A method without results names its error result err, so the deferred
-// Release can set it.
+// Release can set it. One with `error: false` has none to set:
+//
+//	if err := d.rt.Admit(ctx); err != nil {
+//		d.rt.Unreturned(err)
+//		return
+//	}
+//	defer d.rt.ReleaseUnreturned()
 func (e *emitter) directUnary(m *spec.Method) {
 	recv, cancel := t.Fresh("d", e.Taken), t.Fresh("cancel", e.Taken)
 	rt := jen.Id(recv).Dot("rt")
@@ -59,15 +65,22 @@ func (e *emitter) directUnary(m *spec.Method) {
 		jen.If(jen.Id("err").Op("=").Add(rt.Clone().Dot("Admit").Call(jen.Id("ctx"))), jen.Id("err").Op("!=").Nil()).Block(jen.Return()),
 		jen.Defer().Add(rt.Clone().Dot("Release").Call(jen.Op("&").Id("err"))),
 	}
+	if m.NoError {
+		body = []jen.Code{
+			jen.If(jen.Id("err").Op(":=").Add(rt.Clone().Dot("Admit").Call(jen.Id("ctx"))), jen.Id("err").Op("!=").Nil()).Block(
+				rt.Clone().Dot("Unreturned").Call(jen.Id("err")), jen.Return()),
+			jen.Defer().Add(rt.Clone().Dot("ReleaseUnreturned").Call()),
+		}
+	}
 	if m.Timeout > 0 {
 		body = append(body,
 			jen.List(jen.Id("ctx"), jen.Id(cancel)).Op(":=").Add(rt.Clone().Dot("Enter").Call(jen.Id("ctx"), t.Timeout(e.N, m))),
 			jen.Defer().Id(cancel).Call(),
 		)
 	}
-	body = append(body, jen.Return(jen.Id(recv).Dot("impl").Dot(m.Name).Call(t.Spread(m)...)))
+	body = append(body, e.directCall(m, recv)...)
 	results := e.U.Results(m)
-	if len(m.Results) == 0 {
+	if len(m.Results) == 0 && !m.NoError {
 		results = jen.Params(jen.Id("err").Error())
 	}
 	e.F.Line()
@@ -75,15 +88,44 @@ func (e *emitter) directUnary(m *spec.Method) {
 		Params(e.U.Params(m, true)...).Add(results).Block(body...)
 }
 
+// directCall renders the call of the implementation and the return: the
+// results as they are, or through the handles' DirectOf helpers:
+//
+//	f, err = d.impl.Open(ctx, name)
+//	return fileDirectOf(f, d.rt), err
+func (e *emitter) directCall(m *spec.Method, recv string) []jen.Code {
+	call := jen.Id(recv).Dot("impl").Dot(m.Name).Call(t.Spread(m)...)
+	switch {
+	case m.NoError && len(m.Results) == 0:
+		return []jen.Code{call}
+	case !e.U.HasHandle(m):
+		return []jen.Code{jen.Return(call)}
+	}
+	names, res := t.Idents(m.Results), make([]jen.Code, len(m.Results))
+	for i, p := range m.Results {
+		res[i] = e.U.ToDirect(p, jen.Id(p.Name), jen.Id(recv).Dot("rt"))
+	}
+	if !m.NoError {
+		names, res = append(names, jen.Id("err")), append(res, jen.Id("err"))
+	}
+	return []jen.Code{jen.List(names...).Op("=").Add(call), jen.Return(res...)}
+}
+
 // directStream emits
 //
 //	func (d *bucketDirect) List(ctx context.Context, prefix string) iter.Seq2[Entry, error] {
 //		return runtimes.DirectStreamP1(d.rt, ctx, 0, d.impl, prefix, Bucket.List)
 //	}
+//
+// with a handle item put behind the runtime's rules (see mapSeq).
 func (e *emitter) directStream(m *spec.Method) {
 	recv := t.Fresh("d", e.Taken)
+	seq := t.Helper("DirectStream", m).Call(t.HelperArgs(e.N, recv, m, false)...)
+	body := []jen.Code{jen.Return(seq)}
+	if e.U.Handle(m.Stream) != nil {
+		body = e.mapSeq(m, seq, func(h jen.Code) jen.Code { return e.U.ToDirect(m.Stream, h, jen.Id(recv).Dot("rt")) })
+	}
 	e.F.Line()
 	e.F.Func().Params(jen.Id(recv).Op("*").Id(e.N.DirectType)).Id(m.Name).
-		Params(e.U.Params(m, true)...).Add(e.U.Results(m)).
-		Block(jen.Return(t.Helper("DirectStream", m).Call(t.HelperArgs(e.N, recv, m, false)...)))
+		Params(e.U.Params(m, true)...).Add(e.U.Results(m)).Block(body...)
 }

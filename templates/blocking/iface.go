@@ -21,6 +21,7 @@ func (e *emitter) ifaceDecl() {
 	}
 	t.Comments(e.F, doc)
 	e.F.Type().Id(e.N.Blocking).InterfaceFunc(func(g *jen.Group) {
+		t.EmbedNames(g, e.Iface, func(n t.Names) string { return n.Blocking })
 		for i, m := range e.Iface.Methods {
 			if i > 0 && t.MethodDoc(m) != "" {
 				g.Line()
@@ -44,6 +45,9 @@ func (e *emitter) ifaceDecl() {
 //		}
 //		return &bucketBlocking{impl: impl, rt: rt}
 //	}
+//
+// The adapters of embedded interfaces are built first (see
+// templates.NewAdapter).
 func (e *emitter) constructor() {
 	e.F.Line()
 	n := e.N
@@ -51,13 +55,13 @@ func (e *emitter) constructor() {
 	e.F.Comment("Each method calls impl on rt's loop (or on the calling goroutine when rt")
 	e.F.Comment("has no loop) and waits for its completion or for ctx to end. When impl")
 	e.F.Commentf("was made by %s, its blocking implementation is called directly.", n.NewAsync)
-	e.F.Func().Id(n.NewBlocking).Params(jen.Id("impl").Id(n.Async), jen.Id("rt").Add(t.Runtime())).Id(n.Blocking).Block(
+	body := append([]jen.Code{
 		jen.If(jen.Id("impl").Op("==").Nil().Op("||").Id("rt").Op("==").Nil()).Block(
-			jen.Panic(jen.Lit(n.NewBlocking+": nil implementation or runtime")),
+			jen.Panic(jen.Lit(n.NewBlocking + ": nil implementation or runtime")),
 		),
 		jen.If(jen.List(jen.Id("a"), jen.Id("ok")).Op(":=").Id("impl").Assert(jen.Op("*").Id(n.AsyncType)), jen.Id("ok")).Block(
-			jen.Return(jen.Op("&").Id(n.DirectType).Values(jen.Dict{jen.Id("impl"): jen.Id("a").Dot("impl"), jen.Id("rt"): jen.Id("rt")})),
+			t.NewAdapter(e.Iface, directType, jen.Id("a").Dot("impl"), jen.Id("rt"))...,
 		),
-		jen.Return(jen.Op("&").Id(n.BlockingType).Values(jen.Dict{jen.Id("impl"): jen.Id("impl"), jen.Id("rt"): jen.Id("rt")})),
-	)
+	}, t.NewAdapter(e.Iface, blockingType, jen.Id("impl"), jen.Id("rt"))...)
+	e.F.Func().Id(n.NewBlocking).Params(jen.Id("impl").Id(n.Async), jen.Id("rt").Add(t.Runtime())).Id(n.Blocking).Block(body...)
 }

@@ -30,21 +30,33 @@ func (e *emitter) method(m *spec.Method) {
 //	func (b *bucketBlocking) Get(ctx context.Context, key string) (data []byte, found bool, err error) {
 //		w := &bucketGetWait{impl: b.impl, key: key}
 //		err = b.rt.WaitFunc(ctx, bucketGetTimeout, &w.wait, w, bucketGetInvoke)
-//		return w.data, w.found, err
+//		return w.data, w.found, err // a handle as fileBlockingOf(w.f, b.rt)
 //	}
+//
+// A method with `error: false` hands the error to the runtime instead:
+//
+//	b.rt.Unreturned(b.rt.WaitFunc(ctx, 0, &w.wait, w, fileNameInvoke))
+//	return w.name
 func (e *emitter) unaryMethod(m *spec.Method) {
 	recv, w := t.Fresh("b", e.Taken), t.Fresh("w", e.Taken)
 	body := []jen.Code{jen.Id(w).Op(":=").Add(t.NewState(e.N.WaitType(m), m, jen.Id(e.Field("impl")), jen.Id(recv).Dot("impl")))}
 	wait := jen.Id(recv).Dot("rt").Dot("WaitFunc").Call(
 		jen.Id("ctx"), t.Timeout(e.N, m), jen.Op("&").Id(w).Dot(e.Field("wait")), jen.Id(w), jen.Id(e.N.InvokeFunc(m)),
 	)
-	if len(m.Results) == 0 {
+	res := t.Selectors(w, m.Results)
+	for i, p := range m.Results {
+		res[i] = e.U.ToBlocking(p, res[i], jen.Id(recv).Dot("rt"))
+	}
+	switch {
+	case m.NoError:
+		body = append(body, jen.Id(recv).Dot("rt").Dot("Unreturned").Call(wait))
+		if len(res) > 0 {
+			body = append(body, jen.Return(res...))
+		}
+	case len(m.Results) == 0:
 		body = append(body, jen.Return(wait))
-	} else {
-		body = append(body,
-			jen.Id("err").Op("=").Add(wait),
-			jen.Return(append(t.Selectors(w, m.Results), jen.Id("err"))...),
-		)
+	default:
+		body = append(body, jen.Id("err").Op("=").Add(wait), jen.Return(append(res, jen.Id("err"))...))
 	}
 	e.F.Line()
 	e.F.Func().Params(jen.Id(recv).Op("*").Id(e.N.BlockingType)).Id(m.Name).
@@ -63,7 +75,7 @@ func (e *emitter) unaryMethod(m *spec.Method) {
 func (e *emitter) waitType(m *spec.Method) {
 	name := e.N.WaitType(m)
 	e.F.Line()
-	e.F.Type().Id(name).Struct(e.U.StateFields(m,
+	e.F.Type().Id(name).Struct(e.U.StateFields(m, true,
 		jen.Id(e.Field("wait")).Qual(t.RuntimesPath, "Wait"),
 		jen.Id(e.Field("impl")).Id(e.N.Async),
 	)...)
@@ -93,7 +105,7 @@ func (e *emitter) invokeFunc(m *spec.Method) {
 		claim = append(claim, jen.List(t.Selectors(w, m.Results)...).Op("=").List(t.Idents(m.Results)...))
 	}
 	claim = append(claim, jen.Id(w).Dot(wait).Dot("Finish").Call(jen.Id("err")))
-	done := jen.Func().Params(e.U.ResultParams(m)...).Block(
+	done := jen.Func().Params(e.U.DoneParams(m)...).Block(
 		jen.If(jen.Id(w).Dot(wait).Dot("Claim").Call()).Block(claim...),
 	)
 	args := append(append([]jen.Code{jen.Id("ctx")}, t.Selectors(w, m.Params)...), done)
@@ -109,12 +121,27 @@ func (e *emitter) invokeFunc(m *spec.Method) {
 //	func (b *bucketBlocking) List(ctx context.Context, prefix string) iter.Seq2[Entry, error] {
 //		return runtimes.AwaitStreamP1(b.rt, ctx, 0, b.impl, prefix, BucketAsync.List)
 //	}
+//
+// A handle item is turned into its blocking form on the way:
+//
+//	seq := runtimes.AwaitStreamP1(b.rt, ctx, 0, b.impl, dir, FsAsync.Walk)
+//	return func(yield func(File, error) bool) {
+//		for h, err := range seq {
+//			if !yield(fileBlockingOf(h, b.rt), err) {
+//				return
+//			}
+//		}
+//	}
 func (e *emitter) streamMethod(m *spec.Method) {
 	recv := t.Fresh("b", e.Taken)
+	await := t.Helper("AwaitStream", m).Call(t.HelperArgs(e.N, recv, m, true)...)
+	body := []jen.Code{jen.Return(await)}
+	if e.U.Handle(m.Stream) != nil {
+		body = e.mapSeq(m, await, func(h jen.Code) jen.Code { return e.U.ToBlocking(m.Stream, h, jen.Id(recv).Dot("rt")) })
+	}
 	e.F.Line()
 	e.F.Func().Params(jen.Id(recv).Op("*").Id(e.N.BlockingType)).Id(m.Name).
-		Params(e.U.Params(m, true)...).Add(e.U.Results(m)).
-		Block(jen.Return(t.Helper("AwaitStream", m).Call(t.HelperArgs(e.N, recv, m, true)...)))
+		Params(e.U.Params(m, true)...).Add(e.U.Results(m)).Block(body...)
 }
 
 // invokeStream emits the function that calls a packed streaming method of
@@ -133,4 +160,27 @@ func (e *emitter) invokeStream(m *spec.Method) {
 		jen.Id(impl).Id(e.N.Async), t.Ctx(), jen.Id(a).Id(e.N.ArgsType(m)),
 		jen.Id("each").Add(e.U.EachType(m, false)), jen.Id("done").Func().Params(jen.Error()),
 	).Block(jen.Id(impl).Dot(m.Name).Call(args...))
+}
+
+// mapSeq renders the body of a streaming method that converts the handles
+// of the stream seq yields:
+//
+//	seq := …
+//	return func(yield func(File, error) bool) {
+//		for h, err := range seq {
+//			if !yield(conv(h), err) {
+//				return
+//			}
+//		}
+//	}
+func (e *emitter) mapSeq(m *spec.Method, seq jen.Code, conv func(h jen.Code) jen.Code) []jen.Code {
+	s, yield, h := t.Fresh("seq", e.Taken), t.Fresh("yield", e.Taken), t.Fresh("h", e.Taken)
+	return []jen.Code{
+		jen.Id(s).Op(":=").Add(seq),
+		jen.Return(jen.Func().Params(jen.Id(yield).Func().Params(e.U.Item(m), jen.Error()).Bool()).Block(
+			jen.For(jen.List(jen.Id(h), jen.Id("err")).Op(":=").Range().Id(s)).Block(
+				jen.If(jen.Op("!").Id(yield).Call(conv(jen.Id(h)), jen.Id("err"))).Block(jen.Return()),
+			),
+		)),
+	}
 }
