@@ -28,9 +28,9 @@ func TestCloseWhileStarting(t *testing.T) {
 		var ok, closed, over int64
 		for range rounds {
 			rt, l := a.open()
-			runErr := make(chan error, 1)
+			var runErr <-chan error
 			if l != nil {
-				go func() { runErr <- l.Run() }()
+				runErr = l.Go()
 			}
 			var (
 				wg            sync.WaitGroup

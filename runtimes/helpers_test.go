@@ -58,7 +58,7 @@ type fixture struct {
 	rt          *runtimes.Runtime
 	loop        *loop.Loop
 	inline      bool
-	runErr      chan error // the loop's Run result
+	runErr      <-chan error // the loop's Run result
 	starts      atomic.Int64
 	completions atomic.Int64
 }
@@ -66,10 +66,10 @@ type fixture struct {
 func (a adapter) fixture(t *testing.T, opts ...runtimes.Option) *fixture {
 	t.Helper()
 	base := runtime.NumGoroutine()
-	fx := &fixture{inline: a.name == "inline", runErr: make(chan error, 1)}
+	fx := &fixture{inline: a.name == "inline"}
 	fx.rt, fx.loop = a.open(opts...)
 	if fx.loop != nil {
-		go func() { fx.runErr <- fx.loop.Run() }()
+		fx.runErr = fx.loop.Go()
 	}
 	t.Cleanup(func() { fx.finish(t, base) })
 	return fx

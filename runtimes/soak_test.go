@@ -326,9 +326,9 @@ func soakOne(t *testing.T, sr soakRuntime, n int, st *soakStats) {
 // soakIssuers goroutines; the call closeAt (if any) is preceded by Close.
 func soakRoundRun(t *testing.T, sr soakRuntime, st *soakStats, first, size, closeAt int) {
 	rt, l := sr.open(runtimes.WithMisuseHandler(st.misuse), runtimes.WithStreamWindow(2))
-	runErr := make(chan error, 1)
+	var runErr <-chan error
 	if l != nil {
-		go func() { runErr <- l.Run() }()
+		runErr = l.Go()
 	}
 	r := &soakRun{t: t, sr: sr, st: st, rt: rt, first: first, closing: closeAt >= 0,
 		ends: make([]atomic.Int32, size), slots: make(chan struct{}, soakAsync)}

@@ -80,9 +80,7 @@ func TestStreamBridgeSlowConsumer(t *testing.T) {
 
 // running runs l on a goroutine and returns where Run's error arrives.
 func running(l *loop.Loop) <-chan error {
-	ch := make(chan error, 1)
-	go func() { ch <- l.Run() }()
-	return ch
+	return l.Go()
 }
 
 // closeWithin closes rt, failing t if that takes longer than patience.

@@ -9,8 +9,11 @@ import (
 // completes. It is for generated code.
 //
 // It returns [ErrClosed] if the runtime is closed, [ErrWouldDeadlock] if it
-// is called on the runtime's loop goroutine, and ctx.Err() if ctx is done;
-// w.Invoke is not called in these cases. Otherwise, with timeout > 0, ctx
+// is called on the runtime's loop goroutine, ctx.Err() if ctx is done, and
+// [ErrLoopNotStarted] if nothing could ever end the wait but the start of a
+// loop that was never started (the loop is a [Starter] whose Started is
+// false, ctx has no Done channel and timeout is 0); w.Invoke is not called
+// in these cases. Otherwise, with timeout > 0, ctx
 // gets a deadline timeout from now for the whole call, and for what the call
 // returns: the context is not canceled when Wait returns (see the package's
 // rule on deadlines). With a loop, w.Invoke
@@ -25,7 +28,7 @@ import (
 // completion racing with the end of ctx either wins (Wait waits for its
 // Finish and returns its error) or is discarded.
 func (r *Runtime) Wait(ctx context.Context, timeout time.Duration, w Waiter) error {
-	if err := r.admitWait(ctx); err != nil {
+	if err := r.admitWait(ctx, timeout); err != nil {
 		return err
 	}
 	defer r.release()
@@ -42,8 +45,9 @@ func (r *Runtime) Wait(ctx context.Context, timeout time.Duration, w Waiter) err
 	return k.await(ctx)
 }
 
-// admitWait checks the refusals of Wait and counts the call as pending.
-func (r *Runtime) admitWait(ctx context.Context) error {
+// admitWait checks the refusals of a blocking call (Wait, Iterate) and
+// counts the call as pending.
+func (r *Runtime) admitWait(ctx context.Context, timeout time.Duration) error {
 	switch {
 	case r.Closed():
 		return ErrClosed
@@ -51,6 +55,8 @@ func (r *Runtime) admitWait(ctx context.Context) error {
 		return ErrWouldDeadlock
 	case ctx.Err() != nil:
 		return ctx.Err()
+	case r.stuck(ctx, timeout):
+		return ErrLoopNotStarted
 	case !r.acquire():
 		return ErrClosed
 	}
