@@ -279,6 +279,20 @@ func TestWaitOnLoopWouldDeadlock(t *testing.T) {
 	}
 }
 
+// TestNoStart: the loop needs no start: it is no runtimes.Starter, and a
+// blocking call with a context that cannot end completes on a fresh
+// runtime.
+func TestNoStart(t *testing.T) {
+	rt := open(t)
+	if _, ok := rt.Loop().(runtimes.Starter); ok {
+		t.Fatal("Loop implements runtimes.Starter: update the package documentation")
+	}
+	w := &wait{invoke: func(_ context.Context, done func(int, error)) { done(7, nil) }}
+	if err := rt.Wait(context.Background(), 0, w); err != nil || w.v != 7 {
+		t.Errorf("Wait on a fresh runtime = (%d, %v)", w.v, err)
+	}
+}
+
 func TestWaitAsyncImplementation(t *testing.T) {
 	rt := open(t)
 	var invokedOnLoop atomic.Bool
