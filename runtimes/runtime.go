@@ -76,7 +76,10 @@ func (r *Runtime) Executor() Executor { return r.exec }
 // Loop returns the loop the runtime was built with, or nil.
 func (r *Runtime) Loop() Loop { return r.loop }
 
-// acquire counts a new pending call, unless the runtime is closed.
+// acquire counts a new pending call, unless the runtime is closed. The
+// closed check and the count are one compare-and-swap: no Close lands
+// between them, so a call counted here is one Close waits for, and a Close
+// that drained has no call to wait for that could still be counted.
 func (r *Runtime) acquire() bool {
 	for {
 		s := r.state.Load()

@@ -45,22 +45,28 @@ func (r *Runtime) Wait(ctx context.Context, timeout time.Duration, w Waiter) err
 	return k.await(ctx)
 }
 
-// admitWait checks the refusals of a blocking call (Wait, Iterate) and
-// counts the call as pending.
+// admitWait counts a blocking call (Wait, Iterate) as pending, then checks
+// its other refusals, uncounting it if one applies. The count is the only
+// closed check: a Close can land anywhere around it and the call is either
+// refused with ErrClosed or counted before the closed bit was set, so that
+// Close waits for it.
 func (r *Runtime) admitWait(ctx context.Context, timeout time.Duration) error {
-	switch {
-	case r.Closed():
-		return ErrClosed
-	case r.OnLoop():
-		return ErrWouldDeadlock
-	case ctx.Err() != nil:
-		return ctx.Err()
-	case r.stuck(ctx, timeout):
-		return ErrLoopNotStarted
-	case !r.acquire():
+	if !r.acquire() {
 		return ErrClosed
 	}
-	return nil
+	var err error
+	switch {
+	case r.OnLoop():
+		err = ErrWouldDeadlock
+	case ctx.Err() != nil:
+		err = ctx.Err()
+	case r.stuck(ctx, timeout):
+		err = ErrLoopNotStarted
+	default:
+		return nil
+	}
+	r.release()
+	return err
 }
 
 // await blocks until Finish or the end of ctx, whichever comes first.
