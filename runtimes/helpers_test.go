@@ -12,6 +12,7 @@ import (
 	"github.com/shimgen/shimgen/runtimes/goroutine"
 	"github.com/shimgen/shimgen/runtimes/inline"
 	"github.com/shimgen/shimgen/runtimes/internal/goid"
+	"github.com/shimgen/shimgen/runtimes/internal/soak"
 	"github.com/shimgen/shimgen/runtimes/loop"
 	"github.com/shimgen/shimgen/runtimes/pool"
 )
@@ -94,19 +95,7 @@ func (fx *fixture) finish(t *testing.T, base int) {
 
 // settleGoroutines fails t if the goroutine count does not come back to
 // base.
-func settleGoroutines(t *testing.T, base int) {
-	t.Helper()
-	deadline := time.Now().Add(patience)
-	for runtime.NumGoroutine() > base {
-		if time.Now().After(deadline) {
-			buf := make([]byte, 1<<16)
-			buf = buf[:runtime.Stack(buf, true)]
-			t.Errorf("goroutines: %d, want <= %d\n%s", runtime.NumGoroutine(), base, buf)
-			return
-		}
-		time.Sleep(time.Millisecond)
-	}
-}
+var settleGoroutines = soak.SettleGoroutines
 
 // probe is a hand-written Caller shaped like generated code.
 type probe struct {

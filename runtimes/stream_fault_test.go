@@ -99,7 +99,7 @@ func refusals(posts int) []faults {
 	var fs []faults
 	for k := 1; k <= posts; k++ {
 		for _, once := range []bool{true, false} {
-			fs = append(fs, faults{refuseAt: int64(k), refuseOnce: once, refuseWait: time.Duration(k%3) * 10 * time.Microsecond})
+			fs = append(fs, faults{RefuseAt: int64(k), RefuseOnce: once, RefuseWait: time.Duration(k%3) * 10 * time.Microsecond})
 		}
 	}
 	return fs
