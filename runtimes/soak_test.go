@@ -9,7 +9,8 @@ import (
 )
 
 // TestSoak runs the soak (see package internal/soak) on every built-in
-// runtime, on a pool small enough to overload, and on two runtimes that
+// runtime, on a pool small enough to overload, on a small Block pool, and
+// on two runtimes that
 // inject faults: their loop (and executor) refuse work at a random point,
 // once or from then on, sometimes after a delay, and delay tasks; there the
 // loop stops in the middle of streams.
@@ -34,6 +35,9 @@ func soakRuntimes() []soak.Runtime {
 	return append(rs,
 		soak.Runtime{Name: "pool-small", Overload: true, MustOverload: true, Open: func(o ...runtimes.Option) (*runtimes.Runtime, func() error) {
 			return pool.New(pool.Config{Workers: 2, Queue: 2}, o...), nil
+		}},
+		soak.Runtime{Name: "pool-block", Overload: true, Open: func(o ...runtimes.Option) (*runtimes.Runtime, func() error) {
+			return pool.New(pool.Config{Workers: 2, Queue: 2, Block: true}, o...), nil
 		}},
 		soak.Runtime{Name: "fault-loop", Faults: true, Open: func(o ...runtimes.Option) (*runtimes.Runtime, func() error) {
 			return newFaultRuntime(faults{}, randomFaults(4*soak.Round), o...), nil
