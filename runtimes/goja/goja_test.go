@@ -395,3 +395,47 @@ func TestLoopNeverRun(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestReentrantNested: every done starts the next call and makes a
+// blocking call (refused with ErrWouldDeadlock on the loop), 10,000 deep:
+// the chain ends, nothing blocks.
+func TestReentrantNested(t *testing.T) {
+	const depth = 10_000
+	loop := eventloop.NewEventLoop()
+	loop.Start()
+	defer loop.Terminate()
+	rt := goja.New(loop, nil)
+	c := &calc{rt: rt}
+	ended := make(chan error, 1)
+	var next func(d int)
+	next = func(d int) {
+		c.Add(context.Background(), 1, d, func(sum int, err error) { // a = 13 panics
+			if err == nil && sum != d+1 {
+				err = fmt.Errorf("sum %d at depth %d", sum, d)
+			}
+			if err == nil {
+				s := &oneWait{}
+				if e := rt.WaitFunc(context.Background(), 0, &s.w, s, oneInvoke); !errors.Is(e, runtimes.ErrWouldDeadlock) {
+					err = fmt.Errorf("a blocking call in done: %v", e)
+				}
+			}
+			if err != nil || d == depth {
+				ended <- err
+				return
+			}
+			next(d + 1)
+		})
+	}
+	next(1)
+	select {
+	case err := <-ended:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the chain did not end")
+	}
+	if err := rt.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+}
