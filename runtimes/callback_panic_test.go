@@ -127,7 +127,7 @@ func crashChild(name string) {
 		}
 		rt, l := a.open()
 		if l != nil {
-			go l.Run()
+			l.Start()
 		}
 		rt.Start(context.Background(), 0, &probe{run: value(1), done: func(int, error) {
 			panic(crashValue)

@@ -18,7 +18,10 @@ import (
 // background: in-flight calls still complete (none is dropped), the loop
 // keeps running until they have, and the executor and loop are closed after
 // that. Otherwise Close returns the errors of the executor's and the loop's
-// Close, joined.
+// Close, joined. A ctx that can never end (no Done channel) on a loop that
+// was never started (a [Starter] whose Started is false) with calls still
+// pending would make Close wait for ever: it returns [ErrLoopNotStarted] at
+// once instead, and the shutdown goes on in the background as above.
 //
 // Close is idempotent and safe to call concurrently; every call waits for the
 // same shutdown.
@@ -34,6 +37,13 @@ func (r *Runtime) Close(ctx context.Context) error {
 	})
 	if r.OnLoop() {
 		return nil
+	}
+	if ctx.Done() == nil && r.unstarted() {
+		select {
+		case <-r.drained:
+		default:
+			return ErrLoopNotStarted // it could wait for ever
+		}
 	}
 	select {
 	case <-r.done:

@@ -28,9 +28,9 @@ func TestCloseWhileStarting(t *testing.T) {
 		var ok, closed, over int64
 		for range rounds {
 			rt, l := a.open()
-			runErr := make(chan error, 1)
+			var runErr <-chan error
 			if l != nil {
-				go func() { runErr <- l.Run() }()
+				runErr = l.Go()
 			}
 			var (
 				wg            sync.WaitGroup
@@ -102,6 +102,97 @@ func TestCloseWhileStarting(t *testing.T) {
 			over += ovN.Load()
 		}
 		t.Logf("%s: %d calls: %d completed, %d ErrClosed, %d ErrOverloaded", a.name, ok+closed+over, ok, closed, over)
+		settleGoroutines(t, base)
+	})
+}
+
+// TestCloseWhileWaiting closes runtimes while goroutines make blocking
+// calls (Wait, a range over Iterate, a direct call) in a tight loop: each
+// call either is refused with ErrClosed without running its
+// implementation, or is admitted, runs and ends normally before Close
+// returns. An implementation that starts after Close returned was
+// admitted after the drain (a close landing between a closed check and the
+// count of the pending call): the test fails on it.
+func TestCloseWhileWaiting(t *testing.T) {
+	const (
+		rounds    = 20
+		callers   = 8
+		perCaller = 100
+	)
+	forEach(t, func(t *testing.T, a adapter) {
+		base := runtime.NumGoroutine()
+		var ok, closed atomic.Int64
+		for range rounds {
+			rt, l := a.open()
+			var runErr <-chan error
+			if l != nil {
+				runErr = l.Go()
+			}
+			var closedDone atomic.Bool // Close has returned
+			late := func(what string, id int) {
+				if closedDone.Load() {
+					t.Errorf("%s %d ran after Close returned", what, id)
+				}
+			}
+			var wg, ready sync.WaitGroup
+			ready.Add(callers)
+			for g := range callers {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					ready.Done()
+					for i := range perCaller {
+						id := g*perCaller + i
+						var err error
+						switch id % 3 {
+						case 0:
+							w := newWaiter(func(_ context.Context, done func(int, error)) {
+								late("Wait", id)
+								done(id, nil)
+							})
+							if err = rt.Wait(context.Background(), 0, w); err == nil && w.v != id {
+								t.Errorf("Wait %d: value %d", id, w.v)
+							}
+						case 1:
+							for _, e := range iterateSeq(rt, context.Background(), 0, invokeFunc(func(_ context.Context, each func(int) bool, done func(error)) {
+								late("range", id)
+								done(nil)
+							})) {
+								err = e
+							}
+						case 2:
+							_, err = direct(rt, context.Background(), 0, func(context.Context) (int, error) {
+								late("direct call", id)
+								return id, nil
+							})
+						}
+						switch {
+						case err == nil:
+							ok.Add(1)
+						case errors.Is(err, runtimes.ErrClosed):
+							closed.Add(1)
+						default:
+							t.Errorf("call %d: %v", id, err)
+						}
+					}
+				}()
+			}
+			ready.Wait()
+			runtime.Gosched()
+			ctx, cancel := context.WithTimeout(context.Background(), patience)
+			if err := rt.Close(ctx); err != nil {
+				t.Fatalf("Close: %v", err)
+			}
+			closedDone.Store(true)
+			cancel()
+			wg.Wait()
+			if l != nil {
+				if err := recvErr(t, runErr); err != nil {
+					t.Errorf("Run: %v", err)
+				}
+			}
+		}
+		t.Logf("%s: %d blocking calls: %d completed, %d ErrClosed", a.name, ok.Load()+closed.Load(), ok.Load(), closed.Load())
 		settleGoroutines(t, base)
 	})
 }

@@ -93,7 +93,7 @@ func TestCloseExpiredContextDrainsInBackground(t *testing.T) {
 			if err := recvErr(t, fx.runErr); err != nil {
 				t.Errorf("Run: %v", err)
 			}
-			fx.runErr <- nil // for the cleanup
+			fx.runErr = ranAlready()
 		}
 		// The cleanup closes again and checks that no goroutine is left.
 	})
@@ -139,7 +139,7 @@ func TestCloseFromLoop(t *testing.T) {
 	if err := recvErr(t, fx.runErr); err != nil {
 		t.Errorf("Run: %v", err)
 	}
-	fx.runErr <- nil // for the cleanup
+	fx.runErr = ranAlready()
 	if err := fx.loop.Post(runtimes.TaskFunc(func() {})); !errors.Is(err, runtimes.ErrClosed) {
 		t.Errorf("Post after the loop stopped: %v", err)
 	}
@@ -198,4 +198,12 @@ func TestCloseClosesExecutorThenLoop(t *testing.T) {
 	if err2 := rt.Close(context.Background()); err2 == nil || err2.Error() != err.Error() {
 		t.Errorf("second Close = %v, want %v", err2, err)
 	}
+}
+
+// ranAlready stands for the Run result the test took already, for the
+// cleanup.
+func ranAlready() <-chan error {
+	ch := make(chan error, 1)
+	ch <- nil
+	return ch
 }

@@ -8,19 +8,12 @@ import (
 
 	"github.com/shimgen/shimgen/runtimes"
 	"github.com/shimgen/shimgen/runtimes/inline"
+	"github.com/shimgen/shimgen/runtimes/internal/soak"
 	"github.com/shimgen/shimgen/runtimes/loop"
 )
 
-// direct is a direct call shaped like generated code.
-func direct(rt *runtimes.Runtime, ctx context.Context, timeout time.Duration, impl func(context.Context) (int, error)) (v int, err error) {
-	if err = rt.Admit(ctx); err != nil {
-		return
-	}
-	defer rt.Release(&err)
-	ctx, cancel := rt.Enter(ctx, timeout)
-	defer cancel()
-	return impl(ctx)
-}
+// direct is the collapsed direct call of generated code.
+var direct = soak.Direct
 
 func TestDirect(t *testing.T) {
 	rt := inline.New()

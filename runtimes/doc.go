@@ -70,7 +70,9 @@
 //
 // Implementing [OnLooper] lets the runtime detect a blocking call made on the
 // loop goroutine (which would deadlock) and lets [Runtime.Close] know when it
-// is called from the loop. Implementing [Closer] lets [Runtime.Close] shut the
+// is called from the loop. Implementing [Starter] lets a blocking call that
+// only the loop's start could end fail with [ErrLoopNotStarted] instead of
+// hanging. Implementing [Closer] lets [Runtime.Close] shut the
 // executor or loop down once every pending call has completed.
 //
 // The subpackages are ready-made adapters: inline (synchronous, for

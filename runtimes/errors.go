@@ -26,13 +26,17 @@ var (
 	// context's error (context.Canceled or context.DeadlineExceeded): test
 	// it with errors.Is. See [WithMisuseHandler] for when it is reported.
 	ErrNoCompletion = errors.New("runtimes: completion callback dropped without being called")
-	// ErrLoopNotStarted explains a blocking call (or a Close) whose context
-	// ended while the runtime's loop had never been started (a [Starter]
-	// loop whose Started is false): nothing can complete before it runs. The
-	// error returned wraps it and the context's error, so errors.Is finds
-	// both. Queueing calls
-	// before starting the loop is fine: only a wait that ends before the
-	// loop ever started gets it.
+	// ErrLoopNotStarted is the error of a blocking call (or a Close) that
+	// needs the runtime's loop while the loop was never started (a
+	// [Starter] loop whose Started is false): nothing can complete before
+	// it runs. A blocking call that nothing else could end (its context has
+	// no Done channel, the spec gives no timeout) fails with it at once
+	// instead of hanging, and so does such a Close with calls pending. A
+	// call whose context can end may be made before the loop starts (it
+	// completes once the loop runs): only if its context ends first does it
+	// return an error wrapping ErrLoopNotStarted and the context's error,
+	// so errors.Is finds both. Queueing callback-form calls before
+	// starting the loop is always fine.
 	ErrLoopNotStarted = errors.New("runtimes: the runtime's loop was never started (call its Run or Start)")
 	// ErrStreamOverflow ends a stream of the blocking form over a callback
 	// producer that kept calling each past the runtime's stream limit instead

@@ -12,6 +12,7 @@ import (
 	"github.com/shimgen/shimgen/runtimes/goroutine"
 	"github.com/shimgen/shimgen/runtimes/inline"
 	"github.com/shimgen/shimgen/runtimes/internal/goid"
+	"github.com/shimgen/shimgen/runtimes/internal/soak"
 	"github.com/shimgen/shimgen/runtimes/loop"
 	"github.com/shimgen/shimgen/runtimes/pool"
 )
@@ -58,7 +59,7 @@ type fixture struct {
 	rt          *runtimes.Runtime
 	loop        *loop.Loop
 	inline      bool
-	runErr      chan error // the loop's Run result
+	runErr      <-chan error // the loop's Run result
 	starts      atomic.Int64
 	completions atomic.Int64
 }
@@ -66,10 +67,10 @@ type fixture struct {
 func (a adapter) fixture(t *testing.T, opts ...runtimes.Option) *fixture {
 	t.Helper()
 	base := runtime.NumGoroutine()
-	fx := &fixture{inline: a.name == "inline", runErr: make(chan error, 1)}
+	fx := &fixture{inline: a.name == "inline"}
 	fx.rt, fx.loop = a.open(opts...)
 	if fx.loop != nil {
-		go func() { fx.runErr <- fx.loop.Run() }()
+		fx.runErr = fx.loop.Go()
 	}
 	t.Cleanup(func() { fx.finish(t, base) })
 	return fx
@@ -94,19 +95,7 @@ func (fx *fixture) finish(t *testing.T, base int) {
 
 // settleGoroutines fails t if the goroutine count does not come back to
 // base.
-func settleGoroutines(t *testing.T, base int) {
-	t.Helper()
-	deadline := time.Now().Add(patience)
-	for runtime.NumGoroutine() > base {
-		if time.Now().After(deadline) {
-			buf := make([]byte, 1<<16)
-			buf = buf[:runtime.Stack(buf, true)]
-			t.Errorf("goroutines: %d, want <= %d\n%s", runtime.NumGoroutine(), base, buf)
-			return
-		}
-		time.Sleep(time.Millisecond)
-	}
-}
+var settleGoroutines = soak.SettleGoroutines
 
 // probe is a hand-written Caller shaped like generated code.
 type probe struct {

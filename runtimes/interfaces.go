@@ -46,8 +46,11 @@ type OnLooper interface {
 
 // Starter is optionally implemented by a [Loop] that has to be started
 // (run) by its owner: Started reports whether it has been, at any time.
-// The runtime then explains a wait that ends before a loop that was never
-// started ran anything: see [ErrLoopNotStarted].
+// The runtime then fails a blocking call that only the loop's start could
+// end, and explains a wait that ends before a loop that was never started
+// ran anything: see [ErrLoopNotStarted]. Started must not report false for
+// a loop whose owner has started it (it may report true before the loop
+// runs anything): a false report makes such a call fail.
 type Starter interface {
 	Started() bool
 }

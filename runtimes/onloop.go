@@ -30,7 +30,9 @@ const (
 // It returns nil once f has returned, a *[PanicError] if f panicked,
 // [ErrClosed] (or the loop's error) if the loop refuses f, and ctx.Err()
 // (wrapped with [ErrLoopNotStarted] when the loop was never started) if
-// ctx ends before f starts: f is then never called. Once f has started,
+// ctx ends before f starts: f is then never called. On a loop that was
+// never started, with a ctx that has no Done channel, it returns
+// [ErrLoopNotStarted] at once, as [Runtime.Wait] does. Once f has started,
 // RunOnLoop waits for it to return whatever ctx does.
 func (r *Runtime) RunOnLoop(ctx context.Context, f func()) error {
 	if r.loop == nil || r.OnLoop() {
@@ -38,6 +40,9 @@ func (r *Runtime) RunOnLoop(ctx context.Context, f func()) error {
 	}
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	if r.stuck(ctx, 0) {
+		return ErrLoopNotStarted
 	}
 	t := &loopCall{f: f, ran: make(chan struct{})}
 	if err := r.loop.Post(t); err != nil {

@@ -80,8 +80,7 @@ func TestRunOnLoopRefused(t *testing.T) {
 	if !errors.Is(err, runtimes.ErrLoopNotStarted) || !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("RunOnLoop on a loop never started = %v", err)
 	}
-	run := make(chan error, 1)
-	go func() { run <- l.Run() }()
+	run := l.Go()
 	if err := l.Close(context.Background()); err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // closedBit marks the runtime closed in Runtime.state; the bits below it
@@ -75,7 +76,10 @@ func (r *Runtime) Executor() Executor { return r.exec }
 // Loop returns the loop the runtime was built with, or nil.
 func (r *Runtime) Loop() Loop { return r.loop }
 
-// acquire counts a new pending call, unless the runtime is closed.
+// acquire counts a new pending call, unless the runtime is closed. The
+// closed check and the count are one compare-and-swap: no Close lands
+// between them, so a call counted here is one Close waits for, and a Close
+// that drained has no call to wait for that could still be counted.
 func (r *Runtime) acquire() bool {
 	for {
 		s := r.state.Load()
@@ -102,13 +106,24 @@ func (r *Runtime) markClosed() {
 	}
 }
 
+// unstarted reports whether the loop is a [Starter] that was never started.
+func (r *Runtime) unstarted() bool { return r.starter != nil && !r.starter.Started() }
+
+// stuck reports whether a blocking call with ctx and timeout could only
+// ever end by somebody starting the loop: the loop was never started, ctx
+// has no Done channel (it can never end) and there is no timeout. Such a
+// call fails at once with [ErrLoopNotStarted] instead of hanging.
+func (r *Runtime) stuck(ctx context.Context, timeout time.Duration) bool {
+	return timeout <= 0 && ctx.Done() == nil && r.unstarted()
+}
+
 // gaveUp returns the error of a wait that ended with ctx: ctx.Err(), or,
 // when the loop was never started, an error that says so and wraps
 // [ErrLoopNotStarted] and ctx.Err(). It is not a misuse report: a program
 // that queues calls and then runs `go l.Run()` may see a context end before
 // Run is entered, and has done nothing wrong.
 func (r *Runtime) gaveUp(err error) error {
-	if r.starter == nil || !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) || r.starter.Started() {
+	if !r.unstarted() || !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
 	return &notStartedError{err}

@@ -80,9 +80,7 @@ func TestStreamBridgeSlowConsumer(t *testing.T) {
 
 // running runs l on a goroutine and returns where Run's error arrives.
 func running(l *loop.Loop) <-chan error {
-	ch := make(chan error, 1)
-	go func() { ch <- l.Run() }()
-	return ch
+	return l.Go()
 }
 
 // closeWithin closes rt, failing t if that takes longer than patience.
@@ -101,7 +99,7 @@ func refusals(posts int) []faults {
 	var fs []faults
 	for k := 1; k <= posts; k++ {
 		for _, once := range []bool{true, false} {
-			fs = append(fs, faults{refuseAt: int64(k), refuseOnce: once, refuseWait: time.Duration(k%3) * 10 * time.Microsecond})
+			fs = append(fs, faults{RefuseAt: int64(k), RefuseOnce: once, RefuseWait: time.Duration(k%3) * 10 * time.Microsecond})
 		}
 	}
 	return fs

@@ -24,7 +24,9 @@ type StreamWait[T any] struct{}
 // Each range is a new call. It ends at once with a single (zero, err) pair,
 // without invoking p, when the runtime is closed ([ErrClosed]), on the
 // runtime's loop goroutine ([ErrWouldDeadlock]: the items would need the
-// loop the range blocks) or when ctx is done. Otherwise p.Invoke runs on the
+// loop the range blocks), when ctx is done, or, as with [Runtime.Wait], with
+// [ErrLoopNotStarted] when only the start of a loop that was never started
+// could end it. Otherwise p.Invoke runs on the
 // loop (without a loop, on the ranging goroutine, before the first item) with
 // a context that carries the call's deadline (timeout > 0) and a [Flow], and
 // the range waits for items without ever blocking the loop: each only
@@ -47,7 +49,7 @@ type StreamWait[T any] struct{}
 func (StreamWait[T]) Iterate(r *Runtime, ctx context.Context, timeout time.Duration, p Producer[T]) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
-		if err := r.admitWait(ctx); err != nil {
+		if err := r.admitWait(ctx, timeout); err != nil {
 			yield(zero, err)
 			return
 		}

@@ -9,8 +9,11 @@ import (
 // completes. It is for generated code.
 //
 // It returns [ErrClosed] if the runtime is closed, [ErrWouldDeadlock] if it
-// is called on the runtime's loop goroutine, and ctx.Err() if ctx is done;
-// w.Invoke is not called in these cases. Otherwise, with timeout > 0, ctx
+// is called on the runtime's loop goroutine, ctx.Err() if ctx is done, and
+// [ErrLoopNotStarted] if nothing could ever end the wait but the start of a
+// loop that was never started (the loop is a [Starter] whose Started is
+// false, ctx has no Done channel and timeout is 0); w.Invoke is not called
+// in these cases. Otherwise, with timeout > 0, ctx
 // gets a deadline timeout from now for the whole call, and for what the call
 // returns: the context is not canceled when Wait returns (see the package's
 // rule on deadlines). With a loop, w.Invoke
@@ -25,7 +28,7 @@ import (
 // completion racing with the end of ctx either wins (Wait waits for its
 // Finish and returns its error) or is discarded.
 func (r *Runtime) Wait(ctx context.Context, timeout time.Duration, w Waiter) error {
-	if err := r.admitWait(ctx); err != nil {
+	if err := r.admitWait(ctx, timeout); err != nil {
 		return err
 	}
 	defer r.release()
@@ -42,19 +45,28 @@ func (r *Runtime) Wait(ctx context.Context, timeout time.Duration, w Waiter) err
 	return k.await(ctx)
 }
 
-// admitWait checks the refusals of Wait and counts the call as pending.
-func (r *Runtime) admitWait(ctx context.Context) error {
-	switch {
-	case r.Closed():
-		return ErrClosed
-	case r.OnLoop():
-		return ErrWouldDeadlock
-	case ctx.Err() != nil:
-		return ctx.Err()
-	case !r.acquire():
+// admitWait counts a blocking call (Wait, Iterate) as pending, then checks
+// its other refusals, uncounting it if one applies. The count is the only
+// closed check: a Close can land anywhere around it and the call is either
+// refused with ErrClosed or counted before the closed bit was set, so that
+// Close waits for it.
+func (r *Runtime) admitWait(ctx context.Context, timeout time.Duration) error {
+	if !r.acquire() {
 		return ErrClosed
 	}
-	return nil
+	var err error
+	switch {
+	case r.OnLoop():
+		err = ErrWouldDeadlock
+	case ctx.Err() != nil:
+		err = ctx.Err()
+	case r.stuck(ctx, timeout):
+		err = ErrLoopNotStarted
+	default:
+		return nil
+	}
+	r.release()
+	return err
 }
 
 // await blocks until Finish or the end of ctx, whichever comes first.

@@ -5,7 +5,7 @@
 //
 //	d, _ := blob.Open(dir)
 //	lp := loop.New(loop.Config{})
-//	go lp.Run()
+//	lp.Start()
 //	b := blob.NewBucketAsync(d, lp.Runtime())
 //	b.Get(ctx, "k", func(data []byte, found bool, err error) {
 //		// runs on the loop goroutine

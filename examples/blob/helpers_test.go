@@ -34,7 +34,7 @@ type env struct {
 	kind   string
 	rt     *runtimes.Runtime
 	lp     *loop.Loop // nil unless kind is "loop"
-	runErr chan error
+	runErr <-chan error
 	closed bool
 	calls  atomic.Int64 // tracked calls started
 	dones  atomic.Int64 // tracked done callbacks run
@@ -43,7 +43,7 @@ type env struct {
 func newEnv(t *testing.T, kind string) *env {
 	t.Helper()
 	base := runtime.NumGoroutine()
-	e := &env{kind: kind, runErr: make(chan error, 1)}
+	e := &env{kind: kind}
 	e.open(runtimes.WithMisuseHandler(func(err error) { t.Errorf("misuse: %v", err) }))
 	t.Cleanup(func() {
 		e.close(t)
@@ -67,7 +67,7 @@ func (e *env) open(opt runtimes.Option) {
 	case "loop":
 		e.lp = loop.New(loop.Config{}, opt)
 		e.rt = e.lp.Runtime()
-		go func() { e.runErr <- e.lp.Run() }()
+		e.runErr = e.lp.Go()
 	default:
 		panic("unknown runtime " + e.kind)
 	}

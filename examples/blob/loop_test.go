@@ -196,7 +196,7 @@ func TestDirectPath(t *testing.T) {
 	if _, _, err := wait.Get(ctx, "k"); !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("wait path on a stopped loop: %v, want DeadlineExceeded", err)
 	}
-	go lp.Run()
+	lp.Start()
 	if err := lp.Close(bg); err != nil {
 		t.Error(err)
 	}

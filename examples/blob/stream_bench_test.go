@@ -24,7 +24,7 @@ var sinkEntry blob.Entry
 // loopRuntime starts a loop runtime for a benchmark.
 func loopRuntime(b *testing.B) *runtimes.Runtime {
 	lp := loop.New(loop.Config{})
-	go lp.Run()
+	lp.Start()
 	b.Cleanup(func() { lp.Close(bg) })
 	return lp.Runtime()
 }

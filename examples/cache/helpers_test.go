@@ -21,15 +21,15 @@ type harness struct {
 	lp      *loop.Loop
 	store   *cache.Store
 	c       cache.Cache
-	runErr  chan error
+	runErr  <-chan error
 	stopped bool
 }
 
 func start(t *testing.T) *harness {
 	t.Helper()
 	base := runtime.NumGoroutine()
-	h := &harness{lp: loop.New(loop.Config{}), runErr: make(chan error, 1)}
-	go func() { h.runErr <- h.lp.Run() }()
+	h := &harness{lp: loop.New(loop.Config{})}
+	h.runErr = h.lp.Go()
 	h.store = cache.New(h.lp)
 	h.c = cache.NewCacheBlocking(h.store, h.lp.Runtime())
 	t.Cleanup(func() {

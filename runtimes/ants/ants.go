@@ -3,6 +3,7 @@ package ants
 import (
 	"context"
 	"errors"
+	"reflect"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -10,7 +11,6 @@ import (
 
 	"github.com/panjf2000/ants/v2"
 	"github.com/shimgen/shimgen/runtimes"
-	"github.com/shimgen/shimgen/runtimes/internal/goid"
 )
 
 // Config sizes an ants pool. The zero value is ready to use: an unbounded
@@ -24,12 +24,14 @@ type Config struct {
 	// calls with runtimes.ErrClosed.
 	//
 	// The rule of a Block pool, as with the pool adapter: Execute called on
-	// one of the pool's own workers never waits. A done callback runs on the
-	// worker that ran the call, so a done (or an implementation) that starts
-	// another call while every worker is busy would wait for a worker that
-	// only itself can free: that call completes with
-	// runtimes.ErrOverloaded instead. Only calls started from other
-	// goroutines wait.
+	// a worker never waits. A done callback runs on the worker that ran
+	// the call, so a done (or an implementation) that starts another call
+	// while every worker is busy would wait for a worker that only itself
+	// can free: that call completes with runtimes.ErrOverloaded instead.
+	// Here "a worker" is one running a task of any Block executor of this
+	// package, its own or another's (two full Block executors whose tasks
+	// start calls on each other would wait for each other likewise). Only
+	// calls started from other goroutines wait.
 	Block bool
 	// MaxBlocking bounds, with Block, the number of Execute calls waiting
 	// for a worker at a time: one more returns runtimes.ErrOverloaded. Zero
@@ -60,8 +62,6 @@ type Executor struct {
 	maxWaiting int64
 	waiting    atomic.Int64  // Execute calls waiting for a slot
 	closing    chan struct{} // closed by Close: the waits end
-	mu         sync.Mutex
-	workers    map[uint64]int // goroutines running a task, by id (Block)
 
 	closeOnce sync.Once
 	done      chan struct{} // closed when Close finished
@@ -81,7 +81,6 @@ func NewExecutor(cfg Config) (*Executor, error) {
 		// own workers from other callers; ants never blocks.
 		e.slots = make(chan struct{}, cfg.Size)
 		e.maxWaiting = int64(cfg.MaxBlocking)
-		e.workers = make(map[uint64]int)
 		run = e.runSlot
 	}
 	p, err := ants.NewPoolWithFuncGeneric(cfg.Size, run, opts...)
@@ -185,23 +184,41 @@ func (e *Executor) run(t runtimes.Task) {
 	t.Run()
 }
 
-// runSlot runs an accepted task of a Block executor: the worker is known
-// as one while the task runs, and the task's slot is freed after it.
+// runSlot runs an accepted task of a Block executor and frees its slot
+// after it. While it runs, its frame on the worker's stack is what tells
+// takeSlot that it is called on a worker; it is never inlined, so that the
+// frame is its own.
+//
+//go:noinline
 func (e *Executor) runSlot(t runtimes.Task) {
 	defer e.done1()
-	id := goid.Current()
-	e.mu.Lock()
-	e.workers[id]++
-	e.mu.Unlock()
-	defer func() {
-		e.mu.Lock()
-		if e.workers[id]--; e.workers[id] == 0 {
-			delete(e.workers, id)
-		}
-		e.mu.Unlock()
-		<-e.slots
-	}()
+	defer func() { <-e.slots }()
 	t.Run()
+}
+
+// runSlotEntry is the entry of runSlot's code.
+var runSlotEntry = reflect.ValueOf((*Executor).runSlot).Pointer()
+
+// onSlotWorker reports whether the caller runs inside runSlot: it is a
+// worker running a task of a Block executor of this package. It walks the
+// caller's stack (allocating only for a stack deeper than 64 frames), but
+// only when a Block executor is full: runSlot itself marks nothing, which
+// keeps a task cheap.
+func onSlotWorker() bool {
+	var buf [64]uintptr
+	pcs := buf[:]
+	for {
+		n := runtime.Callers(2, pcs)
+		for _, pc := range pcs[:n] {
+			if f := runtime.FuncForPC(pc - 1); f != nil && f.Entry() == runSlotEntry {
+				return true
+			}
+		}
+		if n < len(pcs) {
+			return false
+		}
+		pcs = make([]uintptr, 2*len(pcs)) // a deep stack: look at all of it
+	}
 }
 
 // takeSlot takes a slot for a task of a Block executor: at once if one is
@@ -214,10 +231,7 @@ func (e *Executor) takeSlot() error {
 		return nil
 	default:
 	}
-	e.mu.Lock()
-	_, onWorker := e.workers[goid.Current()]
-	e.mu.Unlock()
-	if onWorker {
+	if onSlotWorker() {
 		return runtimes.ErrOverloaded
 	}
 	if n := e.waiting.Add(1); e.maxWaiting > 0 && n > e.maxWaiting {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/shimgen/shimgen/runtimes"
 	rtants "github.com/shimgen/shimgen/runtimes/ants"
+	"github.com/shimgen/shimgen/runtimes/internal/soak"
 )
 
 // patience bounds every wait of the tests; nothing should come near it.
@@ -40,19 +41,7 @@ func checkNotYet[T any](t *testing.T, ch <-chan T, what string) {
 
 // settleGoroutines fails t if the goroutine count does not come back to
 // base.
-func settleGoroutines(t *testing.T, base int) {
-	t.Helper()
-	deadline := time.Now().Add(patience)
-	for runtime.NumGoroutine() > base {
-		if time.Now().After(deadline) {
-			buf := make([]byte, 1<<16)
-			buf = buf[:runtime.Stack(buf, true)]
-			t.Errorf("goroutines: %d, want <= %d\n%s", runtime.NumGoroutine(), base, buf)
-			return
-		}
-		time.Sleep(time.Millisecond)
-	}
-}
+var settleGoroutines = soak.SettleGoroutines
 
 // blocker makes tasks that signal entry and wait for release.
 type blocker struct {

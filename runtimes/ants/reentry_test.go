@@ -36,6 +36,26 @@ func TestBlockReentrantExecute(t *testing.T) {
 	}
 }
 
+// TestBlockReentrantAcross: a task of one Block executor that submits to
+// another, full, Block executor does not wait either: the two could be
+// waiting for each other.
+func TestBlockReentrantAcross(t *testing.T) {
+	a := newExecutor(t, rtants.Config{Size: 1, Block: true})
+	full := newExecutor(t, rtants.Config{Size: 1, Block: true})
+	b := newBlocker()
+	fill(t, full, b, 1)
+	defer close(b.release)
+	nested := make(chan error, 1)
+	if err := a.Execute(runtimes.TaskFunc(func() {
+		nested <- full.Execute(runtimes.TaskFunc(func() {}))
+	})); err != nil {
+		t.Fatal(err)
+	}
+	if err := recv(t, nested); !errors.Is(err, runtimes.ErrOverloaded) {
+		t.Errorf("Execute from a worker of another Block executor on a full one = %v, want ErrOverloaded", err)
+	}
+}
+
 // TestBlockReentrantRuntime: through the runtime, every done starts the
 // next call, 10,000 deep, on a Block pool of one worker: each call ends
 // with nil or ErrOverloaded, none blocks.

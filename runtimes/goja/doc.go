@@ -37,6 +37,23 @@
 // Stop keeps the tasks posted to it for its next Start or Run, as the event
 // loop documents: it is not closed.
 //
+// # A loop never run
+//
+// The adapter does not implement [runtimes.Starter], so the runtime cannot
+// fail fast a blocking call on a loop that was never run, as it does for
+// the loop adapter. goja's event loop does not say whether it runs or was
+// started: its running state is unexported, and Start, StartInForeground
+// and Run start it without telling anyone. The first sign the adapter gets
+// is the first of its tasks that the loop runs, which comes after Start has
+// returned; a Started that reported false until then would fail blocking
+// calls made right after Start, so none is given. What happens instead: a
+// blocking call (Wait, a range over the blocking form, RunOnLoop) made off
+// the loop before the loop ever ran is queued with RunOnLoop and runs when
+// the loop next runs; if its context ends first it returns the bare context
+// error, and with a context that cannot end (context.Background() and no
+// timeout) it waits until the loop runs. A terminated loop (Terminate)
+// refuses the task, and the call returns runtimes.ErrClosed at once.
+//
 // # OnLoop
 //
 // The adapter implements [runtimes.OnLooper]: it records the goroutine id of

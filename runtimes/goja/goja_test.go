@@ -338,3 +338,104 @@ func TestPostAfterClose(t *testing.T) {
 		t.Fatal("Close stopped the event loop")
 	}
 }
+
+// oneWait is the state of a blocking call over a callback implementation
+// that completes at once with 1, shaped like generated code.
+type oneWait struct {
+	w runtimes.Wait
+	v int
+}
+
+func oneInvoke(p any, _ context.Context) {
+	s := p.(*oneWait)
+	if s.w.Claim() {
+		s.v = 1
+		s.w.Finish(nil)
+	}
+}
+
+// TestLoopNeverRun: without a Starter (see the package documentation), a
+// blocking call on a loop never run waits for it: it ends with its
+// context, with a bare context error, or completes once the loop runs; on
+// a terminated loop it fails at once with ErrClosed.
+func TestLoopNeverRun(t *testing.T) {
+	loop := eventloop.NewEventLoop()
+	rt := goja.New(loop, nil)
+	if _, ok := rt.Loop().(runtimes.Starter); ok {
+		t.Fatal("the adapter implements runtimes.Starter: update the package documentation")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	gaveUp := make(chan error, 1)
+	go func() {
+		s := &oneWait{}
+		gaveUp <- rt.WaitFunc(ctx, 0, &s.w, s, oneInvoke)
+	}()
+	cancel()
+	if err := <-gaveUp; err != context.Canceled {
+		t.Errorf("Wait on a loop never run, canceled = %v, want context.Canceled", err)
+	}
+	waited := make(chan error, 1)
+	s := &oneWait{}
+	go func() { waited <- rt.WaitFunc(context.Background(), 0, &s.w, s, oneInvoke) }()
+	loop.Start()
+	select {
+	case err := <-waited:
+		if err != nil || s.v != 1 {
+			t.Errorf("Wait made before the loop ran = (%d, %v)", s.v, err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Wait made before the loop ran hung once it ran")
+	}
+	loop.Terminate()
+	s = &oneWait{}
+	if err := rt.WaitFunc(context.Background(), 0, &s.w, s, oneInvoke); !errors.Is(err, runtimes.ErrClosed) {
+		t.Errorf("Wait on a terminated loop = %v, want ErrClosed", err)
+	}
+	if err := rt.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestReentrantNested: every done starts the next call and makes a
+// blocking call (refused with ErrWouldDeadlock on the loop), 10,000 deep:
+// the chain ends, nothing blocks.
+func TestReentrantNested(t *testing.T) {
+	const depth = 10_000
+	loop := eventloop.NewEventLoop()
+	loop.Start()
+	defer loop.Terminate()
+	rt := goja.New(loop, nil)
+	c := &calc{rt: rt}
+	ended := make(chan error, 1)
+	var next func(d int)
+	next = func(d int) {
+		c.Add(context.Background(), 1, d, func(sum int, err error) { // a = 13 panics
+			if err == nil && sum != d+1 {
+				err = fmt.Errorf("sum %d at depth %d", sum, d)
+			}
+			if err == nil {
+				s := &oneWait{}
+				if e := rt.WaitFunc(context.Background(), 0, &s.w, s, oneInvoke); !errors.Is(e, runtimes.ErrWouldDeadlock) {
+					err = fmt.Errorf("a blocking call in done: %v", e)
+				}
+			}
+			if err != nil || d == depth {
+				ended <- err
+				return
+			}
+			next(d + 1)
+		})
+	}
+	next(1)
+	select {
+	case err := <-ended:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the chain did not end")
+	}
+	if err := rt.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+}

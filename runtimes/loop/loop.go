@@ -92,9 +92,26 @@ func (l *Loop) Start() {
 	go l.Run()
 }
 
-// Started reports whether Run or Start has been called. Calls may be
-// queued before the loop starts; but a blocking call (or a Close) whose
-// context ends while the loop was never started returns an error wrapping
+// Go runs the loop on a new goroutine, like Start, and returns a channel
+// that receives Run's error once Run returns. The loop counts as started
+// as soon as Go returns, which `go l.Run()` does not promise.
+func (l *Loop) Go() <-chan error {
+	ch := make(chan error, 1)
+	l.started.Store(true)
+	go func() { ch <- l.Run() }()
+	return ch
+}
+
+// Started reports whether Run or Start has been called. Callback-form
+// calls may be queued before the loop starts. A blocking call that nothing
+// but the loop could end (a context without a Done channel, no timeout)
+// fails at once with runtimes.ErrLoopNotStarted while the loop was never
+// started, and so does such a Close with calls pending; one whose context
+// ends while the loop was never started returns an error wrapping
 // runtimes.ErrLoopNotStarted and the context's error instead of a bare
 // context error.
+//
+// Start counts as a start as soon as it returns; Run only once it is
+// running. A blocking call made right after `go l.Run()` may come first:
+// start the loop with Start or Go before making blocking calls.
 func (l *Loop) Started() bool { return l.started.Load() }

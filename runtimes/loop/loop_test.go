@@ -14,9 +14,7 @@ const patience = 5 * time.Second
 
 // running starts l.Run on a goroutine and returns where its result arrives.
 func running(l *loop.Loop) <-chan error {
-	ch := make(chan error, 1)
-	go func() { ch <- l.Run() }()
-	return ch
+	return l.Go()
 }
 
 func recv[T any](t *testing.T, ch <-chan T) T {

@@ -55,6 +55,15 @@
 // Ordinary goroutines, including main, may block freely: the blocking form
 // works there, and the JavaScript event loop keeps running meanwhile.
 //
+// # No start
+//
+// The JavaScript event loop runs from the program's start, whenever every
+// goroutine blocks: there is nothing to start, so [Loop] does not implement
+// runtimes.Starter (its Started would always be true) and a blocking call
+// never waits for a start. The hang that remains is the deadlock rule's:
+// a goroutine that never blocks, or a call from JavaScript that blocks, keeps
+// the event loop from running.
+//
 // # Usage
 //
 // A program builds one runtime, hands it to generated code, exposes its

@@ -5,6 +5,7 @@ package wasm_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"iter"
 	"slices"
 	"sync/atomic"
@@ -279,6 +280,20 @@ func TestWaitOnLoopWouldDeadlock(t *testing.T) {
 	}
 }
 
+// TestNoStart: the loop needs no start: it is no runtimes.Starter, and a
+// blocking call with a context that cannot end completes on a fresh
+// runtime.
+func TestNoStart(t *testing.T) {
+	rt := open(t)
+	if _, ok := rt.Loop().(runtimes.Starter); ok {
+		t.Fatal("Loop implements runtimes.Starter: update the package documentation")
+	}
+	w := &wait{invoke: func(_ context.Context, done func(int, error)) { done(7, nil) }}
+	if err := rt.Wait(context.Background(), 0, w); err != nil || w.v != 7 {
+		t.Errorf("Wait on a fresh runtime = (%d, %v)", w.v, err)
+	}
+}
+
 func TestWaitAsyncImplementation(t *testing.T) {
 	rt := open(t)
 	var invokedOnLoop atomic.Bool
@@ -486,5 +501,36 @@ func TestExecutorClose(t *testing.T) {
 	}
 	if len(ran) != 1 {
 		t.Error("Close returned before the running task finished")
+	}
+}
+
+// TestReentrantNested: every done starts the next call and makes a
+// blocking call (refused with ErrWouldDeadlock on the loop), 10,000 deep:
+// the chain ends, nothing blocks.
+func TestReentrantNested(t *testing.T) {
+	const depth = 10_000
+	rt := open(t)
+	ended := make(chan error, 1)
+	var next func(d int)
+	next = func(d int) {
+		start(rt, func(context.Context) (int, error) { return d, nil }, func(v int, err error) {
+			if err == nil && v != d {
+				err = errors.New("wrong value")
+			}
+			if err == nil {
+				if e := rt.Wait(context.Background(), 0, &wait{invoke: func(_ context.Context, done func(int, error)) { done(1, nil) }}); !errors.Is(e, runtimes.ErrWouldDeadlock) {
+					err = errors.New("a blocking call in done: " + fmt.Sprint(e))
+				}
+			}
+			if err != nil || d == depth {
+				ended <- err
+				return
+			}
+			next(d + 1)
+		})
+	}
+	next(1)
+	if err := recv(t, ended); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -129,6 +129,13 @@ func (p *Pool) work(w *worker) {
 			return
 		default:
 			p.idle = append(p.idle, w)
+			if p.blocked > 0 {
+				// The queue is empty: there is room. The pops woke
+				// waiters already, but one of them may have handed its
+				// task to an idle worker instead of queueing it,
+				// leaving no pop to wake the next one.
+				p.space.Signal()
+			}
 		}
 		p.mu.Unlock()
 		if t == nil {
