@@ -20,6 +20,9 @@ func (c *Call) work() {
 	if err := c.ctx.Err(); err != nil {
 		c.err = err
 	} else {
+		if c.probe != nil {
+			c.rt.began(c.probe)
+		}
 		c.err = c.runSafe()
 	}
 	c.ctx = nil // the results may go on using it until its deadline
@@ -77,6 +80,11 @@ func (c *Call) deliver() {
 	c.self, c.err = nil, nil
 	if held {
 		defer r.release()
+	}
+	if c.probe != nil {
+		p := c.probe
+		c.probe = nil
+		r.ended(p, err, 0)
 	}
 	if r.opts.onCallbackPanic != nil {
 		defer r.recoverCallback()

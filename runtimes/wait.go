@@ -37,6 +37,7 @@ type Wait struct {
 	ch    chan struct{} // closed by Finish
 	err   error         // written by Finish before ch is closed
 	watch *watch        // with a misuse handler: reports a lost completion
+	probe Probe         // with an observer
 	// With WaitFunc, invoke calls the implementation and arg is the state.
 	arg      any
 	invokeFn func(arg any, ctx context.Context)
@@ -51,6 +52,7 @@ type Wait struct {
 // object with a finalizer that reaches itself is never collected.
 type watch struct {
 	rt      *Runtime
+	probe   Probe
 	invoked atomic.Bool // Invoke was called
 	ended   atomic.Bool // a completion arrived, or Invoke panicked
 	cause   error       // the waiter gave up with this (its context's error)
@@ -60,7 +62,9 @@ type watch struct {
 // implementation was invoked, the waiter gave up and no completion came.
 func (wt *watch) lost() {
 	if wt.cause != nil && wt.invoked.Load() && !wt.ended.Load() {
-		wt.rt.misuse(fmt.Errorf("%w after the caller gave up: %w", ErrNoCompletion, wt.cause))
+		err := fmt.Errorf("%w after the caller gave up: %w", ErrNoCompletion, wt.cause)
+		wt.rt.misusedProbe(wt.probe, err)
+		wt.rt.misuse(err)
 	}
 }
 
@@ -68,7 +72,7 @@ func (wt *watch) lost() {
 // handler to report to (it costs an allocation and a finalizer per call).
 func (w *Wait) startWatch() {
 	if w.rt.opts.onMisuse != nil {
-		w.watch = &watch{rt: w.rt}
+		w.watch = &watch{rt: w.rt, probe: w.probe}
 		runtime.SetFinalizer(w.watch, (*watch).lost)
 	}
 }
@@ -104,6 +108,9 @@ func (w *Wait) Claim() bool {
 		w.watch.ended.Store(true)
 	}
 	if w.calls.Add(1) > 1 {
+		if w.probe != nil {
+			w.rt.misusedProbe(w.probe, ErrDoubleCompletion)
+		}
 		w.report(ErrDoubleCompletion)
 		return false
 	}
