@@ -16,8 +16,6 @@ type Call struct {
 	err   error
 	phase uint8
 	held  bool // counted as pending
-	m     *Method
-	probe Probe // with an observer
 	// With StartFunc, step drives the call and arg is its state.
 	arg  any
 	step func(arg any, ctx context.Context, err error) error
@@ -62,16 +60,18 @@ func (c *Call) call() *Call { return c }
 // the runtime's back), the results are discarded: Complete(ErrClosed) is
 // called on the worker.
 func (r *Runtime) Start(ctx context.Context, timeout time.Duration, c Caller) {
-	c.call().m = nil
-	r.start(ctx, timeout, c)
+	r.start(ctx, nil, timeout, c)
 }
 
-// start is Start for a call of c.call().m.
-func (r *Runtime) start(ctx context.Context, timeout time.Duration, c Caller) {
+// start is Start for a call of the method m.
+func (r *Runtime) start(ctx context.Context, m *Method, timeout time.Duration, c Caller) {
 	k := c.call()
-	k.rt, k.self, k.err, k.held, k.probe = r, c, nil, false, nil
+	k.rt, k.self, k.err, k.held = r, c, nil, false
 	if r.opts.observer != nil {
-		ctx, k.probe = r.observe(ctx, k.m, Callback, Blocking, false)
+		var p Probe
+		if ctx, p = r.observe(ctx, m, Callback, Blocking, false); p != nil {
+			k.self = &observedCall{c, p}
+		}
 	}
 	if !r.acquire() {
 		k.fail(ErrClosed)

@@ -20,8 +20,8 @@ func (c *Call) work() {
 	if err := c.ctx.Err(); err != nil {
 		c.err = err
 	} else {
-		if c.probe != nil {
-			c.rt.began(c.probe)
+		if p := c.probe(); p != nil {
+			c.rt.began(p)
 		}
 		c.err = c.runSafe()
 	}
@@ -76,14 +76,12 @@ func (r *Runtime) later(t Task) {
 // deliver calls Complete, then ends the pending call. It does not touch c
 // after Complete, which may start c again.
 func (c *Call) deliver() {
-	r, self, err, held := c.rt, c.self, c.err, c.held
+	r, self, err, held, p := c.rt, c.self, c.err, c.held, c.probe()
 	c.self, c.err = nil, nil
 	if held {
 		defer r.release()
 	}
-	if c.probe != nil {
-		p := c.probe
-		c.probe = nil
+	if p != nil {
 		r.ended(p, err, 0)
 	}
 	if r.opts.onCallbackPanic != nil {

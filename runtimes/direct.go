@@ -46,10 +46,21 @@ func (r *Runtime) Admit(ctx context.Context, m *Method, p *Pass) (context.Contex
 	if r.opts.observer != nil {
 		return r.admitObserved(ctx, m, p)
 	}
-	if err := r.admit(ctx); err != nil {
+	// admit, written out: this is the whole cost of a direct call.
+	if r.OnLoop() {
+		return ctx, ErrWouldDeadlock
+	}
+	if !r.acquire() {
+		return ctx, ErrClosed
+	}
+	if err := ctx.Err(); err != nil {
+		r.release()
 		return ctx, err
 	}
-	return withDeadline(ctx, m.timeout()), nil
+	if m != nil && m.Timeout > 0 {
+		ctx = withDeadline(ctx, m.Timeout)
+	}
+	return ctx, nil
 }
 
 func (r *Runtime) admit(ctx context.Context) error {

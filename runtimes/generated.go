@@ -25,8 +25,8 @@ const Generated3 = true
 //
 // m names the method for observers and gives its timeout; it may be nil.
 func (r *Runtime) StartFunc(ctx context.Context, m *Method, c *Call, arg any, step func(arg any, ctx context.Context, err error) error) {
-	c.arg, c.step, c.m = arg, step, m
-	r.start(ctx, m.timeout(), (*funcCall)(c))
+	c.arg, c.step = arg, step
+	r.start(ctx, m, m.timeout(), (*funcCall)(c))
 }
 
 // funcCall is a Call driven by its step function.

@@ -224,6 +224,40 @@ func (r *Runtime) startHook(ctx context.Context, o Observed) (out context.Contex
 	return out, p
 }
 
+// observedCall and observedWait stand for the Caller or the Waiter of a
+// call that an observer follows, with its probe: the states of Call and
+// Wait do not grow for observers (the generated states keep their size
+// class), and a call nobody follows costs no allocation.
+type observedCall struct {
+	Caller
+	p Probe
+}
+
+type observedWait struct {
+	Waiter
+	p Probe
+}
+
+// probe returns the probe of c, or nil.
+func (c *Call) probe() Probe {
+	if c.rt.opts.observer != nil {
+		if o, ok := c.self.(*observedCall); ok {
+			return o.p
+		}
+	}
+	return nil
+}
+
+// probe returns the probe of w, or nil.
+func (w *Wait) probe() Probe {
+	if w.rt != nil && w.rt.opts.observer != nil {
+		if o, ok := w.self.(*observedWait); ok {
+			return o.p
+		}
+	}
+	return nil
+}
+
 // began reports the start of the work to p, if any.
 func (r *Runtime) began(p Probe) {
 	if p == nil {

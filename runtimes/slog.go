@@ -32,10 +32,10 @@ func (s slogObserver) Start(ctx context.Context, o Observed) (context.Context, P
 
 // slogProbe follows one call for a SlogObserver.
 type slogProbe struct {
-	l     *slog.Logger
-	ctx   context.Context
-	o     Observed
-	wait  atomic.Int64 // the queue wait plus one, 0 before Began (which may race with Ended)
+	l    *slog.Logger
+	ctx  context.Context
+	o    Observed
+	wait atomic.Int64 // the queue wait plus one, 0 before Began (which may race with Ended)
 }
 
 func (p *slogProbe) Began(at time.Time) { p.wait.Store(int64(at.Sub(p.o.Start)) + 1) }

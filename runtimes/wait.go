@@ -37,7 +37,6 @@ type Wait struct {
 	ch    chan struct{} // closed by Finish
 	err   error         // written by Finish before ch is closed
 	watch *watch        // with a misuse handler: reports a lost completion
-	probe Probe         // with an observer
 	// With WaitFunc, invoke calls the implementation and arg is the state.
 	arg      any
 	invokeFn func(arg any, ctx context.Context)
@@ -72,7 +71,7 @@ func (wt *watch) lost() {
 // handler to report to (it costs an allocation and a finalizer per call).
 func (w *Wait) startWatch() {
 	if w.rt.opts.onMisuse != nil {
-		w.watch = &watch{rt: w.rt, probe: w.probe}
+		w.watch = &watch{rt: w.rt, probe: w.probe()}
 		runtime.SetFinalizer(w.watch, (*watch).lost)
 	}
 }
@@ -108,8 +107,8 @@ func (w *Wait) Claim() bool {
 		w.watch.ended.Store(true)
 	}
 	if w.calls.Add(1) > 1 {
-		if w.probe != nil {
-			w.rt.misusedProbe(w.probe, ErrDoubleCompletion)
+		if p := w.probe(); p != nil {
+			w.rt.misusedProbe(p, ErrDoubleCompletion)
 		}
 		w.report(ErrDoubleCompletion)
 		return false

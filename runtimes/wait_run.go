@@ -56,7 +56,9 @@ func (r *Runtime) wait(ctx context.Context, timeout time.Duration, w Waiter) err
 // waitObserved is WaitFunc with an observer.
 func (r *Runtime) waitObserved(ctx context.Context, m *Method, timeout time.Duration, w Waiter) error {
 	ctx, p := r.observe(ctx, m, Blocking, Callback, false)
-	w.wait().probe = p
+	if p != nil {
+		w = &observedWait{w, p}
+	}
 	err := r.wait(ctx, timeout, w)
 	r.ended(p, err, 0)
 	return err
@@ -131,8 +133,8 @@ func (w *Wait) invoke() {
 	if w.watch != nil {
 		w.watch.invoked.Store(true)
 	}
-	if w.probe != nil {
-		w.rt.began(w.probe)
+	if p := w.probe(); p != nil {
+		w.rt.began(p)
 	}
 	w.self.Invoke(w.ctx)
 }
