@@ -54,6 +54,7 @@ package otel
 
 import (
 	"context"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -93,6 +94,67 @@ type Observer struct {
 	active   metric.Int64UpDownCounter
 	items    metric.Int64Counter
 	misuses  metric.Int64Counter
+
+	mu    sync.RWMutex
+	kinds map[kindKey]*kind // the attributes of each kind of call, made once
+}
+
+// kindKey identifies a kind of call: the attributes it records.
+type kindKey struct {
+	m          *runtimes.Method
+	form, impl runtimes.Form
+	stream     bool
+	runtime    string
+}
+
+// kind holds the attributes of a kind of call, with and without the
+// outcome, so that a call makes none.
+type kind struct {
+	name     string
+	attrs    []attribute.KeyValue
+	set      metric.MeasurementOption // attrs
+	outcomes [runtimes.OutcomeNoCompletion + 1]struct {
+		span []attribute.KeyValue     // shimgen.outcome and error.type
+		all  metric.MeasurementOption // attrs with them
+	}
+}
+
+func newKind(k kindKey) *kind {
+	attrs := []attribute.KeyValue{
+		KeyService.String(k.m.Interface),
+		KeyMethod.String(k.m.Name),
+		KeyForm.String(k.form.String() + " over " + k.impl.String()),
+		KeyRuntime.String(k.runtime),
+		KeyStream.Bool(k.stream),
+	}
+	c := &kind{name: k.m.Interface + "/" + k.m.Name, attrs: attrs, set: metric.WithAttributeSet(attribute.NewSet(attrs...))}
+	for o := range c.outcomes {
+		out := []attribute.KeyValue{KeyOutcome.String(runtimes.Outcome(o).String())}
+		if runtimes.Outcome(o) != runtimes.OutcomeOK {
+			out = append(out, KeyErrorType.String(runtimes.Outcome(o).String()))
+		}
+		c.outcomes[o].span = out
+		c.outcomes[o].all = metric.WithAttributeSet(attribute.NewSet(append(append([]attribute.KeyValue(nil), attrs...), out...)...))
+	}
+	return c
+}
+
+// kindOf returns the attributes of the call c.
+func (o *Observer) kindOf(c *runtimes.Observed) *kind {
+	k := kindKey{c.Method, c.Form, c.Impl, c.Stream, c.Kind}
+	o.mu.RLock()
+	v := o.kinds[k]
+	o.mu.RUnlock()
+	if v != nil {
+		return v
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if v = o.kinds[k]; v == nil {
+		v = newKind(k)
+		o.kinds[k] = v
+	}
+	return v
 }
 
 // New returns an Observer; its error is that of creating an instrument.
@@ -108,7 +170,7 @@ func New(opts ...Option) (*Observer, error) {
 		c.mp = gotel.GetMeterProvider()
 	}
 	m := c.mp.Meter(ScopeName)
-	o := &Observer{tracer: c.tp.Tracer(ScopeName)}
+	o := &Observer{tracer: c.tp.Tracer(ScopeName), kinds: map[kindKey]*kind{}}
 	var err error
 	if o.duration, err = m.Float64Histogram("shimgen.call.duration", metric.WithUnit("s"),
 		metric.WithDescription("Duration of calls and streams of generated code, from the call to its end.")); err != nil {
@@ -150,50 +212,43 @@ const (
 
 // Start implements [runtimes.Observer].
 func (o *Observer) Start(ctx context.Context, c runtimes.Observed) (context.Context, runtimes.Probe) {
-	attrs := []attribute.KeyValue{
-		KeyService.String(c.Method.Interface),
-		KeyMethod.String(c.Method.Name),
-		KeyForm.String(c.Form.String() + " over " + c.Impl.String()),
-		KeyRuntime.String(c.Kind),
-		KeyStream.Bool(c.Stream),
-	}
-	ctx, span := o.tracer.Start(ctx, c.Method.Interface+"/"+c.Method.Name,
-		trace.WithTimestamp(c.Start), trace.WithSpanKind(trace.SpanKindInternal), trace.WithAttributes(attrs...))
-	p := &probe{o: o, ctx: ctx, span: span, start: c.Start, stream: c.Stream, attrs: attrs, set: attribute.NewSet(attrs...)}
-	o.active.Add(ctx, 1, metric.WithAttributeSet(p.set))
+	k := o.kindOf(&c)
+	ctx, span := o.tracer.Start(ctx, k.name,
+		trace.WithTimestamp(c.Start), trace.WithSpanKind(trace.SpanKindInternal), trace.WithAttributes(k.attrs...))
+	p := &probe{o: o, k: k, ctx: ctx, span: span, start: c.Start, stream: c.Stream}
+	o.active.Add(ctx, 1, k.set)
 	return ctx, p
 }
 
 // probe follows one call.
 type probe struct {
 	o      *Observer
+	k      *kind
 	ctx    context.Context
 	span   trace.Span
 	start  time.Time
 	stream bool
-	attrs  []attribute.KeyValue
-	set    attribute.Set // attrs
 	ended  atomic.Bool
 }
 
 func (p *probe) Began(at time.Time) {
 	wait := at.Sub(p.start).Seconds()
 	p.span.AddEvent(EventWorkBegan, trace.WithTimestamp(at), trace.WithAttributes(KeyQueueWait.Float64(wait)))
-	p.o.wait.Record(p.ctx, wait, metric.WithAttributeSet(p.set))
+	p.o.wait.Record(p.ctx, wait, p.k.set)
 }
 
 func (p *probe) Ended(e runtimes.Ending) {
 	if !p.ended.CompareAndSwap(false, true) {
 		return
 	}
-	out := p.outcome(e.Outcome)
-	p.o.active.Add(p.ctx, -1, metric.WithAttributeSet(p.set))
-	p.o.duration.Record(p.ctx, e.At.Sub(p.start).Seconds(), metric.WithAttributes(out...))
+	out := &p.k.outcomes[outcomeIndex(e.Outcome)]
+	p.o.active.Add(p.ctx, -1, p.k.set)
+	p.o.duration.Record(p.ctx, e.At.Sub(p.start).Seconds(), out.all)
 	if p.stream {
-		p.o.items.Add(p.ctx, e.Items, metric.WithAttributes(out...))
+		p.o.items.Add(p.ctx, e.Items, out.all)
 		p.span.SetAttributes(KeyItems.Int64(e.Items))
 	}
-	p.span.SetAttributes(out[len(p.attrs):]...)
+	p.span.SetAttributes(out.span...)
 	switch e.Outcome {
 	case runtimes.OutcomeOK, runtimes.OutcomeCanceled:
 	default:
@@ -207,16 +262,15 @@ func (p *probe) Ended(e runtimes.Ending) {
 }
 
 func (p *probe) Misused(e runtimes.Ending) {
-	p.o.misuses.Add(p.ctx, 1, metric.WithAttributes(p.outcome(e.Outcome)...))
+	p.o.misuses.Add(p.ctx, 1, p.k.outcomes[outcomeIndex(e.Outcome)].all)
 	p.span.AddEvent(EventMisuse, trace.WithTimestamp(e.At), trace.WithAttributes(KeyOutcome.String(e.Outcome.String())))
 }
 
-// outcome returns the call's attributes with the outcome's.
-func (p *probe) outcome(o runtimes.Outcome) []attribute.KeyValue {
-	out := append(make([]attribute.KeyValue, 0, len(p.attrs)+2), p.attrs...)
-	out = append(out, KeyOutcome.String(o.String()))
-	if o != runtimes.OutcomeOK {
-		out = append(out, KeyErrorType.String(o.String()))
+// outcomeIndex is o, or OutcomeError for an outcome this package does not
+// know.
+func outcomeIndex(o runtimes.Outcome) runtimes.Outcome {
+	if o > runtimes.OutcomeNoCompletion {
+		return runtimes.OutcomeError
 	}
-	return out
+	return o
 }
