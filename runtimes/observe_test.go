@@ -467,6 +467,19 @@ func TestObserverPanics(t *testing.T) {
 					m.none(t)
 				})
 			}
+			for _, p := range obsStreams {
+				t.Run(where+"/"+p.name, func(t *testing.T) {
+					m := newMisuses()
+					rt := openObserved(t, a, runtimes.WithObserver(panickyObserver{where}), m.option())
+					if got, err := runStream(rt, p.name, 3, 100); got != 3 || err != nil {
+						t.Errorf("stream got %d items and %v, want 3 and nil", got, err)
+					}
+					if err := recvErr(t, m.ch); !errors.Is(err, runtimes.ErrObserverPanic) {
+						t.Errorf("misuse %v, want ErrObserverPanic", err)
+					}
+					m.none(t)
+				})
+			}
 		}
 	})
 }
