@@ -60,8 +60,19 @@ func (c *Call) call() *Call { return c }
 // the runtime's back), the results are discarded: Complete(ErrClosed) is
 // called on the worker.
 func (r *Runtime) Start(ctx context.Context, timeout time.Duration, c Caller) {
+	r.start(ctx, nil, timeout, c)
+}
+
+// start is Start for a call of the method m.
+func (r *Runtime) start(ctx context.Context, m *Method, timeout time.Duration, c Caller) {
 	k := c.call()
 	k.rt, k.self, k.err, k.held = r, c, nil, false
+	if r.opts.observer != nil {
+		var p Probe
+		if ctx, p = r.observe(ctx, m, Callback, Blocking, false); p != nil {
+			k.self = &observedCall{c, p}
+		}
+	}
 	if !r.acquire() {
 		k.fail(ErrClosed)
 		return

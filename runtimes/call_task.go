@@ -20,6 +20,9 @@ func (c *Call) work() {
 	if err := c.ctx.Err(); err != nil {
 		c.err = err
 	} else {
+		if p := c.probe(); p != nil {
+			c.rt.began(p)
+		}
 		c.err = c.runSafe()
 	}
 	c.ctx = nil // the results may go on using it until its deadline
@@ -73,10 +76,13 @@ func (r *Runtime) later(t Task) {
 // deliver calls Complete, then ends the pending call. It does not touch c
 // after Complete, which may start c again.
 func (c *Call) deliver() {
-	r, self, err, held := c.rt, c.self, c.err, c.held
+	r, self, err, held, p := c.rt, c.self, c.err, c.held, c.probe()
 	c.self, c.err = nil, nil
 	if held {
 		defer r.release()
+	}
+	if p != nil {
+		r.ended(p, err, 0)
 	}
 	if r.opts.onCallbackPanic != nil {
 		defer r.recoverCallback()

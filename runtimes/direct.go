@@ -22,17 +22,48 @@ func (r *Runtime) Enter(ctx context.Context, timeout time.Duration) (context.Con
 	return withDeadline(ctx, timeout), noCancel
 }
 
-// Admit starts a direct call: it returns [ErrClosed] if the runtime is
-// closed, [ErrWouldDeadlock] on the runtime's loop goroutine (a blocking
-// call must not stall the loop), and ctx.Err() if ctx is done. On success
-// the call counts as pending, so [Runtime.Close] waits for it, until the
-// deferred [Runtime.Release]. It is for generated code:
+// Pass is the runtime's state of one direct call (see [Runtime.Admit]):
+// generated code declares one on its stack.
+type Pass struct {
+	probe Probe
+}
+
+// Admit starts a direct call of the method m (which may be nil): it
+// returns [ErrClosed] if the runtime is closed, [ErrWouldDeadlock] on the
+// runtime's loop goroutine (a blocking call must not stall the loop), and
+// ctx.Err() if ctx is done. On success it returns the context the
+// implementation gets (with m's timeout, as [Runtime.Enter] derives it, and
+// what an observer adds) and the call counts as pending, so [Runtime.Close]
+// waits for it, until the deferred [Runtime.Release]. It is for generated
+// code:
 //
-//	if err = rt.Admit(ctx); err != nil {
+//	var pass runtimes.Pass
+//	if ctx, err = rt.Admit(ctx, &bucketGetMethod, &pass); err != nil {
 //		return
 //	}
-//	defer rt.Release(&err)
-func (r *Runtime) Admit(ctx context.Context) error {
+//	defer rt.Release(&pass, &err)
+func (r *Runtime) Admit(ctx context.Context, m *Method, p *Pass) (context.Context, error) {
+	if r.opts.observer != nil {
+		return r.admitObserved(ctx, m, p)
+	}
+	// admit, written out: this is the whole cost of a direct call.
+	if r.OnLoop() {
+		return ctx, ErrWouldDeadlock
+	}
+	if !r.acquire() {
+		return ctx, ErrClosed
+	}
+	if err := ctx.Err(); err != nil {
+		r.release()
+		return ctx, err
+	}
+	if m != nil && m.Timeout > 0 {
+		ctx = withDeadline(ctx, m.Timeout)
+	}
+	return ctx, nil
+}
+
+func (r *Runtime) admit(ctx context.Context) error {
 	if r.OnLoop() {
 		return ErrWouldDeadlock
 	}
@@ -46,13 +77,28 @@ func (r *Runtime) Admit(ctx context.Context) error {
 	return nil
 }
 
+// admitObserved is Admit with an observer.
+func (r *Runtime) admitObserved(ctx context.Context, m *Method, p *Pass) (context.Context, error) {
+	ctx, probe := r.observe(ctx, m, Blocking, Blocking, false)
+	if err := r.admit(ctx); err != nil {
+		r.ended(probe, err, 0)
+		return ctx, err
+	}
+	p.probe = probe
+	r.began(probe)
+	return withDeadline(ctx, m.timeout()), nil
+}
+
 // Release ends a direct call that Admit started: it turns a panic of the
 // implementation into a *[PanicError] in *err and stops counting the call
 // as pending. It must be deferred directly, right after a successful Admit.
 // It is for generated code.
-func (r *Runtime) Release(err *error) {
+func (r *Runtime) Release(p *Pass, err *error) {
 	defer r.release()
 	if v := recover(); v != nil {
 		*err = newPanicError(v)
+	}
+	if p.probe != nil {
+		r.ended(p.probe, *err, 0)
 	}
 }

@@ -22,6 +22,8 @@
 //   - A blocking form over a callback form over a blocking implementation
 //     collapses to a direct call that uses [Runtime.Enter],
 //     [Runtime.Admit] and [Runtime.Release].
+//   - Every call passes the address of a [Method], which names it for an
+//     [Observer] (see [WithObserver]) and carries its timeout.
 //
 // The guarantees the generated code relies on: every Start completes exactly
 // once, never synchronously inside Start (unless the executor is inline);

@@ -4,14 +4,14 @@ package runtimes
 
 import (
 	"context"
-	"time"
 )
 
-// Generated2 is the version handshake of the contract that
-// [Runtime.StartFunc], [Runtime.WaitFunc] and the stream helpers belong
-// to: generated code names it, so it fails to compile against a runtimes
-// module without them instead of misbehaving.
-const Generated2 = true
+// Generated3 is the version handshake of the contract that
+// [Runtime.StartFunc], [Runtime.WaitFunc], [Runtime.Admit] and the stream
+// helpers belong to: generated code names it, so it fails to compile
+// against a runtimes module without them instead of misbehaving.
+// (Generated2 took a timeout where these now take a *[Method].)
+const Generated3 = true
 
 // StartFunc is [Runtime.Start] for generated code whose per-call state is a
 // plain struct with a [Call] field c: with a non-nil ctx, step(arg, ctx,
@@ -22,9 +22,11 @@ const Generated2 = true
 //
 // A state without methods, driven by one function, is what keeps the
 // generated code cheap to compile.
-func (r *Runtime) StartFunc(ctx context.Context, timeout time.Duration, c *Call, arg any, step func(arg any, ctx context.Context, err error) error) {
+//
+// m names the method for observers and gives its timeout; it may be nil.
+func (r *Runtime) StartFunc(ctx context.Context, m *Method, c *Call, arg any, step func(arg any, ctx context.Context, err error) error) {
 	c.arg, c.step = arg, step
-	r.Start(ctx, timeout, (*funcCall)(c))
+	r.start(ctx, m, m.timeout(), (*funcCall)(c))
 }
 
 // funcCall is a Call driven by its step function.
@@ -38,9 +40,13 @@ func (f *funcCall) call() *Call                   { return (*Call)(f) }
 // plain struct with a [Wait] field w: invoke(arg, ctx) calls the callback
 // implementation with a done callback that calls w.Claim and w.Finish, as
 // [Waiter.Invoke] does.
-func (r *Runtime) WaitFunc(ctx context.Context, timeout time.Duration, w *Wait, arg any, invoke func(arg any, ctx context.Context)) error {
+// m names the method for observers and gives its timeout; it may be nil.
+func (r *Runtime) WaitFunc(ctx context.Context, m *Method, w *Wait, arg any, invoke func(arg any, ctx context.Context)) error {
 	w.arg, w.invokeFn = arg, invoke
-	return r.Wait(ctx, timeout, (*funcWait)(w))
+	if r.opts.observer != nil {
+		return r.waitObserved(ctx, m, m.timeout(), (*funcWait)(w))
+	}
+	return r.wait(ctx, m.timeout(), (*funcWait)(w))
 }
 
 // funcWait is a Wait driven by its invoke function.

@@ -118,22 +118,21 @@ var handlePaths = []handlePath{
 		}
 		ch := make(chan res, 1)
 		s := &startState{done: func(h *handle, err error) { ch <- res{h, err} }}
-		rt.StartFunc(ctx, timeout, &s.c, s, startStep)
+		rt.StartFunc(ctx, &runtimes.Method{Timeout: timeout}, &s.c, s, startStep)
 		r := <-ch
 		return []*handle{r.h}, r.err
 	}},
 	{"WaitFunc", func(rt *runtimes.Runtime, ctx context.Context, timeout time.Duration) ([]*handle, error) {
 		s := &waitState{}
-		err := rt.WaitFunc(ctx, timeout, &s.w, s, waitInvoke)
+		err := rt.WaitFunc(ctx, &runtimes.Method{Timeout: timeout}, &s.w, s, waitInvoke)
 		return []*handle{s.h}, err
 	}},
-	{"Enter", func(rt *runtimes.Runtime, ctx context.Context, timeout time.Duration) (hs []*handle, err error) {
-		ctx, cancel := rt.Enter(ctx, timeout) // as generated code does
-		defer cancel()
-		if err = rt.Admit(ctx); err != nil {
+	{"Admit", func(rt *runtimes.Runtime, ctx context.Context, timeout time.Duration) (hs []*handle, err error) {
+		var pass runtimes.Pass // as generated code does
+		if ctx, err = rt.Admit(ctx, &runtimes.Method{Timeout: timeout}, &pass); err != nil {
 			return nil, err
 		}
-		defer rt.Release(&err)
+		defer rt.Release(&pass, &err)
 		return []*handle{{ctx}}, nil
 	}},
 	{"StreamCall.Start", func(rt *runtimes.Runtime, ctx context.Context, timeout time.Duration) ([]*handle, error) {

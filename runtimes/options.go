@@ -8,6 +8,8 @@ type options struct {
 	onMisuse        func(error)
 	streamWindow    int
 	streamLimit     int
+	observer        Observer
+	kind            string
 }
 
 var defaultOptions = options{

@@ -5,7 +5,6 @@ package runtimes
 import (
 	"context"
 	"iter"
-	"time"
 )
 
 // MaxParams bounds the streaming methods that the stream helpers below
@@ -30,18 +29,18 @@ func (s *streamP0[I, T]) Open(ctx context.Context) iter.Seq2[T, error] {
 // pulled on r's executor, each receives its items and done its end, with
 // the rules of [StreamCall.Start]. open is a method expression such as
 // Bucket.List. It is for generated code.
-func StartStreamP0[I, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, open func(I, context.Context) iter.Seq2[T, error], each func(T) bool, done func(error)) {
+func StartStreamP0[I, T any](r *Runtime, ctx context.Context, m *Method, impl I, open func(I, context.Context) iter.Seq2[T, error], each func(T) bool, done func(error)) {
 	s := &streamP0[I, T]{impl: impl, open: open}
-	s.Start(r, ctx, timeout, s, each, done)
+	s.start(r, ctx, m, m.timeout(), s, each, done)
 }
 
 // DirectStreamP0 is one stream of the blocking form over the
 // callback form over a blocking implementation, collapsed: ranging over it
 // ranges over open(impl, ctx, …) on the caller's goroutine, with the rules
 // of [StreamCall.Direct]. It is for generated code.
-func DirectStreamP0[I, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, open func(I, context.Context) iter.Seq2[T, error]) iter.Seq2[T, error] {
+func DirectStreamP0[I, T any](r *Runtime, ctx context.Context, m *Method, impl I, open func(I, context.Context) iter.Seq2[T, error]) iter.Seq2[T, error] {
 	s := &streamP0[I, T]{impl: impl, open: open}
-	return s.Direct(r, ctx, timeout, s)
+	return s.direct(r, ctx, m, m.timeout(), s)
 }
 
 // streamP1 is the state of one stream made by
@@ -62,18 +61,18 @@ func (s *streamP1[I, P1, T]) Open(ctx context.Context) iter.Seq2[T, error] {
 // pulled on r's executor, each receives its items and done its end, with
 // the rules of [StreamCall.Start]. open is a method expression such as
 // Bucket.List. It is for generated code.
-func StartStreamP1[I, P1, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, open func(I, context.Context, P1) iter.Seq2[T, error], each func(T) bool, done func(error)) {
+func StartStreamP1[I, P1, T any](r *Runtime, ctx context.Context, m *Method, impl I, p1 P1, open func(I, context.Context, P1) iter.Seq2[T, error], each func(T) bool, done func(error)) {
 	s := &streamP1[I, P1, T]{impl: impl, p1: p1, open: open}
-	s.Start(r, ctx, timeout, s, each, done)
+	s.start(r, ctx, m, m.timeout(), s, each, done)
 }
 
 // DirectStreamP1 is one stream of the blocking form over the
 // callback form over a blocking implementation, collapsed: ranging over it
 // ranges over open(impl, ctx, …) on the caller's goroutine, with the rules
 // of [StreamCall.Direct]. It is for generated code.
-func DirectStreamP1[I, P1, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, open func(I, context.Context, P1) iter.Seq2[T, error]) iter.Seq2[T, error] {
+func DirectStreamP1[I, P1, T any](r *Runtime, ctx context.Context, m *Method, impl I, p1 P1, open func(I, context.Context, P1) iter.Seq2[T, error]) iter.Seq2[T, error] {
 	s := &streamP1[I, P1, T]{impl: impl, p1: p1, open: open}
-	return s.Direct(r, ctx, timeout, s)
+	return s.direct(r, ctx, m, m.timeout(), s)
 }
 
 // streamP1V is the state of one stream made by
@@ -94,18 +93,18 @@ func (s *streamP1V[I, P1, T]) Open(ctx context.Context) iter.Seq2[T, error] {
 // pulled on r's executor, each receives its items and done its end, with
 // the rules of [StreamCall.Start]. open is a method expression such as
 // Bucket.List. It is for generated code.
-func StartStreamP1V[I, P1, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 []P1, open func(I, context.Context, ...P1) iter.Seq2[T, error], each func(T) bool, done func(error)) {
+func StartStreamP1V[I, P1, T any](r *Runtime, ctx context.Context, m *Method, impl I, p1 []P1, open func(I, context.Context, ...P1) iter.Seq2[T, error], each func(T) bool, done func(error)) {
 	s := &streamP1V[I, P1, T]{impl: impl, p1: p1, open: open}
-	s.Start(r, ctx, timeout, s, each, done)
+	s.start(r, ctx, m, m.timeout(), s, each, done)
 }
 
 // DirectStreamP1V is one stream of the blocking form over the
 // callback form over a blocking implementation, collapsed: ranging over it
 // ranges over open(impl, ctx, …) on the caller's goroutine, with the rules
 // of [StreamCall.Direct]. It is for generated code.
-func DirectStreamP1V[I, P1, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 []P1, open func(I, context.Context, ...P1) iter.Seq2[T, error]) iter.Seq2[T, error] {
+func DirectStreamP1V[I, P1, T any](r *Runtime, ctx context.Context, m *Method, impl I, p1 []P1, open func(I, context.Context, ...P1) iter.Seq2[T, error]) iter.Seq2[T, error] {
 	s := &streamP1V[I, P1, T]{impl: impl, p1: p1, open: open}
-	return s.Direct(r, ctx, timeout, s)
+	return s.direct(r, ctx, m, m.timeout(), s)
 }
 
 // streamP2 is the state of one stream made by
@@ -127,18 +126,18 @@ func (s *streamP2[I, P1, P2, T]) Open(ctx context.Context) iter.Seq2[T, error] {
 // pulled on r's executor, each receives its items and done its end, with
 // the rules of [StreamCall.Start]. open is a method expression such as
 // Bucket.List. It is for generated code.
-func StartStreamP2[I, P1, P2, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, p2 P2, open func(I, context.Context, P1, P2) iter.Seq2[T, error], each func(T) bool, done func(error)) {
+func StartStreamP2[I, P1, P2, T any](r *Runtime, ctx context.Context, m *Method, impl I, p1 P1, p2 P2, open func(I, context.Context, P1, P2) iter.Seq2[T, error], each func(T) bool, done func(error)) {
 	s := &streamP2[I, P1, P2, T]{impl: impl, p1: p1, p2: p2, open: open}
-	s.Start(r, ctx, timeout, s, each, done)
+	s.start(r, ctx, m, m.timeout(), s, each, done)
 }
 
 // DirectStreamP2 is one stream of the blocking form over the
 // callback form over a blocking implementation, collapsed: ranging over it
 // ranges over open(impl, ctx, …) on the caller's goroutine, with the rules
 // of [StreamCall.Direct]. It is for generated code.
-func DirectStreamP2[I, P1, P2, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, p2 P2, open func(I, context.Context, P1, P2) iter.Seq2[T, error]) iter.Seq2[T, error] {
+func DirectStreamP2[I, P1, P2, T any](r *Runtime, ctx context.Context, m *Method, impl I, p1 P1, p2 P2, open func(I, context.Context, P1, P2) iter.Seq2[T, error]) iter.Seq2[T, error] {
 	s := &streamP2[I, P1, P2, T]{impl: impl, p1: p1, p2: p2, open: open}
-	return s.Direct(r, ctx, timeout, s)
+	return s.direct(r, ctx, m, m.timeout(), s)
 }
 
 // streamP2V is the state of one stream made by
@@ -160,18 +159,18 @@ func (s *streamP2V[I, P1, P2, T]) Open(ctx context.Context) iter.Seq2[T, error] 
 // pulled on r's executor, each receives its items and done its end, with
 // the rules of [StreamCall.Start]. open is a method expression such as
 // Bucket.List. It is for generated code.
-func StartStreamP2V[I, P1, P2, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, p2 []P2, open func(I, context.Context, P1, ...P2) iter.Seq2[T, error], each func(T) bool, done func(error)) {
+func StartStreamP2V[I, P1, P2, T any](r *Runtime, ctx context.Context, m *Method, impl I, p1 P1, p2 []P2, open func(I, context.Context, P1, ...P2) iter.Seq2[T, error], each func(T) bool, done func(error)) {
 	s := &streamP2V[I, P1, P2, T]{impl: impl, p1: p1, p2: p2, open: open}
-	s.Start(r, ctx, timeout, s, each, done)
+	s.start(r, ctx, m, m.timeout(), s, each, done)
 }
 
 // DirectStreamP2V is one stream of the blocking form over the
 // callback form over a blocking implementation, collapsed: ranging over it
 // ranges over open(impl, ctx, …) on the caller's goroutine, with the rules
 // of [StreamCall.Direct]. It is for generated code.
-func DirectStreamP2V[I, P1, P2, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, p2 []P2, open func(I, context.Context, P1, ...P2) iter.Seq2[T, error]) iter.Seq2[T, error] {
+func DirectStreamP2V[I, P1, P2, T any](r *Runtime, ctx context.Context, m *Method, impl I, p1 P1, p2 []P2, open func(I, context.Context, P1, ...P2) iter.Seq2[T, error]) iter.Seq2[T, error] {
 	s := &streamP2V[I, P1, P2, T]{impl: impl, p1: p1, p2: p2, open: open}
-	return s.Direct(r, ctx, timeout, s)
+	return s.direct(r, ctx, m, m.timeout(), s)
 }
 
 // streamP3 is the state of one stream made by
@@ -194,18 +193,18 @@ func (s *streamP3[I, P1, P2, P3, T]) Open(ctx context.Context) iter.Seq2[T, erro
 // pulled on r's executor, each receives its items and done its end, with
 // the rules of [StreamCall.Start]. open is a method expression such as
 // Bucket.List. It is for generated code.
-func StartStreamP3[I, P1, P2, P3, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, p2 P2, p3 P3, open func(I, context.Context, P1, P2, P3) iter.Seq2[T, error], each func(T) bool, done func(error)) {
+func StartStreamP3[I, P1, P2, P3, T any](r *Runtime, ctx context.Context, m *Method, impl I, p1 P1, p2 P2, p3 P3, open func(I, context.Context, P1, P2, P3) iter.Seq2[T, error], each func(T) bool, done func(error)) {
 	s := &streamP3[I, P1, P2, P3, T]{impl: impl, p1: p1, p2: p2, p3: p3, open: open}
-	s.Start(r, ctx, timeout, s, each, done)
+	s.start(r, ctx, m, m.timeout(), s, each, done)
 }
 
 // DirectStreamP3 is one stream of the blocking form over the
 // callback form over a blocking implementation, collapsed: ranging over it
 // ranges over open(impl, ctx, …) on the caller's goroutine, with the rules
 // of [StreamCall.Direct]. It is for generated code.
-func DirectStreamP3[I, P1, P2, P3, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, p2 P2, p3 P3, open func(I, context.Context, P1, P2, P3) iter.Seq2[T, error]) iter.Seq2[T, error] {
+func DirectStreamP3[I, P1, P2, P3, T any](r *Runtime, ctx context.Context, m *Method, impl I, p1 P1, p2 P2, p3 P3, open func(I, context.Context, P1, P2, P3) iter.Seq2[T, error]) iter.Seq2[T, error] {
 	s := &streamP3[I, P1, P2, P3, T]{impl: impl, p1: p1, p2: p2, p3: p3, open: open}
-	return s.Direct(r, ctx, timeout, s)
+	return s.direct(r, ctx, m, m.timeout(), s)
 }
 
 // streamP3V is the state of one stream made by
@@ -228,18 +227,18 @@ func (s *streamP3V[I, P1, P2, P3, T]) Open(ctx context.Context) iter.Seq2[T, err
 // pulled on r's executor, each receives its items and done its end, with
 // the rules of [StreamCall.Start]. open is a method expression such as
 // Bucket.List. It is for generated code.
-func StartStreamP3V[I, P1, P2, P3, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, p2 P2, p3 []P3, open func(I, context.Context, P1, P2, ...P3) iter.Seq2[T, error], each func(T) bool, done func(error)) {
+func StartStreamP3V[I, P1, P2, P3, T any](r *Runtime, ctx context.Context, m *Method, impl I, p1 P1, p2 P2, p3 []P3, open func(I, context.Context, P1, P2, ...P3) iter.Seq2[T, error], each func(T) bool, done func(error)) {
 	s := &streamP3V[I, P1, P2, P3, T]{impl: impl, p1: p1, p2: p2, p3: p3, open: open}
-	s.Start(r, ctx, timeout, s, each, done)
+	s.start(r, ctx, m, m.timeout(), s, each, done)
 }
 
 // DirectStreamP3V is one stream of the blocking form over the
 // callback form over a blocking implementation, collapsed: ranging over it
 // ranges over open(impl, ctx, …) on the caller's goroutine, with the rules
 // of [StreamCall.Direct]. It is for generated code.
-func DirectStreamP3V[I, P1, P2, P3, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, p2 P2, p3 []P3, open func(I, context.Context, P1, P2, ...P3) iter.Seq2[T, error]) iter.Seq2[T, error] {
+func DirectStreamP3V[I, P1, P2, P3, T any](r *Runtime, ctx context.Context, m *Method, impl I, p1 P1, p2 P2, p3 []P3, open func(I, context.Context, P1, P2, ...P3) iter.Seq2[T, error]) iter.Seq2[T, error] {
 	s := &streamP3V[I, P1, P2, P3, T]{impl: impl, p1: p1, p2: p2, p3: p3, open: open}
-	return s.Direct(r, ctx, timeout, s)
+	return s.direct(r, ctx, m, m.timeout(), s)
 }
 
 // streamP4 is the state of one stream made by
@@ -263,18 +262,18 @@ func (s *streamP4[I, P1, P2, P3, P4, T]) Open(ctx context.Context) iter.Seq2[T, 
 // pulled on r's executor, each receives its items and done its end, with
 // the rules of [StreamCall.Start]. open is a method expression such as
 // Bucket.List. It is for generated code.
-func StartStreamP4[I, P1, P2, P3, P4, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, p2 P2, p3 P3, p4 P4, open func(I, context.Context, P1, P2, P3, P4) iter.Seq2[T, error], each func(T) bool, done func(error)) {
+func StartStreamP4[I, P1, P2, P3, P4, T any](r *Runtime, ctx context.Context, m *Method, impl I, p1 P1, p2 P2, p3 P3, p4 P4, open func(I, context.Context, P1, P2, P3, P4) iter.Seq2[T, error], each func(T) bool, done func(error)) {
 	s := &streamP4[I, P1, P2, P3, P4, T]{impl: impl, p1: p1, p2: p2, p3: p3, p4: p4, open: open}
-	s.Start(r, ctx, timeout, s, each, done)
+	s.start(r, ctx, m, m.timeout(), s, each, done)
 }
 
 // DirectStreamP4 is one stream of the blocking form over the
 // callback form over a blocking implementation, collapsed: ranging over it
 // ranges over open(impl, ctx, …) on the caller's goroutine, with the rules
 // of [StreamCall.Direct]. It is for generated code.
-func DirectStreamP4[I, P1, P2, P3, P4, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, p2 P2, p3 P3, p4 P4, open func(I, context.Context, P1, P2, P3, P4) iter.Seq2[T, error]) iter.Seq2[T, error] {
+func DirectStreamP4[I, P1, P2, P3, P4, T any](r *Runtime, ctx context.Context, m *Method, impl I, p1 P1, p2 P2, p3 P3, p4 P4, open func(I, context.Context, P1, P2, P3, P4) iter.Seq2[T, error]) iter.Seq2[T, error] {
 	s := &streamP4[I, P1, P2, P3, P4, T]{impl: impl, p1: p1, p2: p2, p3: p3, p4: p4, open: open}
-	return s.Direct(r, ctx, timeout, s)
+	return s.direct(r, ctx, m, m.timeout(), s)
 }
 
 // streamP4V is the state of one stream made by
@@ -298,18 +297,18 @@ func (s *streamP4V[I, P1, P2, P3, P4, T]) Open(ctx context.Context) iter.Seq2[T,
 // pulled on r's executor, each receives its items and done its end, with
 // the rules of [StreamCall.Start]. open is a method expression such as
 // Bucket.List. It is for generated code.
-func StartStreamP4V[I, P1, P2, P3, P4, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, p2 P2, p3 P3, p4 []P4, open func(I, context.Context, P1, P2, P3, ...P4) iter.Seq2[T, error], each func(T) bool, done func(error)) {
+func StartStreamP4V[I, P1, P2, P3, P4, T any](r *Runtime, ctx context.Context, m *Method, impl I, p1 P1, p2 P2, p3 P3, p4 []P4, open func(I, context.Context, P1, P2, P3, ...P4) iter.Seq2[T, error], each func(T) bool, done func(error)) {
 	s := &streamP4V[I, P1, P2, P3, P4, T]{impl: impl, p1: p1, p2: p2, p3: p3, p4: p4, open: open}
-	s.Start(r, ctx, timeout, s, each, done)
+	s.start(r, ctx, m, m.timeout(), s, each, done)
 }
 
 // DirectStreamP4V is one stream of the blocking form over the
 // callback form over a blocking implementation, collapsed: ranging over it
 // ranges over open(impl, ctx, …) on the caller's goroutine, with the rules
 // of [StreamCall.Direct]. It is for generated code.
-func DirectStreamP4V[I, P1, P2, P3, P4, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, p2 P2, p3 P3, p4 []P4, open func(I, context.Context, P1, P2, P3, ...P4) iter.Seq2[T, error]) iter.Seq2[T, error] {
+func DirectStreamP4V[I, P1, P2, P3, P4, T any](r *Runtime, ctx context.Context, m *Method, impl I, p1 P1, p2 P2, p3 P3, p4 []P4, open func(I, context.Context, P1, P2, P3, ...P4) iter.Seq2[T, error]) iter.Seq2[T, error] {
 	s := &streamP4V[I, P1, P2, P3, P4, T]{impl: impl, p1: p1, p2: p2, p3: p3, p4: p4, open: open}
-	return s.Direct(r, ctx, timeout, s)
+	return s.direct(r, ctx, m, m.timeout(), s)
 }
 
 // awaitStreamP0 is the state of one stream made by
@@ -329,9 +328,9 @@ func (s *awaitStreamP0[I, T]) Invoke(ctx context.Context, each func(T) bool, don
 // done) and yields the items, with the rules of [StreamWait.Iterate].
 // invoke is a method expression such as BucketAsync.List. It is for
 // generated code.
-func AwaitStreamP0[I, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, invoke func(I, context.Context, func(T) bool, func(error))) iter.Seq2[T, error] {
+func AwaitStreamP0[I, T any](r *Runtime, ctx context.Context, m *Method, impl I, invoke func(I, context.Context, func(T) bool, func(error))) iter.Seq2[T, error] {
 	s := &awaitStreamP0[I, T]{impl: impl, invoke: invoke}
-	return s.Iterate(r, ctx, timeout, s)
+	return s.iterate(r, ctx, m, m.timeout(), s)
 }
 
 // awaitStreamP1 is the state of one stream made by
@@ -352,9 +351,9 @@ func (s *awaitStreamP1[I, P1, T]) Invoke(ctx context.Context, each func(T) bool,
 // done) and yields the items, with the rules of [StreamWait.Iterate].
 // invoke is a method expression such as BucketAsync.List. It is for
 // generated code.
-func AwaitStreamP1[I, P1, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, invoke func(I, context.Context, P1, func(T) bool, func(error))) iter.Seq2[T, error] {
+func AwaitStreamP1[I, P1, T any](r *Runtime, ctx context.Context, m *Method, impl I, p1 P1, invoke func(I, context.Context, P1, func(T) bool, func(error))) iter.Seq2[T, error] {
 	s := &awaitStreamP1[I, P1, T]{impl: impl, p1: p1, invoke: invoke}
-	return s.Iterate(r, ctx, timeout, s)
+	return s.iterate(r, ctx, m, m.timeout(), s)
 }
 
 // awaitStreamP2 is the state of one stream made by
@@ -376,9 +375,9 @@ func (s *awaitStreamP2[I, P1, P2, T]) Invoke(ctx context.Context, each func(T) b
 // done) and yields the items, with the rules of [StreamWait.Iterate].
 // invoke is a method expression such as BucketAsync.List. It is for
 // generated code.
-func AwaitStreamP2[I, P1, P2, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, p2 P2, invoke func(I, context.Context, P1, P2, func(T) bool, func(error))) iter.Seq2[T, error] {
+func AwaitStreamP2[I, P1, P2, T any](r *Runtime, ctx context.Context, m *Method, impl I, p1 P1, p2 P2, invoke func(I, context.Context, P1, P2, func(T) bool, func(error))) iter.Seq2[T, error] {
 	s := &awaitStreamP2[I, P1, P2, T]{impl: impl, p1: p1, p2: p2, invoke: invoke}
-	return s.Iterate(r, ctx, timeout, s)
+	return s.iterate(r, ctx, m, m.timeout(), s)
 }
 
 // awaitStreamP3 is the state of one stream made by
@@ -401,9 +400,9 @@ func (s *awaitStreamP3[I, P1, P2, P3, T]) Invoke(ctx context.Context, each func(
 // done) and yields the items, with the rules of [StreamWait.Iterate].
 // invoke is a method expression such as BucketAsync.List. It is for
 // generated code.
-func AwaitStreamP3[I, P1, P2, P3, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, p2 P2, p3 P3, invoke func(I, context.Context, P1, P2, P3, func(T) bool, func(error))) iter.Seq2[T, error] {
+func AwaitStreamP3[I, P1, P2, P3, T any](r *Runtime, ctx context.Context, m *Method, impl I, p1 P1, p2 P2, p3 P3, invoke func(I, context.Context, P1, P2, P3, func(T) bool, func(error))) iter.Seq2[T, error] {
 	s := &awaitStreamP3[I, P1, P2, P3, T]{impl: impl, p1: p1, p2: p2, p3: p3, invoke: invoke}
-	return s.Iterate(r, ctx, timeout, s)
+	return s.iterate(r, ctx, m, m.timeout(), s)
 }
 
 // awaitStreamP4 is the state of one stream made by
@@ -427,7 +426,7 @@ func (s *awaitStreamP4[I, P1, P2, P3, P4, T]) Invoke(ctx context.Context, each f
 // done) and yields the items, with the rules of [StreamWait.Iterate].
 // invoke is a method expression such as BucketAsync.List. It is for
 // generated code.
-func AwaitStreamP4[I, P1, P2, P3, P4, T any](r *Runtime, ctx context.Context, timeout time.Duration, impl I, p1 P1, p2 P2, p3 P3, p4 P4, invoke func(I, context.Context, P1, P2, P3, P4, func(T) bool, func(error))) iter.Seq2[T, error] {
+func AwaitStreamP4[I, P1, P2, P3, P4, T any](r *Runtime, ctx context.Context, m *Method, impl I, p1 P1, p2 P2, p3 P3, p4 P4, invoke func(I, context.Context, P1, P2, P3, P4, func(T) bool, func(error))) iter.Seq2[T, error] {
 	s := &awaitStreamP4[I, P1, P2, P3, P4, T]{impl: impl, p1: p1, p2: p2, p3: p3, p4: p4, invoke: invoke}
-	return s.Iterate(r, ctx, timeout, s)
+	return s.iterate(r, ctx, m, m.timeout(), s)
 }

@@ -73,7 +73,7 @@ func getStep(p any, ctx context.Context, err error) error {
 func startGet(rt *runtimes.Runtime, ctx context.Context, key string, done func(string, int, error)) {
 	c := &getCall{done: done}
 	c.args.key = key
-	rt.StartFunc(ctx, 0, &c.call, c, getStep)
+	rt.StartFunc(ctx, nil, &c.call, c, getStep)
 }
 
 // getWait and getInvoke are what the generated blocking form declares.
@@ -100,7 +100,7 @@ func getInvoke(p any, ctx context.Context) {
 func waitGet(rt *runtimes.Runtime, ctx context.Context, key string) (string, int, error) {
 	w := &getWait{}
 	w.args.key = key
-	err := rt.WaitFunc(ctx, 0, &w.wait, w, getInvoke)
+	err := rt.WaitFunc(ctx, nil, &w.wait, w, getInvoke)
 	return w.res.s, w.res.n, err
 }
 
@@ -127,11 +127,11 @@ func TestGeneratedEntryPoints(t *testing.T) {
 		if s, n, err := waitGet(fx.rt, ctx, "ab"); s != "ab" || n != 2 || err != nil {
 			t.Errorf("WaitFunc = %q, %d, %v", s, n, err)
 		}
-		checkItems(t, rangeAll(t, "AwaitStreamP1", runtimes.AwaitStreamP1(fx.rt, ctx, 0, pairAsync{}, 3, pairAsync.List)), 3)
-		checkItems(t, rangeAll(t, "DirectStreamP1", runtimes.DirectStreamP1(fx.rt, ctx, 0, pair{}, 2, pair.List)), 2)
+		checkItems(t, rangeAll(t, "AwaitStreamP1", runtimes.AwaitStreamP1(fx.rt, ctx, nil, pairAsync{}, 3, pairAsync.List)), 3)
+		checkItems(t, rangeAll(t, "DirectStreamP1", runtimes.DirectStreamP1(fx.rt, ctx, nil, pair{}, 2, pair.List)), 2)
 		errs := make(chan error, 1)
 		var streamed []int
-		runtimes.StartStreamP1(fx.rt, ctx, 0, pair{}, 4, pair.List, func(v int) bool { streamed = append(streamed, v); return true }, func(err error) { errs <- err })
+		runtimes.StartStreamP1(fx.rt, ctx, nil, pair{}, 4, pair.List, func(v int) bool { streamed = append(streamed, v); return true }, func(err error) { errs <- err })
 		if err := recvErr(t, errs); err != nil || !slices.Equal(streamed, []int{0, 1, 2, 3}) {
 			t.Errorf("StartStreamP1 = %v, %v", streamed, err)
 		}

@@ -52,8 +52,17 @@ type StreamCall[T any] struct{}
 // is canceled with [ErrClosed] and done receives ErrClosed exactly once: on
 // the loop if it still takes it, else where the refusal happened (the
 // producer's worker, once the producer has returned).
-func (StreamCall[T]) Start(r *Runtime, ctx context.Context, timeout time.Duration, src Source[T], each func(T) bool, done func(error)) {
-	s := &push[T]{rt: r, src: src, each: each, done: done, flow: FlowOf(ctx), caller: ctx}
+func (c StreamCall[T]) Start(r *Runtime, ctx context.Context, timeout time.Duration, src Source[T], each func(T) bool, done func(error)) {
+	c.start(r, ctx, nil, timeout, src, each, done)
+}
+
+// start is Start for a stream of the method m.
+func (StreamCall[T]) start(r *Runtime, ctx context.Context, m *Method, timeout time.Duration, src Source[T], each func(T) bool, done func(error)) {
+	var probe Probe
+	if r.opts.observer != nil {
+		ctx, probe = r.observe(ctx, m, Callback, Blocking, true)
+	}
+	s := &push[T]{rt: r, src: src, each: each, done: done, flow: FlowOf(ctx), caller: ctx, probe: probe}
 	if !r.acquire() {
 		s.fail(ErrClosed)
 		return
@@ -113,6 +122,8 @@ type push[T any] struct {
 	window  int
 	flow    *Flow // of the stream each feeds, when the blocking form consumes it
 	held    bool  // counted as pending
+	probe   Probe // with an observer
+	items   int64 // delivered to each, with an observer
 	room    chan struct{}
 	inEach  bool        // each is running on the producer's goroutine (no loop)
 	resume  func()      // s.resumeDelivery, made once
@@ -148,6 +159,9 @@ type pushWork[T any] push[T]
 // Run pulls the iterator, then ends the stream.
 func (w *pushWork[T]) Run() {
 	s := (*push[T])(w)
+	if s.probe != nil {
+		s.rt.began(s.probe)
+	}
 	err := s.produce()
 	s.finish(err)
 }
@@ -233,6 +247,9 @@ func (s *push[T]) callEach(v T) (ok bool) {
 				s.rt.opts.onCallbackPanic(newPanicError(p))
 			}
 		}()
+	}
+	if s.probe != nil {
+		s.items++
 	}
 	return s.each(v)
 }
@@ -413,7 +430,11 @@ func (s *push[T]) complete() {
 		s.unwatch()
 	}
 	s.buf, s.cur = nil, nil
-	s.done(s.outcome())
+	err := s.outcome()
+	if s.probe != nil {
+		s.rt.ended(s.probe, err, s.items)
+	}
+	s.done(err)
 }
 
 // outcome returns the stream's error: a panic of the producer always

@@ -21,17 +21,37 @@ import (
 // as a *PanicError, and breaking out of the loop stops the producer (a panic
 // of the producer after that goes to the misuse handler). A panic in the
 // loop body is not the producer's: it propagates unchanged.
-func (StreamCall[T]) Direct(r *Runtime, ctx context.Context, timeout time.Duration, src Source[T]) iter.Seq2[T, error] {
+func (c StreamCall[T]) Direct(r *Runtime, ctx context.Context, timeout time.Duration, src Source[T]) iter.Seq2[T, error] {
+	return c.direct(r, ctx, nil, timeout, src)
+}
+
+// direct is Direct for a stream of the method m.
+func (StreamCall[T]) direct(r *Runtime, ctx context.Context, m *Method, timeout time.Duration, src Source[T]) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
-		if err := r.Admit(ctx); err != nil {
+		ctx := ctx // each range is a call of its own
+		var probe Probe
+		if r.opts.observer != nil {
+			ctx, probe = r.observe(ctx, m, Blocking, Blocking, true)
+		}
+		if err := r.admit(ctx); err != nil {
+			r.ended(probe, err, 0)
 			yield(zero, err)
 			return
 		}
 		defer r.release()
-		d := direct[T]{sc: r.openStream(ctx, timeout), yield: yield}
+		r.began(probe)
+		d := direct[T]{sc: r.openStream(ctx, timeout), yield: yield, probe: probe != nil}
 		defer d.sc.end(true) // a break canceled it already
-		switch err := d.run(src); {
+		err := d.run(src)
+		if probe != nil {
+			if d.stopped {
+				r.ended(probe, nil, d.items)
+			} else {
+				r.ended(probe, err, d.items)
+			}
+		}
+		switch {
 		case err == nil:
 		case d.stopped: // a panic after the body broke out
 			r.misuse(err)
@@ -47,6 +67,8 @@ type direct[T any] struct {
 	yield   func(T, error) bool
 	inBody  bool // the loop body is running
 	stopped bool // the loop body broke out
+	probe   bool // observed: count the items
+	items   int64
 }
 
 // run ranges over the producer and returns the error that ends the stream,
@@ -84,6 +106,9 @@ func (d *direct[T]) run(src Source[T]) (err error) {
 // body runs the loop body on one item and reports whether to go on.
 func (d *direct[T]) body(v T) bool {
 	d.inBody = true
+	if d.probe {
+		d.items++
+	}
 	ok := d.yield(v, nil)
 	d.inBody = false
 	if !ok {

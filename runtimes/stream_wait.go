@@ -46,17 +46,31 @@ type StreamWait[T any] struct{}
 // When the range ends (for any reason) it does not wait for the producer:
 // the producer's context is canceled, its OnReady functions run so that it
 // can see each refuse items, and its late done is discarded.
-func (StreamWait[T]) Iterate(r *Runtime, ctx context.Context, timeout time.Duration, p Producer[T]) iter.Seq2[T, error] {
+func (c StreamWait[T]) Iterate(r *Runtime, ctx context.Context, timeout time.Duration, p Producer[T]) iter.Seq2[T, error] {
+	return c.iterate(r, ctx, nil, timeout, p)
+}
+
+// iterate is Iterate for a stream of the method m.
+func (StreamWait[T]) iterate(r *Runtime, ctx context.Context, m *Method, timeout time.Duration, p Producer[T]) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
+		ctx := ctx // each range is a call of its own
+		var probe Probe
+		if r.opts.observer != nil {
+			ctx, probe = r.observe(ctx, m, Blocking, Callback, true)
+		}
 		if err := r.admitWait(ctx, timeout); err != nil {
+			r.ended(probe, err, 0)
 			yield(zero, err)
 			return
 		}
 		defer r.release()
 		s := newPull(r, ctx, timeout, p)
+		s.probe = probe
 		defer s.close()
-		if err := s.consume(yield); err != nil {
+		err := s.consume(yield)
+		r.ended(probe, err, s.items)
+		if err != nil {
 			yield(zero, err)
 		}
 	}
@@ -70,6 +84,8 @@ type pull[T any] struct {
 	ctx   context.Context // sc.ctx with the Flow
 	buf   []T             // items each accepted; guarded by Flow.mu
 	spare []T             // the other buffer, while the body takes one
+	probe Probe           // with an observer
+	items int64           // yielded, with an observer
 }
 
 func newPull[T any](r *Runtime, ctx context.Context, timeout time.Duration, p Producer[T]) *pull[T] {
@@ -99,6 +115,9 @@ func (s *pull[T]) consume(yield func(T, error) bool) error {
 			if s.sc.ctx.Err() != nil {
 				return s.sc.cause()
 			}
+			if s.probe != nil {
+				s.items++
+			}
 			if !yield(v, nil) {
 				return nil
 			}
@@ -122,6 +141,9 @@ func (s *pull[T]) invoke() {
 	over := s.over
 	s.mu.Unlock()
 	if !over {
+		if s.probe != nil {
+			s.rt.began(s.probe)
+		}
 		s.guard(func() { s.p.Invoke(s.ctx, s.each, s.done) })
 	}
 }
@@ -148,6 +170,7 @@ func (s *pull[T]) each(v T) bool {
 // done is the producer's completion callback.
 func (s *pull[T]) done(err error) {
 	if !s.end(err) {
+		s.rt.misusedProbe(s.probe, ErrDoubleCompletion)
 		s.rt.misuse(ErrDoubleCompletion)
 	}
 }

@@ -32,9 +32,16 @@ func (r *Runtime) Unreturned(err error) {
 // that [Runtime.Admit] started, as [Runtime.Release] does, except that a
 // panic of the implementation goes on as a *[PanicError] on the caller's
 // goroutine. It must be deferred directly. It is for generated code.
-func (r *Runtime) ReleaseUnreturned() {
+func (r *Runtime) ReleaseUnreturned(p *Pass) {
 	defer r.release()
 	if v := recover(); v != nil {
-		panic(newPanicError(v))
+		pe := newPanicError(v)
+		if p.probe != nil {
+			r.ended(p.probe, pe, 0)
+		}
+		panic(pe)
+	}
+	if p.probe != nil {
+		r.ended(p.probe, nil, 0)
 	}
 }

@@ -51,6 +51,7 @@ type Wait struct {
 // object with a finalizer that reaches itself is never collected.
 type watch struct {
 	rt      *Runtime
+	probe   Probe
 	invoked atomic.Bool // Invoke was called
 	ended   atomic.Bool // a completion arrived, or Invoke panicked
 	cause   error       // the waiter gave up with this (its context's error)
@@ -60,7 +61,9 @@ type watch struct {
 // implementation was invoked, the waiter gave up and no completion came.
 func (wt *watch) lost() {
 	if wt.cause != nil && wt.invoked.Load() && !wt.ended.Load() {
-		wt.rt.misuse(fmt.Errorf("%w after the caller gave up: %w", ErrNoCompletion, wt.cause))
+		err := fmt.Errorf("%w after the caller gave up: %w", ErrNoCompletion, wt.cause)
+		wt.rt.misusedProbe(wt.probe, err)
+		wt.rt.misuse(err)
 	}
 }
 
@@ -68,7 +71,7 @@ func (wt *watch) lost() {
 // handler to report to (it costs an allocation and a finalizer per call).
 func (w *Wait) startWatch() {
 	if w.rt.opts.onMisuse != nil {
-		w.watch = &watch{rt: w.rt}
+		w.watch = &watch{rt: w.rt, probe: w.probe()}
 		runtime.SetFinalizer(w.watch, (*watch).lost)
 	}
 }
@@ -104,6 +107,9 @@ func (w *Wait) Claim() bool {
 		w.watch.ended.Store(true)
 	}
 	if w.calls.Add(1) > 1 {
+		if p := w.probe(); p != nil {
+			w.rt.misusedProbe(p, ErrDoubleCompletion)
+		}
 		w.report(ErrDoubleCompletion)
 		return false
 	}

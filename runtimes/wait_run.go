@@ -28,6 +28,14 @@ import (
 // completion racing with the end of ctx either wins (Wait waits for its
 // Finish and returns its error) or is discarded.
 func (r *Runtime) Wait(ctx context.Context, timeout time.Duration, w Waiter) error {
+	if r.opts.observer != nil {
+		return r.waitObserved(ctx, nil, timeout, w)
+	}
+	return r.wait(ctx, timeout, w)
+}
+
+// wait is Wait without an observer.
+func (r *Runtime) wait(ctx context.Context, timeout time.Duration, w Waiter) error {
 	if err := r.admitWait(ctx, timeout); err != nil {
 		return err
 	}
@@ -43,6 +51,17 @@ func (r *Runtime) Wait(ctx context.Context, timeout time.Duration, w Waiter) err
 		return err
 	}
 	return k.await(ctx)
+}
+
+// waitObserved is WaitFunc with an observer.
+func (r *Runtime) waitObserved(ctx context.Context, m *Method, timeout time.Duration, w Waiter) error {
+	ctx, p := r.observe(ctx, m, Blocking, Callback, false)
+	if p != nil {
+		w = &observedWait{w, p}
+	}
+	err := r.wait(ctx, timeout, w)
+	r.ended(p, err, 0)
+	return err
 }
 
 // admitWait counts a blocking call (Wait, Iterate) as pending, then checks
@@ -113,6 +132,9 @@ func (w *Wait) invoke() {
 	defer w.recoverInvoke()
 	if w.watch != nil {
 		w.watch.invoked.Store(true)
+	}
+	if p := w.probe(); p != nil {
+		w.rt.began(p)
 	}
 	w.self.Invoke(w.ctx)
 }

@@ -44,6 +44,9 @@ func NamesOf(iface *spec.Interface) Names {
 	}
 }
 
+// MethodVar is the runtimes.Method describing method m to the runtime.
+func (n Names) MethodVar(m *spec.Method) string { return n.lower + m.Name + "Method" }
+
 // TimeoutConst is the constant holding method m's timeout.
 func (n Names) TimeoutConst(m *spec.Method) string { return n.lower + m.Name + "Timeout" }
 

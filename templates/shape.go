@@ -130,16 +130,14 @@ func Idents(ps []*spec.Param) []jen.Code {
 	return out
 }
 
-// Timeout is the timeout argument for method m: its constant, or 0.
-func Timeout(n Names, m *spec.Method) jen.Code {
-	if m.Timeout <= 0 {
-		return jen.Lit(0)
-	}
-	return jen.Id(n.TimeoutConst(m))
+// Descriptor is the argument that describes method m to the runtime (its
+// names and its timeout): the address of its MethodVar.
+func Descriptor(n Names, m *spec.Method) jen.Code {
+	return jen.Op("&").Id(n.MethodVar(m))
 }
 
 // HelperArgs renders the arguments of a stream helper call: the runtime
-// and the implementation of the receiver recv, ctx, the timeout and the
+// and the implementation of the receiver recv, ctx, the method's descriptor and the
 // parameters, then the implementation's method as a method expression of
 // its interface (the callback one when callback is true), or for a packed
 // method its adapter.
@@ -155,7 +153,7 @@ func HelperArgs(n Names, recv string, m *spec.Method, callback bool) []jen.Code 
 	default:
 		fn = jen.Id(n.Blocking).Dot(m.Name)
 	}
-	args := []jen.Code{jen.Id(recv).Dot("rt"), jen.Id("ctx"), Timeout(n, m), jen.Id(recv).Dot("impl")}
+	args := []jen.Code{jen.Id(recv).Dot("rt"), jen.Id("ctx"), Descriptor(n, m), jen.Id(recv).Dot("impl")}
 	return append(append(args, ArgsValues(n, m)...), fn)
 }
 

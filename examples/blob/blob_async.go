@@ -76,7 +76,7 @@ type bucketAsync struct {
 
 func (a *bucketAsync) Get(ctx context.Context, key string, done func(data []byte, found bool, err error)) {
 	c := &bucketGetCall{impl: a.impl, done: done, key: key}
-	a.rt.StartFunc(ctx, bucketGetTimeout, &c.call, c, bucketGetStep)
+	a.rt.StartFunc(ctx, &bucketGetMethod, &c.call, c, bucketGetStep)
 }
 
 type bucketGetCall struct {
@@ -100,7 +100,7 @@ func bucketGetStep(p any, ctx context.Context, err error) error {
 
 func (a *bucketAsync) Put(ctx context.Context, key string, data []byte, opts []PutOption, done func(err error)) {
 	c := &bucketPutCall{impl: a.impl, done: done, key: key, data: data, opts: opts}
-	a.rt.StartFunc(ctx, bucketPutTimeout, &c.call, c, bucketPutStep)
+	a.rt.StartFunc(ctx, &bucketPutMethod, &c.call, c, bucketPutStep)
 }
 
 type bucketPutCall struct {
@@ -123,7 +123,7 @@ func bucketPutStep(p any, ctx context.Context, err error) error {
 
 func (a *bucketAsync) Delete(ctx context.Context, key string, done func(existed bool, err error)) {
 	c := &bucketDeleteCall{impl: a.impl, done: done, key: key}
-	a.rt.StartFunc(ctx, 0, &c.call, c, bucketDeleteStep)
+	a.rt.StartFunc(ctx, &bucketDeleteMethod, &c.call, c, bucketDeleteStep)
 }
 
 type bucketDeleteCall struct {
@@ -146,7 +146,7 @@ func bucketDeleteStep(p any, ctx context.Context, err error) error {
 
 func (a *bucketAsync) Stat(ctx context.Context, key string, done func(info Info, found bool, err error)) {
 	c := &bucketStatCall{impl: a.impl, done: done, key: key}
-	a.rt.StartFunc(ctx, 0, &c.call, c, bucketStatStep)
+	a.rt.StartFunc(ctx, &bucketStatMethod, &c.call, c, bucketStatStep)
 }
 
 type bucketStatCall struct {
@@ -169,9 +169,9 @@ func bucketStatStep(p any, ctx context.Context, err error) error {
 }
 
 func (a *bucketAsync) List(ctx context.Context, prefix string, each func(entry Entry) bool, done func(err error)) {
-	runtimes.StartStreamP1(a.rt, ctx, 0, a.impl, prefix, Bucket.List, each, done)
+	runtimes.StartStreamP1(a.rt, ctx, &bucketListMethod, a.impl, prefix, Bucket.List, each, done)
 }
 
 func (a *bucketAsync) ReadChunks(ctx context.Context, key string, size int, each func(chunk []byte) bool, done func(err error)) {
-	runtimes.StartStreamP2(a.rt, ctx, 0, a.impl, key, size, Bucket.ReadChunks, each, done)
+	runtimes.StartStreamP2(a.rt, ctx, &bucketReadChunksMethod, a.impl, key, size, Bucket.ReadChunks, each, done)
 }

@@ -78,7 +78,7 @@ type bucketBlocking struct {
 
 func (b *bucketBlocking) Get(ctx context.Context, key string) (data []byte, found bool, err error) {
 	w := &bucketGetWait{impl: b.impl, key: key}
-	err = b.rt.WaitFunc(ctx, bucketGetTimeout, &w.wait, w, bucketGetInvoke)
+	err = b.rt.WaitFunc(ctx, &bucketGetMethod, &w.wait, w, bucketGetInvoke)
 	return w.data, w.found, err
 }
 
@@ -102,7 +102,7 @@ func bucketGetInvoke(p any, ctx context.Context) {
 
 func (b *bucketBlocking) Put(ctx context.Context, key string, data []byte, opts ...PutOption) error {
 	w := &bucketPutWait{impl: b.impl, key: key, data: data, opts: opts}
-	return b.rt.WaitFunc(ctx, bucketPutTimeout, &w.wait, w, bucketPutInvoke)
+	return b.rt.WaitFunc(ctx, &bucketPutMethod, &w.wait, w, bucketPutInvoke)
 }
 
 type bucketPutWait struct {
@@ -124,7 +124,7 @@ func bucketPutInvoke(p any, ctx context.Context) {
 
 func (b *bucketBlocking) Delete(ctx context.Context, key string) (existed bool, err error) {
 	w := &bucketDeleteWait{impl: b.impl, key: key}
-	err = b.rt.WaitFunc(ctx, 0, &w.wait, w, bucketDeleteInvoke)
+	err = b.rt.WaitFunc(ctx, &bucketDeleteMethod, &w.wait, w, bucketDeleteInvoke)
 	return w.existed, err
 }
 
@@ -147,7 +147,7 @@ func bucketDeleteInvoke(p any, ctx context.Context) {
 
 func (b *bucketBlocking) Stat(ctx context.Context, key string) (info Info, found bool, err error) {
 	w := &bucketStatWait{impl: b.impl, key: key}
-	err = b.rt.WaitFunc(ctx, 0, &w.wait, w, bucketStatInvoke)
+	err = b.rt.WaitFunc(ctx, &bucketStatMethod, &w.wait, w, bucketStatInvoke)
 	return w.info, w.found, err
 }
 
@@ -170,11 +170,11 @@ func bucketStatInvoke(p any, ctx context.Context) {
 }
 
 func (b *bucketBlocking) List(ctx context.Context, prefix string) iter.Seq2[Entry, error] {
-	return runtimes.AwaitStreamP1(b.rt, ctx, 0, b.impl, prefix, BucketAsync.List)
+	return runtimes.AwaitStreamP1(b.rt, ctx, &bucketListMethod, b.impl, prefix, BucketAsync.List)
 }
 
 func (b *bucketBlocking) ReadChunks(ctx context.Context, key string, size int) iter.Seq2[[]byte, error] {
-	return runtimes.AwaitStreamP2(b.rt, ctx, 0, b.impl, key, size, BucketAsync.ReadChunks)
+	return runtimes.AwaitStreamP2(b.rt, ctx, &bucketReadChunksMethod, b.impl, key, size, BucketAsync.ReadChunks)
 }
 
 // bucketDirect calls a blocking implementation directly: it is what NewBucketBlocking
@@ -187,45 +187,45 @@ type bucketDirect struct {
 }
 
 func (d *bucketDirect) Get(ctx context.Context, key string) (data []byte, found bool, err error) {
-	if err = d.rt.Admit(ctx); err != nil {
+	var pass runtimes.Pass
+	if ctx, err = d.rt.Admit(ctx, &bucketGetMethod, &pass); err != nil {
 		return
 	}
-	defer d.rt.Release(&err)
-	ctx, cancel := d.rt.Enter(ctx, bucketGetTimeout)
-	defer cancel()
+	defer d.rt.Release(&pass, &err)
 	return d.impl.Get(ctx, key)
 }
 
 func (d *bucketDirect) Put(ctx context.Context, key string, data []byte, opts ...PutOption) (err error) {
-	if err = d.rt.Admit(ctx); err != nil {
+	var pass runtimes.Pass
+	if ctx, err = d.rt.Admit(ctx, &bucketPutMethod, &pass); err != nil {
 		return
 	}
-	defer d.rt.Release(&err)
-	ctx, cancel := d.rt.Enter(ctx, bucketPutTimeout)
-	defer cancel()
+	defer d.rt.Release(&pass, &err)
 	return d.impl.Put(ctx, key, data, opts...)
 }
 
 func (d *bucketDirect) Delete(ctx context.Context, key string) (existed bool, err error) {
-	if err = d.rt.Admit(ctx); err != nil {
+	var pass runtimes.Pass
+	if ctx, err = d.rt.Admit(ctx, &bucketDeleteMethod, &pass); err != nil {
 		return
 	}
-	defer d.rt.Release(&err)
+	defer d.rt.Release(&pass, &err)
 	return d.impl.Delete(ctx, key)
 }
 
 func (d *bucketDirect) Stat(ctx context.Context, key string) (info Info, found bool, err error) {
-	if err = d.rt.Admit(ctx); err != nil {
+	var pass runtimes.Pass
+	if ctx, err = d.rt.Admit(ctx, &bucketStatMethod, &pass); err != nil {
 		return
 	}
-	defer d.rt.Release(&err)
+	defer d.rt.Release(&pass, &err)
 	return d.impl.Stat(ctx, key)
 }
 
 func (d *bucketDirect) List(ctx context.Context, prefix string) iter.Seq2[Entry, error] {
-	return runtimes.DirectStreamP1(d.rt, ctx, 0, d.impl, prefix, Bucket.List)
+	return runtimes.DirectStreamP1(d.rt, ctx, &bucketListMethod, d.impl, prefix, Bucket.List)
 }
 
 func (d *bucketDirect) ReadChunks(ctx context.Context, key string, size int) iter.Seq2[[]byte, error] {
-	return runtimes.DirectStreamP2(d.rt, ctx, 0, d.impl, key, size, Bucket.ReadChunks)
+	return runtimes.DirectStreamP2(d.rt, ctx, &bucketReadChunksMethod, d.impl, key, size, Bucket.ReadChunks)
 }

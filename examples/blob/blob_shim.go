@@ -12,10 +12,20 @@ import (
 // shimgenBlobe80419e1 ties the files generated from blob.shim.yaml together:
 // each names it, so files from different versions of the spec do not
 // compile together. If the build fails on it, run shimgen to regenerate them.
-const shimgenBlobe80419e1 = runtimes.Generated2
+const shimgenBlobe80419e1 = runtimes.Generated3
 
 // Per-call deadlines from blob.shim.yaml, applied by every form.
 const (
 	bucketGetTimeout = 30 * time.Second
 	bucketPutTimeout = 30 * time.Second
+)
+
+// The methods of blob.shim.yaml, as the runtime and its observers see them.
+var (
+	bucketGetMethod        = runtimes.Method{Interface: "Bucket", Name: "Get", Timeout: bucketGetTimeout}
+	bucketPutMethod        = runtimes.Method{Interface: "Bucket", Name: "Put", Timeout: bucketPutTimeout}
+	bucketDeleteMethod     = runtimes.Method{Interface: "Bucket", Name: "Delete"}
+	bucketStatMethod       = runtimes.Method{Interface: "Bucket", Name: "Stat"}
+	bucketListMethod       = runtimes.Method{Interface: "Bucket", Name: "List"}
+	bucketReadChunksMethod = runtimes.Method{Interface: "Bucket", Name: "ReadChunks"}
 )

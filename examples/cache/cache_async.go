@@ -78,7 +78,7 @@ type cacheAsync struct {
 
 func (a *cacheAsync) Get(ctx context.Context, key string, done func(value []byte, found bool, err error)) {
 	c := &cacheGetCall{impl: a.impl, done: done, key: key}
-	a.rt.StartFunc(ctx, 0, &c.call, c, cacheGetStep)
+	a.rt.StartFunc(ctx, &cacheGetMethod, &c.call, c, cacheGetStep)
 }
 
 type cacheGetCall struct {
@@ -102,7 +102,7 @@ func cacheGetStep(p any, ctx context.Context, err error) error {
 
 func (a *cacheAsync) Set(ctx context.Context, key string, value []byte, ttl time.Duration, done func(err error)) {
 	c := &cacheSetCall{impl: a.impl, done: done, key: key, value: value, ttl: ttl}
-	a.rt.StartFunc(ctx, 0, &c.call, c, cacheSetStep)
+	a.rt.StartFunc(ctx, &cacheSetMethod, &c.call, c, cacheSetStep)
 }
 
 type cacheSetCall struct {
@@ -125,7 +125,7 @@ func cacheSetStep(p any, ctx context.Context, err error) error {
 
 func (a *cacheAsync) Delete(ctx context.Context, key string, done func(existed bool, err error)) {
 	c := &cacheDeleteCall{impl: a.impl, done: done, key: key}
-	a.rt.StartFunc(ctx, 0, &c.call, c, cacheDeleteStep)
+	a.rt.StartFunc(ctx, &cacheDeleteMethod, &c.call, c, cacheDeleteStep)
 }
 
 type cacheDeleteCall struct {
@@ -148,7 +148,7 @@ func cacheDeleteStep(p any, ctx context.Context, err error) error {
 
 func (a *cacheAsync) Len(ctx context.Context, done func(n int, err error)) {
 	c := &cacheLenCall{impl: a.impl, done: done}
-	a.rt.StartFunc(ctx, 0, &c.call, c, cacheLenStep)
+	a.rt.StartFunc(ctx, &cacheLenMethod, &c.call, c, cacheLenStep)
 }
 
 type cacheLenCall struct {
@@ -170,7 +170,7 @@ func cacheLenStep(p any, ctx context.Context, err error) error {
 
 func (a *cacheAsync) WaitFor(ctx context.Context, key string, done func(value []byte, err error)) {
 	c := &cacheWaitForCall{impl: a.impl, done: done, key: key}
-	a.rt.StartFunc(ctx, cacheWaitForTimeout, &c.call, c, cacheWaitForStep)
+	a.rt.StartFunc(ctx, &cacheWaitForMethod, &c.call, c, cacheWaitForStep)
 }
 
 type cacheWaitForCall struct {
@@ -192,5 +192,5 @@ func cacheWaitForStep(p any, ctx context.Context, err error) error {
 }
 
 func (a *cacheAsync) Scan(ctx context.Context, prefix string, each func(item Item) bool, done func(err error)) {
-	runtimes.StartStreamP1(a.rt, ctx, 0, a.impl, prefix, Cache.Scan, each, done)
+	runtimes.StartStreamP1(a.rt, ctx, &cacheScanMethod, a.impl, prefix, Cache.Scan, each, done)
 }

@@ -80,7 +80,7 @@ type cacheBlocking struct {
 
 func (b *cacheBlocking) Get(ctx context.Context, key string) (value []byte, found bool, err error) {
 	w := &cacheGetWait{impl: b.impl, key: key}
-	err = b.rt.WaitFunc(ctx, 0, &w.wait, w, cacheGetInvoke)
+	err = b.rt.WaitFunc(ctx, &cacheGetMethod, &w.wait, w, cacheGetInvoke)
 	return w.value, w.found, err
 }
 
@@ -104,7 +104,7 @@ func cacheGetInvoke(p any, ctx context.Context) {
 
 func (b *cacheBlocking) Set(ctx context.Context, key string, value []byte, ttl time.Duration) error {
 	w := &cacheSetWait{impl: b.impl, key: key, value: value, ttl: ttl}
-	return b.rt.WaitFunc(ctx, 0, &w.wait, w, cacheSetInvoke)
+	return b.rt.WaitFunc(ctx, &cacheSetMethod, &w.wait, w, cacheSetInvoke)
 }
 
 type cacheSetWait struct {
@@ -126,7 +126,7 @@ func cacheSetInvoke(p any, ctx context.Context) {
 
 func (b *cacheBlocking) Delete(ctx context.Context, key string) (existed bool, err error) {
 	w := &cacheDeleteWait{impl: b.impl, key: key}
-	err = b.rt.WaitFunc(ctx, 0, &w.wait, w, cacheDeleteInvoke)
+	err = b.rt.WaitFunc(ctx, &cacheDeleteMethod, &w.wait, w, cacheDeleteInvoke)
 	return w.existed, err
 }
 
@@ -149,7 +149,7 @@ func cacheDeleteInvoke(p any, ctx context.Context) {
 
 func (b *cacheBlocking) Len(ctx context.Context) (n int, err error) {
 	w := &cacheLenWait{impl: b.impl}
-	err = b.rt.WaitFunc(ctx, 0, &w.wait, w, cacheLenInvoke)
+	err = b.rt.WaitFunc(ctx, &cacheLenMethod, &w.wait, w, cacheLenInvoke)
 	return w.n, err
 }
 
@@ -171,7 +171,7 @@ func cacheLenInvoke(p any, ctx context.Context) {
 
 func (b *cacheBlocking) WaitFor(ctx context.Context, key string) (value []byte, err error) {
 	w := &cacheWaitForWait{impl: b.impl, key: key}
-	err = b.rt.WaitFunc(ctx, cacheWaitForTimeout, &w.wait, w, cacheWaitForInvoke)
+	err = b.rt.WaitFunc(ctx, &cacheWaitForMethod, &w.wait, w, cacheWaitForInvoke)
 	return w.value, err
 }
 
@@ -193,7 +193,7 @@ func cacheWaitForInvoke(p any, ctx context.Context) {
 }
 
 func (b *cacheBlocking) Scan(ctx context.Context, prefix string) iter.Seq2[Item, error] {
-	return runtimes.AwaitStreamP1(b.rt, ctx, 0, b.impl, prefix, CacheAsync.Scan)
+	return runtimes.AwaitStreamP1(b.rt, ctx, &cacheScanMethod, b.impl, prefix, CacheAsync.Scan)
 }
 
 // cacheDirect calls a blocking implementation directly: it is what NewCacheBlocking
@@ -206,47 +206,50 @@ type cacheDirect struct {
 }
 
 func (d *cacheDirect) Get(ctx context.Context, key string) (value []byte, found bool, err error) {
-	if err = d.rt.Admit(ctx); err != nil {
+	var pass runtimes.Pass
+	if ctx, err = d.rt.Admit(ctx, &cacheGetMethod, &pass); err != nil {
 		return
 	}
-	defer d.rt.Release(&err)
+	defer d.rt.Release(&pass, &err)
 	return d.impl.Get(ctx, key)
 }
 
 func (d *cacheDirect) Set(ctx context.Context, key string, value []byte, ttl time.Duration) (err error) {
-	if err = d.rt.Admit(ctx); err != nil {
+	var pass runtimes.Pass
+	if ctx, err = d.rt.Admit(ctx, &cacheSetMethod, &pass); err != nil {
 		return
 	}
-	defer d.rt.Release(&err)
+	defer d.rt.Release(&pass, &err)
 	return d.impl.Set(ctx, key, value, ttl)
 }
 
 func (d *cacheDirect) Delete(ctx context.Context, key string) (existed bool, err error) {
-	if err = d.rt.Admit(ctx); err != nil {
+	var pass runtimes.Pass
+	if ctx, err = d.rt.Admit(ctx, &cacheDeleteMethod, &pass); err != nil {
 		return
 	}
-	defer d.rt.Release(&err)
+	defer d.rt.Release(&pass, &err)
 	return d.impl.Delete(ctx, key)
 }
 
 func (d *cacheDirect) Len(ctx context.Context) (n int, err error) {
-	if err = d.rt.Admit(ctx); err != nil {
+	var pass runtimes.Pass
+	if ctx, err = d.rt.Admit(ctx, &cacheLenMethod, &pass); err != nil {
 		return
 	}
-	defer d.rt.Release(&err)
+	defer d.rt.Release(&pass, &err)
 	return d.impl.Len(ctx)
 }
 
 func (d *cacheDirect) WaitFor(ctx context.Context, key string) (value []byte, err error) {
-	if err = d.rt.Admit(ctx); err != nil {
+	var pass runtimes.Pass
+	if ctx, err = d.rt.Admit(ctx, &cacheWaitForMethod, &pass); err != nil {
 		return
 	}
-	defer d.rt.Release(&err)
-	ctx, cancel := d.rt.Enter(ctx, cacheWaitForTimeout)
-	defer cancel()
+	defer d.rt.Release(&pass, &err)
 	return d.impl.WaitFor(ctx, key)
 }
 
 func (d *cacheDirect) Scan(ctx context.Context, prefix string) iter.Seq2[Item, error] {
-	return runtimes.DirectStreamP1(d.rt, ctx, 0, d.impl, prefix, Cache.Scan)
+	return runtimes.DirectStreamP1(d.rt, ctx, &cacheScanMethod, d.impl, prefix, Cache.Scan)
 }

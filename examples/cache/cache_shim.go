@@ -12,9 +12,19 @@ import (
 // shimgenCache56bc0d17 ties the files generated from cache.shim.yaml together:
 // each names it, so files from different versions of the spec do not
 // compile together. If the build fails on it, run shimgen to regenerate them.
-const shimgenCache56bc0d17 = runtimes.Generated2
+const shimgenCache56bc0d17 = runtimes.Generated3
 
 // Per-call deadlines from cache.shim.yaml, applied by every form.
 const (
 	cacheWaitForTimeout = 200 * time.Millisecond
+)
+
+// The methods of cache.shim.yaml, as the runtime and its observers see them.
+var (
+	cacheGetMethod     = runtimes.Method{Interface: "Cache", Name: "Get"}
+	cacheSetMethod     = runtimes.Method{Interface: "Cache", Name: "Set"}
+	cacheDeleteMethod  = runtimes.Method{Interface: "Cache", Name: "Delete"}
+	cacheLenMethod     = runtimes.Method{Interface: "Cache", Name: "Len"}
+	cacheWaitForMethod = runtimes.Method{Interface: "Cache", Name: "WaitFor", Timeout: cacheWaitForTimeout}
+	cacheScanMethod    = runtimes.Method{Interface: "Cache", Name: "Scan"}
 )

@@ -48,7 +48,7 @@ type closerAsync struct {
 
 func (a *closerAsync) Close(ctx context.Context, done func(err error)) {
 	c := &closerCloseCall{impl: a.impl, done: done}
-	a.rt.StartFunc(ctx, 0, &c.call, c, closerCloseStep)
+	a.rt.StartFunc(ctx, &closerCloseMethod, &c.call, c, closerCloseStep)
 }
 
 type closerCloseCall struct {
@@ -109,7 +109,7 @@ type readerAsync struct {
 
 func (a *readerAsync) Read(ctx context.Context, n int, done func(data []byte, err error)) {
 	c := &readerReadCall{impl: a.impl, done: done, n: n}
-	a.rt.StartFunc(ctx, 0, &c.call, c, readerReadStep)
+	a.rt.StartFunc(ctx, &readerReadMethod, &c.call, c, readerReadStep)
 }
 
 type readerReadCall struct {
@@ -173,7 +173,7 @@ type writerAsync struct {
 
 func (a *writerAsync) Write(ctx context.Context, data []byte, done func(err error)) {
 	c := &writerWriteCall{impl: a.impl, done: done, data: data}
-	a.rt.StartFunc(ctx, 0, &c.call, c, writerWriteStep)
+	a.rt.StartFunc(ctx, &writerWriteMethod, &c.call, c, writerWriteStep)
 }
 
 type writerWriteCall struct {
@@ -248,7 +248,7 @@ type fileAsync struct {
 
 func (a *fileAsync) Name(ctx context.Context, done func(name string, err error)) {
 	c := &fileNameCall{impl: a.impl, done: done}
-	a.rt.StartFunc(ctx, 0, &c.call, c, fileNameStep)
+	a.rt.StartFunc(ctx, &fileNameMethod, &c.call, c, fileNameStep)
 }
 
 type fileNameCall struct {
@@ -322,7 +322,7 @@ type fsAsync struct {
 
 func (a *fsAsync) Open(ctx context.Context, name string, done func(f FileAsync, err error)) {
 	c := &fsOpenCall{impl: a.impl, done: done, rt: a.rt, name: name}
-	a.rt.StartFunc(ctx, 0, &c.call, c, fsOpenStep)
+	a.rt.StartFunc(ctx, &fsOpenMethod, &c.call, c, fsOpenStep)
 }
 
 type fsOpenCall struct {
@@ -345,7 +345,7 @@ func fsOpenStep(p any, ctx context.Context, err error) error {
 }
 
 func (a *fsAsync) Walk(ctx context.Context, prefix string, each func(f FileAsync) bool, done func(err error)) {
-	runtimes.StartStreamP1(a.rt, ctx, 0, a.impl, prefix, FS.Walk, func(h File) bool {
+	runtimes.StartStreamP1(a.rt, ctx, &fsWalkMethod, a.impl, prefix, FS.Walk, func(h File) bool {
 		return each(fileAsyncOf(h, a.rt))
 	}, done)
 }

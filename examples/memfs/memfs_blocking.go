@@ -51,7 +51,7 @@ type closerBlocking struct {
 
 func (b *closerBlocking) Close(ctx context.Context) error {
 	w := &closerCloseWait{impl: b.impl}
-	return b.rt.WaitFunc(ctx, 0, &w.wait, w, closerCloseInvoke)
+	return b.rt.WaitFunc(ctx, &closerCloseMethod, &w.wait, w, closerCloseInvoke)
 }
 
 type closerCloseWait struct {
@@ -78,10 +78,11 @@ type closerDirect struct {
 }
 
 func (d *closerDirect) Close(ctx context.Context) (err error) {
-	if err = d.rt.Admit(ctx); err != nil {
+	var pass runtimes.Pass
+	if ctx, err = d.rt.Admit(ctx, &closerCloseMethod, &pass); err != nil {
 		return
 	}
-	defer d.rt.Release(&err)
+	defer d.rt.Release(&pass, &err)
 	return d.impl.Close(ctx)
 }
 
@@ -135,7 +136,7 @@ type readerBlocking struct {
 
 func (b *readerBlocking) Read(ctx context.Context, n int) (data []byte, err error) {
 	w := &readerReadWait{impl: b.impl, n: n}
-	err = b.rt.WaitFunc(ctx, 0, &w.wait, w, readerReadInvoke)
+	err = b.rt.WaitFunc(ctx, &readerReadMethod, &w.wait, w, readerReadInvoke)
 	return w.data, err
 }
 
@@ -167,10 +168,11 @@ type readerDirect struct {
 }
 
 func (d *readerDirect) Read(ctx context.Context, n int) (data []byte, err error) {
-	if err = d.rt.Admit(ctx); err != nil {
+	var pass runtimes.Pass
+	if ctx, err = d.rt.Admit(ctx, &readerReadMethod, &pass); err != nil {
 		return
 	}
-	defer d.rt.Release(&err)
+	defer d.rt.Release(&pass, &err)
 	return d.impl.Read(ctx, n)
 }
 
@@ -224,7 +226,7 @@ type writerBlocking struct {
 
 func (b *writerBlocking) Write(ctx context.Context, data []byte) error {
 	w := &writerWriteWait{impl: b.impl, data: data}
-	return b.rt.WaitFunc(ctx, 0, &w.wait, w, writerWriteInvoke)
+	return b.rt.WaitFunc(ctx, &writerWriteMethod, &w.wait, w, writerWriteInvoke)
 }
 
 type writerWriteWait struct {
@@ -253,10 +255,11 @@ type writerDirect struct {
 }
 
 func (d *writerDirect) Write(ctx context.Context, data []byte) (err error) {
-	if err = d.rt.Admit(ctx); err != nil {
+	var pass runtimes.Pass
+	if ctx, err = d.rt.Admit(ctx, &writerWriteMethod, &pass); err != nil {
 		return
 	}
-	defer d.rt.Release(&err)
+	defer d.rt.Release(&pass, &err)
 	return d.impl.Write(ctx, data)
 }
 
@@ -334,7 +337,7 @@ type fileBlocking struct {
 
 func (b *fileBlocking) Name(ctx context.Context) (name string) {
 	w := &fileNameWait{impl: b.impl}
-	b.rt.Unreturned(b.rt.WaitFunc(ctx, 0, &w.wait, w, fileNameInvoke))
+	b.rt.Unreturned(b.rt.WaitFunc(ctx, &fileNameMethod, &w.wait, w, fileNameInvoke))
 	return w.name
 }
 
@@ -366,11 +369,13 @@ type fileDirect struct {
 }
 
 func (d *fileDirect) Name(ctx context.Context) (name string) {
-	if err := d.rt.Admit(ctx); err != nil {
+	var pass runtimes.Pass
+	ctx, err := d.rt.Admit(ctx, &fileNameMethod, &pass)
+	if err != nil {
 		d.rt.Unreturned(err)
 		return
 	}
-	defer d.rt.ReleaseUnreturned()
+	defer d.rt.ReleaseUnreturned(&pass)
 	return d.impl.Name(ctx)
 }
 
@@ -457,7 +462,7 @@ type fsBlocking struct {
 
 func (b *fsBlocking) Open(ctx context.Context, name string) (f File, err error) {
 	w := &fsOpenWait{impl: b.impl, name: name}
-	err = b.rt.WaitFunc(ctx, 0, &w.wait, w, fsOpenInvoke)
+	err = b.rt.WaitFunc(ctx, &fsOpenMethod, &w.wait, w, fsOpenInvoke)
 	return fileBlockingOf(w.f, b.rt), err
 }
 
@@ -479,7 +484,7 @@ func fsOpenInvoke(p any, ctx context.Context) {
 }
 
 func (b *fsBlocking) Walk(ctx context.Context, prefix string) iter.Seq2[File, error] {
-	seq := runtimes.AwaitStreamP1(b.rt, ctx, 0, b.impl, prefix, FSAsync.Walk)
+	seq := runtimes.AwaitStreamP1(b.rt, ctx, &fsWalkMethod, b.impl, prefix, FSAsync.Walk)
 	return func(yield func(File, error) bool) {
 		for h, err := range seq {
 			if !yield(fileBlockingOf(h, b.rt), err) {
@@ -499,16 +504,17 @@ type fsDirect struct {
 }
 
 func (d *fsDirect) Open(ctx context.Context, name string) (f File, err error) {
-	if err = d.rt.Admit(ctx); err != nil {
+	var pass runtimes.Pass
+	if ctx, err = d.rt.Admit(ctx, &fsOpenMethod, &pass); err != nil {
 		return
 	}
-	defer d.rt.Release(&err)
+	defer d.rt.Release(&pass, &err)
 	f, err = d.impl.Open(ctx, name)
 	return fileDirectOf(f, d.rt), err
 }
 
 func (d *fsDirect) Walk(ctx context.Context, prefix string) iter.Seq2[File, error] {
-	seq := runtimes.DirectStreamP1(d.rt, ctx, 0, d.impl, prefix, FS.Walk)
+	seq := runtimes.DirectStreamP1(d.rt, ctx, &fsWalkMethod, d.impl, prefix, FS.Walk)
 	return func(yield func(File, error) bool) {
 		for h, err := range seq {
 			if !yield(fileDirectOf(h, d.rt), err) {

@@ -8,4 +8,14 @@ import "github.com/shimgen/shimgen/runtimes"
 // shimgenMemfs578ee1f3 ties the files generated from memfs.shim.yaml together:
 // each names it, so files from different versions of the spec do not
 // compile together. If the build fails on it, run shimgen to regenerate them.
-const shimgenMemfs578ee1f3 = runtimes.Generated2
+const shimgenMemfs578ee1f3 = runtimes.Generated3
+
+// The methods of memfs.shim.yaml, as the runtime and its observers see them.
+var (
+	closerCloseMethod = runtimes.Method{Interface: "Closer", Name: "Close"}
+	readerReadMethod  = runtimes.Method{Interface: "Reader", Name: "Read"}
+	writerWriteMethod = runtimes.Method{Interface: "Writer", Name: "Write"}
+	fileNameMethod    = runtimes.Method{Interface: "File", Name: "Name"}
+	fsOpenMethod      = runtimes.Method{Interface: "FS", Name: "Open"}
+	fsWalkMethod      = runtimes.Method{Interface: "FS", Name: "Walk"}
+)

@@ -309,5 +309,5 @@ func New(cfg Config, opts ...runtimes.Option) (*runtimes.Runtime, error) {
 	if err != nil {
 		return nil, err
 	}
-	return runtimes.New(e, nil, opts...), nil
+	return runtimes.New(e, nil, append([]runtimes.Option{runtimes.WithKind("ants")}, opts...)...), nil
 }

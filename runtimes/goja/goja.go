@@ -32,7 +32,7 @@ func New(loop *eventloop.EventLoop, exec runtimes.Executor, opts ...runtimes.Opt
 	}
 	b := &binding{el: loop}
 	loop.RunOnLoop(func(*goja.Runtime) { b.enter() })
-	return runtimes.New(&keepAlive{b: b, exec: exec}, b, opts...)
+	return runtimes.New(&keepAlive{b: b, exec: exec}, b, append([]runtimes.Option{runtimes.WithKind("goja")}, opts...)...)
 }
 
 // binding is the event loop as the runtime sees it.

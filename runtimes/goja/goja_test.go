@@ -368,7 +368,7 @@ func TestLoopNeverRun(t *testing.T) {
 	gaveUp := make(chan error, 1)
 	go func() {
 		s := &oneWait{}
-		gaveUp <- rt.WaitFunc(ctx, 0, &s.w, s, oneInvoke)
+		gaveUp <- rt.WaitFunc(ctx, nil, &s.w, s, oneInvoke)
 	}()
 	cancel()
 	if err := <-gaveUp; err != context.Canceled {
@@ -376,7 +376,7 @@ func TestLoopNeverRun(t *testing.T) {
 	}
 	waited := make(chan error, 1)
 	s := &oneWait{}
-	go func() { waited <- rt.WaitFunc(context.Background(), 0, &s.w, s, oneInvoke) }()
+	go func() { waited <- rt.WaitFunc(context.Background(), nil, &s.w, s, oneInvoke) }()
 	loop.Start()
 	select {
 	case err := <-waited:
@@ -388,7 +388,7 @@ func TestLoopNeverRun(t *testing.T) {
 	}
 	loop.Terminate()
 	s = &oneWait{}
-	if err := rt.WaitFunc(context.Background(), 0, &s.w, s, oneInvoke); !errors.Is(err, runtimes.ErrClosed) {
+	if err := rt.WaitFunc(context.Background(), nil, &s.w, s, oneInvoke); !errors.Is(err, runtimes.ErrClosed) {
 		t.Errorf("Wait on a terminated loop = %v, want ErrClosed", err)
 	}
 	if err := rt.Close(context.Background()); err != nil {
@@ -415,7 +415,7 @@ func TestReentrantNested(t *testing.T) {
 			}
 			if err == nil {
 				s := &oneWait{}
-				if e := rt.WaitFunc(context.Background(), 0, &s.w, s, oneInvoke); !errors.Is(e, runtimes.ErrWouldDeadlock) {
+				if e := rt.WaitFunc(context.Background(), nil, &s.w, s, oneInvoke); !errors.Is(e, runtimes.ErrWouldDeadlock) {
 					err = fmt.Errorf("a blocking call in done: %v", e)
 				}
 			}

@@ -55,5 +55,5 @@ func (e *executor) Close(ctx context.Context) error {
 // New returns a runtime that runs each call on a new goroutine. Its Close
 // waits for the running goroutines.
 func New(opts ...runtimes.Option) *runtimes.Runtime {
-	return runtimes.New(&executor{}, nil, opts...)
+	return runtimes.New(&executor{}, nil, append([]runtimes.Option{runtimes.WithKind("goroutine")}, opts...)...)
 }

@@ -25,5 +25,5 @@ func (executor) Inline() bool { return true }
 
 // New returns a synchronous runtime.
 func New(opts ...runtimes.Option) *runtimes.Runtime {
-	return runtimes.New(executor{}, nil, opts...)
+	return runtimes.New(executor{}, nil, append([]runtimes.Option{runtimes.WithKind("inline")}, opts...)...)
 }

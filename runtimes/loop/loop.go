@@ -72,7 +72,7 @@ func New(cfg Config, opts ...runtimes.Option) *Loop {
 		exec = workq.New(workq.Config{Workers: n})
 	}
 	l := &Loop{wake: make(chan struct{}, 1)}
-	l.rt = runtimes.New(exec, (*binding)(l), opts...)
+	l.rt = runtimes.New(exec, (*binding)(l), append([]runtimes.Option{runtimes.WithKind("loop")}, opts...)...)
 	return l
 }
 

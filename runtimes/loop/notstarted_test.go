@@ -74,7 +74,7 @@ func TestWaitOnLoopNeverStarted(t *testing.T) {
 	l := loop.New(loop.Config{}, misuseChan(reports))
 	err := neverStarted(t, func(ctx context.Context) error {
 		s := &oneWait{}
-		return l.Runtime().WaitFunc(ctx, 0, &s.w, s, oneInvoke)
+		return l.Runtime().WaitFunc(ctx, nil, &s.w, s, oneInvoke)
 	})
 	if !errors.Is(err, runtimes.ErrLoopNotStarted) || !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("Wait on a loop never started = %v, want ErrLoopNotStarted and DeadlineExceeded", err)
@@ -92,7 +92,7 @@ func TestWaitOnLoopNeverStarted(t *testing.T) {
 	// Close with a call pending says so too, then the loop can still run.
 	calls := make(chan error, 1)
 	c := &oneCall{done: func(_ int, err error) { calls <- err }}
-	l.Runtime().StartFunc(context.Background(), 0, &c.c, c, oneStep)
+	l.Runtime().StartFunc(context.Background(), nil, &c.c, c, oneStep)
 	short, cancelShort := context.WithTimeout(context.Background(), 10*time.Millisecond)
 	defer cancelShort()
 	if err := l.Close(short); !errors.Is(err, runtimes.ErrLoopNotStarted) {
@@ -128,7 +128,7 @@ func TestQueueThenRun(t *testing.T) {
 		}
 		calls <- err
 	}}
-	l.Runtime().StartFunc(context.Background(), 0, &c.c, c, oneStep)
+	l.Runtime().StartFunc(context.Background(), nil, &c.c, c, oneStep)
 	streamed := make(chan error, 1)
 	var items []int // loop-owned
 	runtimes.StreamCall[int]{}.Start(l.Runtime(), context.Background(), 0, count(3),
@@ -146,7 +146,7 @@ func TestQueueThenRun(t *testing.T) {
 	go func() {
 		s := &oneWait{}
 		close(entered)
-		waits <- l.Runtime().WaitFunc(ctx, 0, &s.w, s, oneInvoke)
+		waits <- l.Runtime().WaitFunc(ctx, nil, &s.w, s, oneInvoke)
 	}()
 	<-entered
 	run := running(l)
@@ -213,7 +213,7 @@ func TestNeverStartedFailsFast(t *testing.T) {
 	for _, ctx := range []context.Context{context.Background(), bg} {
 		err := within(t, "Wait", func() error {
 			s := &oneWait{}
-			return rt.WaitFunc(ctx, 0, &s.w, s, impl)
+			return rt.WaitFunc(ctx, nil, &s.w, s, impl)
 		})
 		if err != runtimes.ErrLoopNotStarted {
 			t.Errorf("Wait = %v, want ErrLoopNotStarted", err)
@@ -245,11 +245,12 @@ func TestNeverStartedFailsFast(t *testing.T) {
 	}
 	// The direct forms run on the caller: they need no loop.
 	if err := within(t, "a direct call", func() error {
-		if err := rt.Admit(context.Background()); err != nil {
+		var pass runtimes.Pass
+		if _, err := rt.Admit(context.Background(), nil, &pass); err != nil {
 			return err
 		}
 		var err error
-		defer rt.Release(&err)
+		defer rt.Release(&pass, &err)
 		return nil
 	}); err != nil {
 		t.Errorf("direct call: %v", err)
@@ -275,10 +276,10 @@ func TestNeverStartedFailsFast(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	s := &oneWait{}
-	go func() { waits <- rt.WaitFunc(ctx, 0, &s.w, s, oneInvoke) }()
+	go func() { waits <- rt.WaitFunc(ctx, nil, &s.w, s, oneInvoke) }()
 	calls := make(chan error, 1)
 	c := &oneCall{done: func(_ int, err error) { calls <- err }}
-	rt.StartFunc(context.Background(), 0, &c.c, c, oneStep)
+	rt.StartFunc(context.Background(), nil, &c.c, c, oneStep)
 	if err := within(t, "Close", func() error { return l.Close(context.Background()) }); err != runtimes.ErrLoopNotStarted {
 		t.Errorf("Close = %v, want ErrLoopNotStarted", err)
 	}
@@ -316,7 +317,7 @@ func TestStartedLoopServesUnboundedCalls(t *testing.T) {
 				run = l.Go()
 			}
 			s := &oneWait{}
-			if err := l.Runtime().WaitFunc(context.Background(), 0, &s.w, s, oneInvoke); err != nil || s.v != 1 {
+			if err := l.Runtime().WaitFunc(context.Background(), nil, &s.w, s, oneInvoke); err != nil || s.v != 1 {
 				t.Errorf("Wait = (%d, %v)", s.v, err)
 			}
 			for _, err := range (runtimes.StreamWait[int]{}).Iterate(l.Runtime(), context.Background(), 0, nothing{}) {

@@ -73,5 +73,5 @@ func (e *Executor) Close(ctx context.Context) error { return e.p.Close(ctx) }
 // New returns a runtime that runs calls on a new pool executor sized by cfg,
 // without a loop. Its Close closes the executor.
 func New(cfg Config, opts ...runtimes.Option) *runtimes.Runtime {
-	return runtimes.New(NewExecutor(cfg), nil, opts...)
+	return runtimes.New(NewExecutor(cfg), nil, append([]runtimes.Option{runtimes.WithKind("pool")}, opts...)...)
 }

@@ -11,5 +11,5 @@ import "github.com/shimgen/shimgen/runtimes"
 // goroutine: on the loop it returns at once and the shutdown finishes in the
 // background.
 func New(opts ...runtimes.Option) *runtimes.Runtime {
-	return runtimes.New(NewExecutor(), NewLoop(), opts...)
+	return runtimes.New(NewExecutor(), NewLoop(), append([]runtimes.Option{runtimes.WithKind("wasm")}, opts...)...)
 }

@@ -26,7 +26,7 @@ func (e *emitter) method(m *spec.Method) {
 //
 //	func (a *bucketAsync) Get(ctx context.Context, key string, done func(data []byte, found bool, err error)) {
 //		c := &bucketGetCall{impl: a.impl, done: done, key: key}
-//		a.rt.StartFunc(ctx, bucketGetTimeout, &c.call, c, bucketGetStep)
+//		a.rt.StartFunc(ctx, &bucketGetMethod, &c.call, c, bucketGetStep)
 //	}
 func (e *emitter) unaryMethod(m *spec.Method) {
 	recv, c := t.Fresh("a", e.Taken), t.Fresh("c", e.Taken)
@@ -37,7 +37,7 @@ func (e *emitter) unaryMethod(m *spec.Method) {
 	body := []jen.Code{
 		jen.Id(c).Op(":=").Add(t.NewState(e.N.CallType(m), m, fields...)),
 		jen.Id(recv).Dot("rt").Dot("StartFunc").Call(
-			jen.Id("ctx"), t.Timeout(e.N, m), jen.Op("&").Id(c).Dot(e.Field("call")), jen.Id(c), jen.Id(e.N.StepFunc(m)),
+			jen.Id("ctx"), t.Descriptor(e.N, m), jen.Op("&").Id(c).Dot(e.Field("call")), jen.Id(c), jen.Id(e.N.StepFunc(m)),
 		),
 	}
 	e.F.Line()
@@ -140,12 +140,12 @@ func (e *emitter) args(m *spec.Method) []jen.Code {
 // streamMethod emits a streaming method; a runtimes helper does the work:
 //
 //	func (a *bucketAsync) List(ctx context.Context, prefix string, each func(entry Entry) bool, done func(err error)) {
-//		runtimes.StartStreamP1(a.rt, ctx, 0, a.impl, prefix, Bucket.List, each, done)
+//		runtimes.StartStreamP1(a.rt, ctx, &bucketListMethod, a.impl, prefix, Bucket.List, each, done)
 //	}
 //
 // A handle item reaches each in its callback form:
 //
-//	runtimes.StartStreamP1(a.rt, ctx, 0, a.impl, dir, Fs.Walk, func(h File) bool {
+//	runtimes.StartStreamP1(a.rt, ctx, &fsWalkMethod, a.impl, dir, Fs.Walk, func(h File) bool {
 //		return each(fileAsyncOf(h, a.rt))
 //	}, done)
 func (e *emitter) streamMethod(m *spec.Method) {

@@ -41,42 +41,42 @@ func (e *emitter) directMethod(m *spec.Method) {
 // directUnary emits
 //
 //	func (d *bucketDirect) Get(ctx context.Context, key string) (data []byte, found bool, err error) {
-//		if err = d.rt.Admit(ctx); err != nil {
+//		var pass runtimes.Pass
+//		if ctx, err = d.rt.Admit(ctx, &bucketGetMethod, &pass); err != nil {
 //			return
 //		}
-//		defer d.rt.Release(&err)
-//		ctx, cancel := d.rt.Enter(ctx, bucketGetTimeout) // only with a timeout
-//		defer cancel()
+//		defer d.rt.Release(&pass, &err)
 //		return d.impl.Get(ctx, key)
 //	}
 //
-// A method without results names its error result err, so the deferred
-// Release can set it. One with `error: false` has none to set:
+// Admit gives ctx the method's timeout. A method without results names its
+// error result err, so the deferred Release can set it. One with
+// `error: false` has none to set:
 //
-//	if err := d.rt.Admit(ctx); err != nil {
+//	var pass runtimes.Pass
+//	ctx, err := d.rt.Admit(ctx, &fileNameMethod, &pass)
+//	if err != nil {
 //		d.rt.Unreturned(err)
 //		return
 //	}
-//	defer d.rt.ReleaseUnreturned()
+//	defer d.rt.ReleaseUnreturned(&pass)
 func (e *emitter) directUnary(m *spec.Method) {
-	recv, cancel := t.Fresh("d", e.Taken), t.Fresh("cancel", e.Taken)
+	recv, pass := t.Fresh("d", e.Taken), t.Fresh("pass", e.Taken)
 	rt := jen.Id(recv).Dot("rt")
+	admit := rt.Clone().Dot("Admit").Call(jen.Id("ctx"), t.Descriptor(e.N, m), jen.Op("&").Id(pass))
 	body := []jen.Code{
-		jen.If(jen.Id("err").Op("=").Add(rt.Clone().Dot("Admit").Call(jen.Id("ctx"))), jen.Id("err").Op("!=").Nil()).Block(jen.Return()),
-		jen.Defer().Add(rt.Clone().Dot("Release").Call(jen.Op("&").Id("err"))),
+		jen.Var().Id(pass).Qual(t.RuntimesPath, "Pass"),
+		jen.If(jen.List(jen.Id("ctx"), jen.Id("err")).Op("=").Add(admit), jen.Id("err").Op("!=").Nil()).Block(jen.Return()),
+		jen.Defer().Add(rt.Clone().Dot("Release").Call(jen.Op("&").Id(pass), jen.Op("&").Id("err"))),
 	}
 	if m.NoError {
 		body = []jen.Code{
-			jen.If(jen.Id("err").Op(":=").Add(rt.Clone().Dot("Admit").Call(jen.Id("ctx"))), jen.Id("err").Op("!=").Nil()).Block(
+			jen.Var().Id(pass).Qual(t.RuntimesPath, "Pass"),
+			jen.List(jen.Id("ctx"), jen.Id("err")).Op(":=").Add(admit),
+			jen.If(jen.Id("err").Op("!=").Nil()).Block(
 				rt.Clone().Dot("Unreturned").Call(jen.Id("err")), jen.Return()),
-			jen.Defer().Add(rt.Clone().Dot("ReleaseUnreturned").Call()),
+			jen.Defer().Add(rt.Clone().Dot("ReleaseUnreturned").Call(jen.Op("&").Id(pass))),
 		}
-	}
-	if m.Timeout > 0 {
-		body = append(body,
-			jen.List(jen.Id("ctx"), jen.Id(cancel)).Op(":=").Add(rt.Clone().Dot("Enter").Call(jen.Id("ctx"), t.Timeout(e.N, m))),
-			jen.Defer().Id(cancel).Call(),
-		)
 	}
 	body = append(body, e.directCall(m, recv)...)
 	results := e.U.Results(m)
@@ -114,7 +114,7 @@ func (e *emitter) directCall(m *spec.Method, recv string) []jen.Code {
 // directStream emits
 //
 //	func (d *bucketDirect) List(ctx context.Context, prefix string) iter.Seq2[Entry, error] {
-//		return runtimes.DirectStreamP1(d.rt, ctx, 0, d.impl, prefix, Bucket.List)
+//		return runtimes.DirectStreamP1(d.rt, ctx, &bucketListMethod, d.impl, prefix, Bucket.List)
 //	}
 //
 // with a handle item put behind the runtime's rules (see mapSeq).

@@ -29,19 +29,19 @@ func (e *emitter) method(m *spec.Method) {
 //
 //	func (b *bucketBlocking) Get(ctx context.Context, key string) (data []byte, found bool, err error) {
 //		w := &bucketGetWait{impl: b.impl, key: key}
-//		err = b.rt.WaitFunc(ctx, bucketGetTimeout, &w.wait, w, bucketGetInvoke)
+//		err = b.rt.WaitFunc(ctx, &bucketGetMethod, &w.wait, w, bucketGetInvoke)
 //		return w.data, w.found, err // a handle as fileBlockingOf(w.f, b.rt)
 //	}
 //
 // A method with `error: false` hands the error to the runtime instead:
 //
-//	b.rt.Unreturned(b.rt.WaitFunc(ctx, 0, &w.wait, w, fileNameInvoke))
+//	b.rt.Unreturned(b.rt.WaitFunc(ctx, &fileNameMethod, &w.wait, w, fileNameInvoke))
 //	return w.name
 func (e *emitter) unaryMethod(m *spec.Method) {
 	recv, w := t.Fresh("b", e.Taken), t.Fresh("w", e.Taken)
 	body := []jen.Code{jen.Id(w).Op(":=").Add(t.NewState(e.N.WaitType(m), m, jen.Id(e.Field("impl")), jen.Id(recv).Dot("impl")))}
 	wait := jen.Id(recv).Dot("rt").Dot("WaitFunc").Call(
-		jen.Id("ctx"), t.Timeout(e.N, m), jen.Op("&").Id(w).Dot(e.Field("wait")), jen.Id(w), jen.Id(e.N.InvokeFunc(m)),
+		jen.Id("ctx"), t.Descriptor(e.N, m), jen.Op("&").Id(w).Dot(e.Field("wait")), jen.Id(w), jen.Id(e.N.InvokeFunc(m)),
 	)
 	res := t.Selectors(w, m.Results)
 	for i, p := range m.Results {
@@ -119,12 +119,12 @@ func (e *emitter) invokeFunc(m *spec.Method) {
 // streamMethod emits a streaming method; a runtimes helper does the work:
 //
 //	func (b *bucketBlocking) List(ctx context.Context, prefix string) iter.Seq2[Entry, error] {
-//		return runtimes.AwaitStreamP1(b.rt, ctx, 0, b.impl, prefix, BucketAsync.List)
+//		return runtimes.AwaitStreamP1(b.rt, ctx, &bucketListMethod, b.impl, prefix, BucketAsync.List)
 //	}
 //
 // A handle item is turned into its blocking form on the way:
 //
-//	seq := runtimes.AwaitStreamP1(b.rt, ctx, 0, b.impl, dir, FsAsync.Walk)
+//	seq := runtimes.AwaitStreamP1(b.rt, ctx, &fsWalkMethod, b.impl, dir, FsAsync.Walk)
 //	return func(yield func(File, error) bool) {
 //		for h, err := range seq {
 //			if !yield(fileBlockingOf(h, b.rt), err) {

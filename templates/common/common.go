@@ -32,6 +32,7 @@ func (Part) Declares(iface *spec.Interface) []t.Decl {
 	n := t.NamesOf(iface)
 	var out []t.Decl
 	for _, m := range iface.Methods {
+		out = append(out, t.Decl{Name: n.MethodVar(m)})
 		if m.Timeout > 0 {
 			out = append(out, t.Decl{Name: n.TimeoutConst(m)})
 		}
@@ -46,6 +47,7 @@ func (Part) Declares(iface *spec.Interface) []t.Decl {
 func (Part) Emit(u *t.Unit, f *jen.File) error {
 	guard(f, u)
 	timeouts(f, u)
+	descriptors(f, u)
 	for _, iface := range u.Spec.Interfaces {
 		e := emitter{t.NewScope(u, f, iface)}
 		for _, m := range iface.Methods {
@@ -57,7 +59,7 @@ func (Part) Emit(u *t.Unit, f *jen.File) error {
 
 // guard emits
 //
-//	const shimgenBlob1a2b3c4d = runtimes.Generated2
+//	const shimgenBlob1a2b3c4d = runtimes.Generated3
 //
 // which every form's file names: files generated from different versions
 // of the spec do not compile together, and none compiles against a runtimes
@@ -66,7 +68,7 @@ func guard(f *jen.File, u *t.Unit) {
 	f.Commentf("%s ties the files generated from %s together:", u.Guard, u.Source)
 	f.Comment("each names it, so files from different versions of the spec do not")
 	f.Comment("compile together. If the build fails on it, run shimgen to regenerate them.")
-	f.Const().Id(u.Guard).Op("=").Qual(t.RuntimesPath, "Generated2")
+	f.Const().Id(u.Guard).Op("=").Qual(t.RuntimesPath, "Generated3")
 }
 
 // timeouts emits one constant per method with a timeout:
@@ -88,6 +90,33 @@ func timeouts(f *jen.File, u *t.Unit) {
 	f.Line()
 	f.Comment("Per-call deadlines from " + u.Source + ", applied by every form.")
 	f.Const().Defs(defs...)
+}
+
+// descriptors emits one runtimes.Method per method, which every form
+// passes to the runtime: the names observers see, and the timeout.
+//
+//	var (
+//		bucketGetMethod  = runtimes.Method{Interface: "Bucket", Name: "Get", Timeout: bucketGetTimeout}
+//		bucketStatMethod = runtimes.Method{Interface: "Bucket", Name: "Stat"}
+//	)
+func descriptors(f *jen.File, u *t.Unit) {
+	var defs []jen.Code
+	for _, iface := range u.Spec.Interfaces {
+		n := t.NamesOf(iface)
+		for _, m := range iface.Methods {
+			fields := []jen.Code{jen.Id("Interface").Op(":").Lit(iface.Name), jen.Id("Name").Op(":").Lit(m.Name)}
+			if m.Timeout > 0 {
+				fields = append(fields, jen.Id("Timeout").Op(":").Id(n.TimeoutConst(m)))
+			}
+			defs = append(defs, jen.Id(n.MethodVar(m)).Op("=").Qual(t.RuntimesPath, "Method").Values(fields...))
+		}
+	}
+	if len(defs) == 0 {
+		return
+	}
+	f.Line()
+	f.Comment("The methods of " + u.Source + ", as the runtime and its observers see them.")
+	f.Var().Defs(defs...)
 }
 
 type emitter struct {

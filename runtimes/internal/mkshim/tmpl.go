@@ -8,7 +8,6 @@ package runtimes
 import (
 	"context"
 	"iter"
-	"time"
 )
 
 // MaxParams bounds the streaming methods that the stream helpers below
@@ -33,18 +32,18 @@ func (s *stream{{.StreamSuffix}}{{.TStreamArgs}}) Open(ctx context.Context) iter
 // pulled on r's executor, each receives its items and done its end, with
 // the rules of [StreamCall.Start]. open is a method expression such as
 // Bucket.List. It is for generated code.
-func StartStream{{.StreamSuffix}}[I{{.TStreamParams}}](r *Runtime, ctx context.Context, timeout time.Duration, impl I{{.ValueParams}}, open func(I, context.Context{{.FnParams}}) iter.Seq2[T, error], each func(T) bool, done func(error)) {
+func StartStream{{.StreamSuffix}}[I{{.TStreamParams}}](r *Runtime, ctx context.Context, m *Method, impl I{{.ValueParams}}, open func(I, context.Context{{.FnParams}}) iter.Seq2[T, error], each func(T) bool, done func(error)) {
 	s := &stream{{.StreamSuffix}}{{.TStreamArgs}}{impl: impl, {{.Init}}open: open}
-	s.Start(r, ctx, timeout, s, each, done)
+	s.start(r, ctx, m, m.timeout(), s, each, done)
 }
 
 // DirectStream{{.StreamSuffix}} is one stream of the blocking form over the
 // callback form over a blocking implementation, collapsed: ranging over it
 // ranges over open(impl, ctx, …) on the caller's goroutine, with the rules
 // of [StreamCall.Direct]. It is for generated code.
-func DirectStream{{.StreamSuffix}}[I{{.TStreamParams}}](r *Runtime, ctx context.Context, timeout time.Duration, impl I{{.ValueParams}}, open func(I, context.Context{{.FnParams}}) iter.Seq2[T, error]) iter.Seq2[T, error] {
+func DirectStream{{.StreamSuffix}}[I{{.TStreamParams}}](r *Runtime, ctx context.Context, m *Method, impl I{{.ValueParams}}, open func(I, context.Context{{.FnParams}}) iter.Seq2[T, error]) iter.Seq2[T, error] {
 	s := &stream{{.StreamSuffix}}{{.TStreamArgs}}{impl: impl, {{.Init}}open: open}
-	return s.Direct(r, ctx, timeout, s)
+	return s.direct(r, ctx, m, m.timeout(), s)
 }
 {{end}}{{range .AwaitStrm}}
 // awaitStream{{.StreamSuffix}} is the state of one stream made by
@@ -64,8 +63,8 @@ func (s *awaitStream{{.StreamSuffix}}{{.TStreamArgs}}) Invoke(ctx context.Contex
 // done) and yields the items, with the rules of [StreamWait.Iterate].
 // invoke is a method expression such as BucketAsync.List. It is for
 // generated code.
-func AwaitStream{{.StreamSuffix}}[I{{.TStreamParams}}](r *Runtime, ctx context.Context, timeout time.Duration, impl I{{.ValueParams}}, invoke func(I, context.Context{{.FnParams}}, func(T) bool, func(error))) iter.Seq2[T, error] {
+func AwaitStream{{.StreamSuffix}}[I{{.TStreamParams}}](r *Runtime, ctx context.Context, m *Method, impl I{{.ValueParams}}, invoke func(I, context.Context{{.FnParams}}, func(T) bool, func(error))) iter.Seq2[T, error] {
 	s := &awaitStream{{.StreamSuffix}}{{.TStreamArgs}}{impl: impl, {{.Init}}invoke: invoke}
-	return s.Iterate(r, ctx, timeout, s)
+	return s.iterate(r, ctx, m, m.timeout(), s)
 }
 {{end}}`

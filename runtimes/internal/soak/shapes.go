@@ -46,12 +46,11 @@ func (w *waiter) complete(v int, err error) {
 
 // Direct is the collapsed direct call of generated code.
 func Direct(rt *runtimes.Runtime, ctx context.Context, timeout time.Duration, impl func(context.Context) (int, error)) (v int, err error) {
-	if err = rt.Admit(ctx); err != nil {
+	var pass runtimes.Pass
+	if ctx, err = rt.Admit(ctx, &runtimes.Method{Timeout: timeout}, &pass); err != nil {
 		return
 	}
-	defer rt.Release(&err)
-	ctx, cancel := rt.Enter(ctx, timeout)
-	defer cancel()
+	defer rt.Release(&pass, &err)
 	return impl(ctx)
 }
 
