@@ -329,7 +329,7 @@ interfaces:
   - name: Store
     methods:
 `, []string{
-		"test.shim.yaml:3:5: interface #1 must be a mapping with the keys name, doc, from, embeds, methods, not the string \"Bucket\"",
+		"test.shim.yaml:3:5: interface #1 must be a mapping with the keys name, doc, from, as, embeds, methods, not the string \"Bucket\"",
 		"test.shim.yaml:4:5: interface #2: missing required key \"name\"",
 		"test.shim.yaml:7:10: interface #3: name must not be empty",
 		"test.shim.yaml:10:11: interface #4: name must be a string, not a list",

@@ -67,7 +67,11 @@ type Interface struct {
 	// io/fs.FS`), or nil: with it the adapt form generates adapters to
 	// and from that interface.
 	From *Origin
-	Pos  Pos
+	// As is the interface type original methods return this interface
+	// as when it is not From (`as: io/fs.File` for a From io/fs.ReadDirFile
+	// that fs.FS.Open returns as an fs.File), or nil. It needs From.
+	As  *Origin
+	Pos Pos
 }
 
 // Origin names a Go interface by import path and name.

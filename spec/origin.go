@@ -8,30 +8,30 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// origin reads the optional from key of an interface: the Go interface it
-// was scaffolded from, as import path and name ("io/fs.FS").
-func (p *specParser) origin(fs map[string]pair, subject string) *Origin {
-	kv, ok := fs["from"]
+// origin reads the optional from (or as) key of an interface: the Go
+// interface it was scaffolded from, as import path and name ("io/fs.FS").
+func (p *specParser) origin(fs map[string]pair, subject, key string) *Origin {
+	kv, ok := fs[key]
 	if !ok || kv.value == nil {
 		return nil
 	}
-	s, ok := p.scalar(kv.value, subject, "from")
+	s, ok := p.scalar(kv.value, subject, key)
 	if !ok || s == "" {
 		return nil
 	}
 	pos := p.pos(kv.value)
 	i := strings.LastIndex(s, ".")
 	if i <= 0 || strings.LastIndex(s, "/") > i {
-		p.errorf(pos, "%sfrom %s must be an import path and an interface name, such as io/fs.FS", subject, quote(s))
+		p.errorf(pos, "%s%s %s must be an import path and an interface name, such as io/fs.FS", subject, key, quote(s))
 		return nil
 	}
 	o := &Origin{Path: s[:i], Name: s[i+1:], Pos: pos}
 	if err := checkImportPath(o.Path); err != nil {
-		p.errorf(pos, "%sfrom %s: invalid import path %s: %v", subject, quote(s), quote(o.Path), err)
+		p.errorf(pos, "%s%s %s: invalid import path %s: %v", subject, key, quote(s), quote(o.Path), err)
 		return nil
 	}
 	if !token.IsIdentifier(o.Name) || !token.IsExported(o.Name) {
-		p.errorf(pos, "%sfrom %s: %s is not an exported Go identifier", subject, quote(s), quote(o.Name))
+		p.errorf(pos, "%s%s %s: %s is not an exported Go identifier", subject, key, quote(s), quote(o.Name))
 		return nil
 	}
 	return o
@@ -77,6 +77,9 @@ func (p *specParser) carried(fs map[string]pair, subject string, n *yaml.Node, m
 func (p *specParser) originMarkers(it *Interface, subject string) {
 	if it.From != nil {
 		return
+	}
+	if it.As != nil {
+		p.errorf(it.As.Pos, "%sas names the type original methods return the interface as, but the interface has no from", subject)
 	}
 	for _, m := range it.Methods {
 		key := ""

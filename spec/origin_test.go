@@ -67,6 +67,7 @@ interfaces:
     methods:
       - name: M
   - name: C
+    as: io/fs.File
     methods:
       - name: M
         ctx: added
@@ -84,8 +85,9 @@ interfaces:
 		`test.shim.yaml:13:16: interface "A": method "S": "error: carried" cannot be used with "stream"`,
 		`test.shim.yaml:15:16: interface "A": method "E": "error: carried" needs a last result of pointer type (cmd *redis.StringCmd) that carries the error`,
 		`test.shim.yaml:17:11: interface "B": from "io/fs.fS": "fS" is not an exported Go identifier`,
-		`test.shim.yaml:22:15: interface "C": method "M": "ctx: added" describes the original method, but the interface has no from`,
-		`test.shim.yaml:24:15: interface "C": method "N": "error: carried" describes the original method, but the interface has no from`,
+		`test.shim.yaml:21:9: interface "C": as names the type original methods return the interface as, but the interface has no from`,
+		`test.shim.yaml:23:15: interface "C": method "M": "ctx: added" describes the original method, but the interface has no from`,
+		`test.shim.yaml:25:15: interface "C": method "N": "error: carried" describes the original method, but the interface has no from`,
 	}
 	if diff := cmp.Diff(want, errorLines(t, err)); diff != "" {
 		t.Errorf("errors (-want +got):\n%s", diff)

@@ -95,6 +95,14 @@ var (
 				{"examples", []any{"io/fs.FS", "net/http.RoundTripper"}},
 			}
 		}},
+		"as": {false, func() object {
+			return object{
+				{"description", "With from: the interface type original methods return this interface as, when it is not from (as: io/fs.File for from: io/fs.ReadDirFile)."},
+				{"type", []any{"string", "null"}},
+				{"pattern", `^[^\s]+\.\p{Lu}[\p{L}\p{Nd}_]*$`},
+				{"examples", []any{"io/fs.File"}},
+			}
+		}},
 		"embeds": {false, func() object {
 			return object{
 				{"description", "Interfaces of the same spec this one embeds, as Go does: their methods are this interface's too, in both forms."},

@@ -13,7 +13,7 @@ import (
 // The keys of each level of a spec.
 var (
 	rootKeys      = []string{"shimgen", "package", "imports", "interfaces"}
-	interfaceKeys = []string{"name", "doc", "from", "embeds", "methods"}
+	interfaceKeys = []string{"name", "doc", "from", "as", "embeds", "methods"}
 	methodKeys    = []string{"name", "doc", "params", "results", "stream", "timeout", "error", "ctx"}
 )
 
@@ -233,7 +233,8 @@ func (p *specParser) iface(i int, n *yaml.Node) *Interface {
 	it.Doc = p.doc(fs, subject)
 	it.Embeds = p.embedList(fs, subject)
 	it.Methods = p.methods(n, fs, subject, len(it.Embeds) > 0)
-	it.From = p.origin(fs, subject)
+	it.From = p.origin(fs, subject, "from")
+	it.As = p.origin(fs, subject, "as")
 	p.originMarkers(it, subject)
 	return it
 }
