@@ -144,6 +144,9 @@ func Digest(f *spec.File, pkg string) string {
 		if iface.From != nil {
 			fmt.Fprintf(h, "from %q\n", iface.From)
 		}
+		if iface.As != nil {
+			fmt.Fprintf(h, "as %q\n", iface.As)
+		}
 		for _, e := range iface.Embeds {
 			fmt.Fprintf(h, "embed %q\n", e.Name)
 		}
