@@ -163,10 +163,10 @@ func streamItem(t types.Type) types.Type {
 // and stream item.
 func (tr *translator) translate(m *method, variadic bool, params, results, item []*types.Var) {
 	used := map[string]bool{}
-	m.params = tr.params(params, variadic, used)
-	m.results = tr.handleParams(tr.params(results, false, used))
+	m.params = tr.params(params, variadic, used, false)
+	m.results = tr.params(results, false, used, true)
 	if len(item) == 1 {
-		m.stream = &tr.handleParams(tr.params(item, false, used))[0]
+		m.stream = &tr.params(item, false, used, true)[0]
 	}
 	m.typed = true
 	nameParams(m, used)
@@ -177,8 +177,10 @@ func (tr *translator) translate(m *method, variadic bool, params, results, item 
 	}
 }
 
-// params writes the types of vars; the names are kept as declared for now.
-func (tr *translator) params(vars []*types.Var, variadic bool, used map[string]bool) []param {
+// params writes the types of vars, results that are handles (when
+// handles is set) by their spec names; the names are kept as declared for
+// now.
+func (tr *translator) params(vars []*types.Var, variadic bool, used map[string]bool, handles bool) []param {
 	ps := make([]param, len(vars))
 	for i, v := range vars {
 		t := v.Type()
@@ -186,16 +188,12 @@ func (tr *translator) params(vars []*types.Var, variadic bool, used map[string]b
 			t = t.(*types.Slice).Elem()
 			ps[i].variadic = true
 		}
-		ps[i].name, ps[i].typ, ps[i].t = v.Name(), tr.q.typeString(t, used), v.Type()
-	}
-	return ps
-}
-
-// handleParams writes the results that are handles by their spec names.
-func (tr *translator) handleParams(ps []param) []param {
-	for i := range ps {
-		if name := tr.handleName(ps[i].t); name != "" {
-			ps[i].typ = name
+		ps[i].name, ps[i].t = v.Name(), v.Type()
+		if handles {
+			ps[i].typ = tr.handleName(t)
+		}
+		if ps[i].typ == "" {
+			ps[i].typ = tr.q.typeString(t, used)
 		}
 	}
 	return ps
