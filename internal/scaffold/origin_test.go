@@ -60,3 +60,13 @@ func TestEmbedsKept(t *testing.T) {
 		t.Errorf("Close written %d times, want once:\n%s", n, data)
 	}
 }
+
+// TestForeignEmbedDocs: the methods of an embedded interface of another
+// package, written out, keep their docs.
+func TestForeignEmbedDocs(t *testing.T) {
+	data, err := scaffold(t, Output{Path: outPath, Name: "out"}, Options{}, ifacesPath+".Remote")
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, data, "      - name: Ping", "        doc: Ping checks the connection.", "        doc: Fetch fetches.")
+}

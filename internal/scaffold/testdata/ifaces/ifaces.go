@@ -108,3 +108,10 @@ type Legacy interface {
 	// Name has no error at all.
 	Name() string
 }
+
+// Remote embeds an interface of another package.
+type Remote interface {
+	meta.Pinger
+	// Fetch fetches.
+	Fetch(ctx context.Context, key string) ([]byte, error)
+}
