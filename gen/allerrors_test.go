@@ -27,7 +27,7 @@ interfaces:
 	_, err := Generate(typesPackage(loader, []string{"Key", "Value"}, bad, other))
 	want := []string{
 		`pkg/sa.shim.yaml:4:11: import "broken": invalid import path "not a path": invalid char ' '`,
-		`pkg/sa.shim.yaml:7:5: interface "Store": unknown key "colour" (expected one of: name, doc, embeds, methods)`,
+		`pkg/sa.shim.yaml:7:5: interface "Store": unknown key "colour" (expected one of: name, doc, from, as, embeds, methods)`,
 		`pkg/sa.shim.yaml:10:19: interface "Store": method "Get": unknown type "Kye" (did you mean "Key"?)`,
 		`pkg/sa.shim.yaml:10:26: interface "Store": method "Get": unknown type meta.Atrs: package "example.com/meta" has no such exported type (did you mean "Attrs"?)`,
 		`pkg/sa.shim.yaml:10:55: interface "Store": method "Get": unknown qualifier "nowhere" in type "nowhere.Thing": declare it under imports`,

@@ -19,7 +19,8 @@ const (
 	Stale DriftKind = iota + 1
 	// Missing: the spec generates a file that does not exist.
 	Missing
-	// Orphaned: a generated file whose spec no longer exists.
+	// Orphaned: a generated file whose spec no longer exists, or no
+	// longer generates it.
 	Orphaned
 	// Foreign: a file in the way of an output that shimgen did not write
 	// (no generated header); shimgen never overwrites it.
@@ -50,6 +51,9 @@ type Drift struct {
 	// has CRLF where the generated file has LF (a checkout with git's
 	// core.autocrlf, say). Its Diff is empty: every line would differ.
 	CRLF bool
+	// Generated reports an orphan whose spec is still there and was
+	// generated, without it (an optional form's file it no longer needs).
+	Generated bool
 }
 
 // Labels of the two sides of a diff, after the file's path.
@@ -74,7 +78,8 @@ func Check(fsys fs.FS, files, orphans []File) ([]Drift, error) {
 		}
 	}
 	for _, o := range orphans {
-		drifts = append(drifts, Drift{Kind: Orphaned, Path: o.Path, Spec: o.Spec, Diff: udiff.Unified(o.Path+onDisk, "/dev/null", string(o.Data), "")})
+		drifts = append(drifts, Drift{Kind: Orphaned, Path: o.Path, Spec: o.Spec, Generated: generatedFrom(files, o.Spec),
+			Diff: udiff.Unified(o.Path+onDisk, "/dev/null", string(o.Data), "")})
 	}
 	sort.Slice(drifts, func(i, j int) bool { return drifts[i].Path < drifts[j].Path })
 	return drifts, nil
@@ -95,4 +100,14 @@ func compare(fsys fs.FS, f File, name string) (*Drift, error) {
 		return &Drift{Kind: Stale, Path: f.Path, Spec: f.Spec, CRLF: true}, nil
 	}
 	return &Drift{Kind: Stale, Path: f.Path, Spec: f.Spec, Diff: udiff.Unified(f.Path+onDisk, f.Path+generated, string(have), string(f.Data))}, nil
+}
+
+// generatedFrom reports whether some of files come from spec.
+func generatedFrom(files []File, spec string) bool {
+	for _, f := range files {
+		if f.Spec == spec {
+			return true
+		}
+	}
+	return false
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/shimgen/shimgen/spec"
 	"github.com/shimgen/shimgen/templates"
+	"github.com/shimgen/shimgen/templates/adapt"
 	"github.com/shimgen/shimgen/templates/async"
 	"github.com/shimgen/shimgen/templates/blocking"
 	"github.com/shimgen/shimgen/templates/common"
@@ -15,10 +16,11 @@ import (
 type Forms []templates.Form
 
 // DefaultForms is the registry shimgen generates: the common part, the
-// blocking form and the callback form. Adding a form is one package under
-// templates/ and one line here.
+// blocking form, the callback form and the adapters to and from the
+// interfaces a spec was scaffolded from (only for specs that name them).
+// Adding a form is one package under templates/ and one line here.
 func DefaultForms() Forms {
-	return Forms{common.Part{}, blocking.Form{}, async.Form{}}
+	return Forms{common.Part{}, blocking.Form{}, async.Form{}, adapt.Form{}}
 }
 
 // or returns fs, or the default registry when fs is empty.
@@ -54,13 +56,26 @@ func (fs Forms) StemOf(name string) string {
 	return ""
 }
 
-// Outputs returns the base names of the files the registry writes for a
-// spec, in registry order.
+// Outputs returns the base names of the files the registry may write for
+// a spec, in registry order (an optional form writes its file only for
+// some specs).
 func (fs Forms) Outputs(specName string) []string {
 	stem := OutputStem(specName)
 	var out []string
 	for _, f := range fs.or() {
 		out = append(out, stem+f.Suffix())
+	}
+	return out
+}
+
+// Always returns the forms of fs that write a file for every spec (those
+// that are not templates.Optional).
+func (fs Forms) Always() Forms {
+	var out Forms
+	for _, f := range fs.or() {
+		if _, optional := f.(templates.Optional); !optional {
+			out = append(out, f)
+		}
 	}
 	return out
 }

@@ -92,9 +92,12 @@ func OutputStem(specName string) string {
 // is formatted in parallel chunks already, and one form's syntax in memory
 // at a time keeps a large spec's peak small.
 func emit(u *templates.Unit, dir string, forms Forms) ([]File, error) {
-	out := make([]File, len(forms))
+	out := make([]File, 0, len(forms))
 	size := 0
-	for i, form := range forms {
+	for _, form := range forms {
+		if !templates.Wants(form, u.Spec) {
+			continue
+		}
 		f, err := emitForm(u, dir, form)
 		if err != nil {
 			return nil, err
@@ -102,7 +105,7 @@ func emit(u *templates.Unit, dir string, forms Forms) ([]File, error) {
 		if size += len(f.Data); size > maxOutput {
 			return nil, tooLarge(u.Spec, size)
 		}
-		out[i] = f
+		out = append(out, f)
 	}
 	return out, nil
 }

@@ -18,7 +18,7 @@ func TestSpecNames(t *testing.T) {
 		{[]string{"p/_x.shim.yaml"}, `p/_x.shim.yaml: spec name "_x.shim.yaml" starts with "_": the go command ignores`},
 		{[]string{"p/.x.shim.yaml"}, `p/.x.shim.yaml: spec name ".x.shim.yaml" starts with "."`},
 		{[]string{"p/a\n::error::x.shim.yaml"}, `spec name "a\n::error::x.shim.yaml" has a control character`},
-		{[]string{"p/x.shim.yaml", "p/x.yaml"}, "p/x.yaml: generates the same files as p/x.shim.yaml (x_shim.go, x_blocking.go, x_async.go); rename one of the two specs"},
+		{[]string{"p/x.shim.yaml", "p/x.yaml"}, "p/x.yaml: generates the same files as p/x.shim.yaml (x_shim.go, x_blocking.go, x_async.go, x_adapt.go); rename one of the two specs"},
 	}
 	for _, tt := range tests {
 		p := Package{Dir: "p", DirName: "p", Complete: true}

@@ -74,7 +74,7 @@ interfaces:
 `, []string{
 			`test.shim.yaml:3:5: interface "A": missing key "methods": an interface has methods or embeds other interfaces`,
 			`test.shim.yaml:6:13: interface "B": embeds must be a list of interface names, not the string "x"`,
-			`test.shim.yaml:9:16: interface "B": method "M": error must be a boolean (false: the blocking form returns no error), not the string "no"`,
+			`test.shim.yaml:9:16: interface "B": method "M": error must be false (the blocking form returns no error) or carried (the original method's last result carries it), not the string "no"`,
 			`test.shim.yaml:12:16: interface "B": method "S": "error: false" cannot be used with "stream": a stream ends with an error`,
 		}},
 	}

@@ -63,8 +63,26 @@ type Interface struct {
 	// Methods are the interface's own methods; MethodSet adds the embedded
 	// ones.
 	Methods []*Method
-	Pos     Pos
+	// From is the Go interface the spec was scaffolded from (`from:
+	// io/fs.FS`), or nil: with it the adapt form generates adapters to
+	// and from that interface.
+	From *Origin
+	// As is the interface type original methods return this interface
+	// as when it is not From (`as: io/fs.File` for a From io/fs.ReadDirFile
+	// that fs.FS.Open returns as an fs.File), or nil. It needs From.
+	As  *Origin
+	Pos Pos
 }
+
+// Origin names a Go interface by import path and name.
+type Origin struct {
+	Path string // "io/fs"
+	Name string // "FS"
+	Pos  Pos
+}
+
+// String returns the origin as the spec writes it: "io/fs.FS".
+func (o *Origin) String() string { return o.Path + "." + o.Name }
 
 // Embed is one entry of an interface's embeds.
 type Embed struct {
@@ -92,7 +110,14 @@ type Method struct {
 	// NoError is set by `error: false`: the blocking form has no error
 	// result; the callback form's done keeps err for the runtime's refusals.
 	NoError bool
-	Pos     Pos
+	// AddedContext is set by `ctx: added`: the method of the interface's
+	// From takes no ctx; the spec added it.
+	AddedContext bool
+	// CarriedError is set by `error: carried`: the method of the
+	// interface's From has no error result; its last result carries the
+	// error (`Err() error`, and `SetErr(error)` to carry one back).
+	CarriedError bool
+	Pos          Pos
 }
 
 // Variadic reports whether the method's last parameter is variadic.

@@ -87,6 +87,22 @@ var (
 			return exportedName("The interface name, an exported Go identifier, unique in the spec. Required.")
 		}},
 		"doc": {false, func() object { return docString("The interface's doc comment.") }},
+		"from": {false, func() object {
+			return object{
+				{"description", "The Go interface the spec was scaffolded from, as import path and name: the adapt form generates adapters to and from it."},
+				{"type", []any{"string", "null"}},
+				{"pattern", `^[^\s]+\.\p{Lu}[\p{L}\p{Nd}_]*$`},
+				{"examples", []any{"io/fs.FS", "net/http.RoundTripper"}},
+			}
+		}},
+		"as": {false, func() object {
+			return object{
+				{"description", "With from: the interface type original methods return this interface as, when it is not from (as: io/fs.File for from: io/fs.ReadDirFile)."},
+				{"type", []any{"string", "null"}},
+				{"pattern", `^[^\s]+\.\p{Lu}[\p{L}\p{Nd}_]*$`},
+				{"examples", []any{"io/fs.File"}},
+			}
+		}},
 		"embeds": {false, func() object {
 			return object{
 				{"description", "Interfaces of the same spec this one embeds, as Go does: their methods are this interface's too, in both forms."},
@@ -133,8 +149,14 @@ var (
 		}},
 		"error": {false, func() object {
 			return object{
-				{"description", "false: the blocking form returns no error (Name() string); the callback form's done keeps err, which carries the runtime's refusals. Not with stream."},
-				{"type", []any{"boolean", "null"}},
+				{"description", "false: the blocking form returns no error (Name() string); the callback form's done keeps err, which carries the runtime's refusals. carried: both forms return err; the interface's from method has none, its last result (a pointer) carries it with Err() and SetErr. Not with stream."},
+				{"anyOf", []any{object{{"type", []any{"boolean", "null"}}}, object{{"const", "carried"}}}},
+			}
+		}},
+		"ctx": {false, func() object {
+			return object{
+				{"description", "added: the interface's from method takes no ctx; the spec added it (shimgen init --add-ctx writes it)."},
+				{"anyOf", []any{object{{"type", "null"}}, object{{"const", "added"}}}},
 			}
 		}},
 		"timeout": {false, func() object {
@@ -194,7 +216,7 @@ func schema() object {
 					{"required", []any{exclusiveMethodKeys[0], exclusiveMethodKeys[1]}},
 				}},
 				{"if", object{{"required", []any{"stream"}}}},
-				{"then", object{{"properties", object{{"error", object{{"not", object{{"const", false}}}}}}}}},
+				{"then", object{{"properties", object{{"error", object{{"not", object{{"enum", []any{false, "carried"}}}}}}}}}},
 			})},
 		}},
 	})

@@ -13,8 +13,8 @@ import (
 // The keys of each level of a spec.
 var (
 	rootKeys      = []string{"shimgen", "package", "imports", "interfaces"}
-	interfaceKeys = []string{"name", "doc", "embeds", "methods"}
-	methodKeys    = []string{"name", "doc", "params", "results", "stream", "timeout", "error"}
+	interfaceKeys = []string{"name", "doc", "from", "as", "embeds", "methods"}
+	methodKeys    = []string{"name", "doc", "params", "results", "stream", "timeout", "error", "ctx"}
 )
 
 // futureMethodKeys are the method keys a later format version will give a
@@ -233,6 +233,9 @@ func (p *specParser) iface(i int, n *yaml.Node) *Interface {
 	it.Doc = p.doc(fs, subject)
 	it.Embeds = p.embedList(fs, subject)
 	it.Methods = p.methods(n, fs, subject, len(it.Embeds) > 0)
+	it.From = p.origin(fs, subject, "from")
+	it.As = p.origin(fs, subject, "as")
+	p.originMarkers(it, subject)
 	return it
 }
 
@@ -342,7 +345,8 @@ func (p *specParser) method(outer string, i int, n *yaml.Node) *Method {
 	m.Doc = p.doc(fs, subject)
 	m.Timeout = p.timeout(fs["timeout"].value, subject)
 	p.signature(subject, fs, m)
-	m.NoError = p.noError(fs, subject)
+	m.NoError, m.CarriedError = p.noError(fs, subject, m)
+	m.AddedContext = p.addedContext(fs, subject)
 	m.Kind = kindOf(m)
 	if _, streams := fs["stream"]; streams {
 		m.Kind = ServerStream // even when the item could not be read

@@ -34,3 +34,18 @@ type Decl struct {
 	// (the blocking and callback interfaces).
 	API bool
 }
+
+// Optional is a Form that emits a file only for some specs (the adapt form,
+// for specs whose interfaces say where they came from). A form that does
+// not implement it emits a file for every spec.
+type Optional interface {
+	Form
+	// Wants reports whether the form emits a file for f.
+	Wants(f *spec.File) bool
+}
+
+// Wants reports whether form emits a file for f.
+func Wants(form Form, f *spec.File) bool {
+	o, ok := form.(Optional)
+	return !ok || o.Wants(f)
+}

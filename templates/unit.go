@@ -141,6 +141,12 @@ func Digest(f *spec.File, pkg string) string {
 	}
 	for _, iface := range f.Interfaces {
 		fmt.Fprintf(h, "interface %q %q\n", iface.Name, iface.Doc)
+		if iface.From != nil {
+			fmt.Fprintf(h, "from %q\n", iface.From)
+		}
+		if iface.As != nil {
+			fmt.Fprintf(h, "as %q\n", iface.As)
+		}
 		for _, e := range iface.Embeds {
 			fmt.Fprintf(h, "embed %q\n", e.Name)
 		}
@@ -148,6 +154,9 @@ func Digest(f *spec.File, pkg string) string {
 			fmt.Fprintf(h, "method %q %q %d\n", m.Name, m.Doc, m.Timeout)
 			if m.NoError {
 				fmt.Fprintf(h, "noerror\n")
+			}
+			if m.AddedContext || m.CarriedError {
+				fmt.Fprintf(h, "origin %t %t\n", m.AddedContext, m.CarriedError)
 			}
 			digestParams(h, "param", m.Params)
 			digestParams(h, "result", m.Results)

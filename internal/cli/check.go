@@ -164,6 +164,9 @@ func driftMessage(d gen.Drift, fix string) string {
 	case d.Kind == gen.Missing:
 		return fmt.Sprintf("missing: %s generates it; %s", spec, fix)
 	case d.Kind == gen.Orphaned:
+		if d.Generated {
+			return fmt.Sprintf("orphaned: %s no longer generates it; %s (it removes the file)", spec, fix)
+		}
 		return fmt.Sprintf("orphaned: generated from %s, which is gone; %s (it removes the file)", spec, fix)
 	case d.Kind == gen.Foreign:
 		return fmt.Sprintf("in the way: %s generates this file, which was not written by shimgen; rename it or the spec", spec)

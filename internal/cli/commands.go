@@ -24,7 +24,7 @@ var commands = []*command{
 	{
 		name:     "generate",
 		synopsis: "shimgen [generate] [-v] [-no-types] [paths...]",
-		summary:  "write NAME_blocking.go, NAME_async.go and NAME_shim.go beside each spec",
+		summary:  "write NAME_blocking.go, NAME_async.go, NAME_shim.go (and NAME_adapt.go) beside each spec",
 		setup:    generateCommand,
 	},
 	{
@@ -35,7 +35,7 @@ var commands = []*command{
 	},
 	{
 		name:     "init",
-		synopsis: "shimgen init [--from PKG.Name[=NewName]]... [--add-ctx] [--schema FILE] [-o file.shim.yaml | --update file.shim.yaml]",
+		synopsis: "shimgen init [--from PKG.Name[=NewName]]... [--add-ctx] [--add-err] [--schema FILE] [-o file.shim.yaml | --update file.shim.yaml]",
 		summary:  "write a spec from Go interfaces or a type's methods, or a starter spec; --update re-syncs one",
 		setup:    initCommand,
 	},

@@ -23,7 +23,7 @@ func (f *fromFlags) Set(s string) error { *f = append(*f, s); return nil }
 // initFlags are init's flags.
 type initFlags struct {
 	froms               fromFlags
-	addCtx              *bool
+	addCtx, addErr      *bool
 	out, schema, update *string
 }
 
@@ -35,6 +35,7 @@ func initCommand(fs *flag.FlagSet) func(*call) int {
 	f := &initFlags{}
 	fs.Var(&f.froms, "from", "an interface to scaffold, PACKAGE.Interface, or a type's exported methods, PACKAGE.Type; PACKAGE.Name=NewName renames it (repeatable)")
 	f.addCtx = fs.Bool("add-ctx", false, "scaffold methods without a leading context.Context too (the generated methods take one)")
+	f.addErr = fs.Bool("add-err", false, "scaffold methods without a trailing error too: error: carried when the last result carries one (Err() error, SetErr(error)), else error: false")
 	f.out = fs.String("o", "", "write the spec to this file (default: stdout); it must not exist")
 	f.update = fs.String("update", "", "re-sync this spec with the Go declarations it was scaffolded from (its header names them; --from overrides), keeping its docs, timeouts, names and hand-made entries")
 	f.schema = fs.String("schema", "", "name this local copy of the schema (written by shimgen schema -o) in the spec's first line, by a path relative to the spec, instead of the schema's address")
@@ -53,7 +54,7 @@ func initCommand(fs *flag.FlagSet) func(*call) int {
 		if err != nil {
 			return c.fail("shimgen init", err)
 		}
-		sp, err := initSpec(c.stderr, f.froms, outDir(*f.out), scaffold.Options{AddContext: *f.addCtx, Schema: ref})
+		sp, err := initSpec(c.stderr, f.froms, outDir(*f.out), scaffold.Options{AddContext: *f.addCtx, AddError: *f.addErr, Schema: ref})
 		if err == nil {
 			err = emitSpec(*f.out, sp.Data, c.stdout)
 		}

@@ -39,18 +39,19 @@ func updateSpec(c *call, f *initFlags, name string) (scaffold.Spec, bool, error)
 	if err != nil {
 		return scaffold.Spec{}, false, err
 	}
-	froms, addCtx, from := []string(f.froms), *f.addCtx, "."
+	froms, addCtx, addErr, from := []string(f.froms), *f.addCtx, *f.addErr, "."
 	if len(froms) == 0 {
 		var ok bool
 		if froms, addCtx, ok = scaffold.Recorded(data); !ok {
 			return scaffold.Spec{}, false, fmt.Errorf("%s does not say what it was scaffolded from (no \"# Scaffolded by shimgen init from ...\" line); name the declarations with --from", name)
 		}
 		addCtx = addCtx || *f.addCtx
+		addErr = scaffold.RecordedAddError(data) || addErr
 		if !anyRelative(froms) {
 			from = filepath.Dir(name) // import paths resolve from the spec's module
 		}
 	}
-	opt := scaffold.Options{AddContext: addCtx, Schema: schemaOf(data)}
+	opt := scaffold.Options{AddContext: addCtx, AddError: addErr, Schema: schemaOf(data)}
 	if *f.schema != "" {
 		if opt.Schema, err = schemaRef(*f.schema, filepath.Dir(name)); err != nil {
 			return scaffold.Spec{}, false, err

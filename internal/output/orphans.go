@@ -15,7 +15,9 @@ import (
 // Orphans returns the files of d that generating every spec of d (whose
 // outputs are files) removes: regular files, not among files, with the
 // generated header and a generated name, whose "// source:" line names a
-// spec file of d that generates exactly that name and no longer exists.
+// spec file of d that generates exactly that name and no longer exists,
+// or that files were generated from and no longer include (a spec that
+// dropped its from keeps no NAME_adapt.go).
 // Anything else - a hand-written file with a similar name, another tool's
 // file, a file naming a spec that is still there - is never an orphan. An
 // orphan's Spec is the gone spec as users see it (in d's display path),
@@ -35,7 +37,7 @@ func (d Dir) Orphans(files []gen.File) ([]gen.File, error) {
 		if err != nil {
 			return nil, err
 		}
-		if src := d.goneSource(name, data); src != "" {
+		if src := d.goneSource(name, data, files); src != "" {
 			out = append(out, gen.File{Path: path.Join(d.Display, name), Spec: path.Join(d.Display, src), Data: data})
 		}
 	}
@@ -44,7 +46,7 @@ func (d Dir) Orphans(files []gen.File) ([]gen.File, error) {
 
 // goneSource returns the spec that the file name of d, with content data,
 // was generated from if that file is an orphan (see Orphans), else "".
-func (d Dir) goneSource(name string, data []byte) string {
+func (d Dir) goneSource(name string, data []byte, files []gen.File) string {
 	if !gen.IsGenerated(data) {
 		return ""
 	}
@@ -54,6 +56,9 @@ func (d Dir) goneSource(name string, data []byte) string {
 	}
 	if !slices.Contains(gen.OutputNames(src), name) {
 		return ""
+	}
+	if slices.ContainsFunc(files, func(f gen.File) bool { return path.Base(f.Spec) == src }) {
+		return src // generated now, without this file
 	}
 	if _, err := os.Lstat(filepath.Join(d.Abs, src)); !errors.Is(err, fs.ErrNotExist) {
 		return ""

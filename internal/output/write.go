@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/shimgen/shimgen/gen"
 )
@@ -54,7 +55,11 @@ func (d Dir) removeOrphans(ctx context.Context, files []gen.File, log io.Writer)
 		if err != nil {
 			return err
 		}
-		if removed && log != nil {
+		switch {
+		case !removed || log == nil:
+		case slices.ContainsFunc(files, func(f gen.File) bool { return f.Spec == o.Spec }):
+			fmt.Fprintf(log, "removed %s (its spec %s no longer generates it)\n", o.Path, o.Spec)
+		default:
 			fmt.Fprintf(log, "removed %s (its spec %s is gone)\n", o.Path, o.Spec)
 		}
 	}

@@ -7,10 +7,10 @@ import (
 
 // scaffoldedRE matches the header line that records what a spec was
 // scaffolded from, which init --update reads.
-var scaffoldedRE = regexp.MustCompile(`(?m)^# Scaffolded by shimgen init (--add-ctx )?from (.+)\.$`)
+var scaffoldedRE = regexp.MustCompile(`(?m)^# Scaffolded by shimgen init (--add-ctx )?(--add-err )?from (.+)\.$`)
 
 // scaffoldedLine is that line, without its "# ".
-func scaffoldedLine(froms []Source, addContext bool) string {
+func scaffoldedLine(froms []Source, addContext, addError bool) string {
 	parts := make([]string, len(froms))
 	for i, f := range froms {
 		parts[i] = f.String()
@@ -18,6 +18,9 @@ func scaffoldedLine(froms []Source, addContext bool) string {
 	flag := ""
 	if addContext {
 		flag = "--add-ctx "
+	}
+	if addError {
+		flag += "--add-err "
 	}
 	return "Scaffolded by shimgen init " + flag + "from " + strings.Join(parts, ", ") + "."
 }
@@ -40,5 +43,12 @@ func Recorded(data []byte) (froms []string, addContext, ok bool) {
 	if m == nil {
 		return nil, false, false
 	}
-	return strings.Split(string(m[2]), ", "), len(m[1]) > 0, true
+	return strings.Split(string(m[3]), ", "), len(m[1]) > 0, true
+}
+
+// RecordedAddError reports whether a spec's header says it was scaffolded
+// with --add-err.
+func RecordedAddError(data []byte) bool {
+	m := scaffoldedRE.FindSubmatch(data)
+	return m != nil && len(m[2]) > 0
 }

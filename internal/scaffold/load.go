@@ -54,6 +54,7 @@ func Load(dir string, srcs []Source) ([]*Interface, error) {
 		if err != nil {
 			return nil, err
 		}
+		foreignDocs(dir, pkg, iface, pkgs)
 		out = append(out, iface)
 	}
 	return out, nil

@@ -16,6 +16,11 @@ type method struct {
 	results   []param
 	stream    *param // the server stream's item, nil for a plain method
 	skip      []string
+	// ctxAdded records that the source method takes no ctx (`ctx: added`);
+	// errMode how it lacks an error: "" (it has one), "false" (none) or
+	// "carried" (its last result carries it).
+	ctxAdded bool
+	errMode  string
 	// typed reports whether the signature could be translated: params,
 	// results and stream are meaningful.
 	typed bool
@@ -32,6 +37,15 @@ type param struct {
 type translator struct {
 	q          *qualifiers
 	addContext bool
+	addError   bool
+	// handles maps the type names of the interfaces scaffolded together to
+	// their spec names: a result of such a type is a handle.
+	handles map[*types.TypeName]string
+	// upgrades maps an interface type one of them embeds to that one, for
+	// a result of the narrower type (fs.FS.Open's fs.File for a spec File
+	// made from fs.ReadDirFile), and asOf records the narrower type.
+	upgrades map[*types.TypeName]string
+	asOf     map[string]*types.TypeName
 }
 
 // method translates fn, whose doc comment is doc.
@@ -65,6 +79,7 @@ func (tr *translator) dropContext(m *method, tup *types.Tuple) []*types.Var {
 	if !tr.addContext {
 		m.skip = append(m.skip, "no leading context.Context parameter (the generated methods take ctx first; --add-ctx scaffolds such methods anyway)")
 	}
+	m.ctxAdded = tr.addContext
 	return vars
 }
 
@@ -77,9 +92,40 @@ func (tr *translator) splitResults(m *method, tup *types.Tuple) (results, item [
 		return vars[:len(vars)-1], nil
 	case len(vars) == 1 && streamItem(vars[0].Type()) != nil:
 		return nil, []*types.Var{types.NewParam(vars[0].Pos(), nil, "", streamItem(vars[0].Type()))}
+	case !tr.addError:
+		m.skip = append(m.skip, "no trailing error result (the generated methods return err last; --add-err scaffolds such methods anyway)")
+	case len(vars) > 0 && carriesError(vars[len(vars)-1].Type()):
+		m.errMode = "carried"
+	default:
+		m.errMode = "false"
 	}
-	m.skip = append(m.skip, "no trailing error result (the generated methods return err last)")
 	return vars, nil
+}
+
+// carriesError reports whether t is a pointer whose method set has
+// Err() error and SetErr(error), as go-redis's commands do: the error of a
+// method returning one rides on it, both ways.
+func carriesError(t types.Type) bool {
+	if _, ok := types.Unalias(t).(*types.Pointer); !ok {
+		return false
+	}
+	ms := types.NewMethodSet(t)
+	return hasMethod(ms, "Err", 0, 1) && hasMethod(ms, "SetErr", 1, 0)
+}
+
+// hasMethod reports whether ms has a method name taking params errors and
+// returning results errors (each 0 or 1).
+func hasMethod(ms *types.MethodSet, name string, params, results int) bool {
+	for i := 0; i < ms.Len(); i++ {
+		sig, ok := ms.At(i).Obj().Type().(*types.Signature)
+		if !ok || ms.At(i).Obj().Name() != name || sig.Params().Len() != params || sig.Results().Len() != results {
+			continue
+		}
+		if (params == 0 || isError(sig.Params().At(0).Type())) && (results == 0 || isError(sig.Results().At(0).Type())) {
+			return true
+		}
+	}
+	return false
 }
 
 func tupleVars(tup *types.Tuple) []*types.Var {
@@ -117,10 +163,10 @@ func streamItem(t types.Type) types.Type {
 // and stream item.
 func (tr *translator) translate(m *method, variadic bool, params, results, item []*types.Var) {
 	used := map[string]bool{}
-	m.params = tr.params(params, variadic, used)
-	m.results = tr.params(results, false, used)
+	m.params = tr.params(params, variadic, used, false)
+	m.results = tr.params(results, false, used, true)
 	if len(item) == 1 {
-		m.stream = &tr.params(item, false, used)[0]
+		m.stream = &tr.params(item, false, used, true)[0]
 	}
 	m.typed = true
 	nameParams(m, used)
@@ -131,8 +177,10 @@ func (tr *translator) translate(m *method, variadic bool, params, results, item 
 	}
 }
 
-// params writes the types of vars; the names are kept as declared for now.
-func (tr *translator) params(vars []*types.Var, variadic bool, used map[string]bool) []param {
+// params writes the types of vars, results that are handles (when
+// handles is set) by their spec names; the names are kept as declared for
+// now.
+func (tr *translator) params(vars []*types.Var, variadic bool, used map[string]bool, handles bool) []param {
 	ps := make([]param, len(vars))
 	for i, v := range vars {
 		t := v.Type()
@@ -140,7 +188,13 @@ func (tr *translator) params(vars []*types.Var, variadic bool, used map[string]b
 			t = t.(*types.Slice).Elem()
 			ps[i].variadic = true
 		}
-		ps[i].name, ps[i].typ, ps[i].t = v.Name(), tr.q.typeString(t, used), v.Type()
+		ps[i].name, ps[i].t = v.Name(), v.Type()
+		if handles {
+			ps[i].typ = tr.handleName(t)
+		}
+		if ps[i].typ == "" {
+			ps[i].typ = tr.q.typeString(t, used)
+		}
 	}
 	return ps
 }

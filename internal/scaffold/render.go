@@ -47,7 +47,7 @@ func header(w *writer, list []*iface, opt Options) {
 			froms = append(froms, it.src.recorded())
 		}
 	}
-	w.line(0, 0, scaffoldedLine(froms, opt.AddContext))
+	w.line(0, 0, scaffoldedLine(froms, opt.AddContext, opt.AddError))
 	w.line(0, 0, "Review it, then run shimgen generate in this directory. Entries")
 	w.line(0, 0, "commented out could not be translated as they are; each says why.")
 	for _, it := range list {
@@ -85,6 +85,11 @@ func writeIface(w *writer, it *iface) {
 	}
 	w.line(2, c, "- name: "+it.src.Name+skipComment(it.skip))
 	w.field(4, c, "doc", it.doc)
+	w.field(4, c, "from", it.from)
+	w.field(4, c, "as", it.as)
+	if len(it.embeds) > 0 {
+		w.line(4, c, "embeds: ["+strings.Join(it.embeds, ", ")+"]")
+	}
 	if len(it.methods) == 0 {
 		return
 	}
@@ -110,6 +115,12 @@ func writeMethod(w *writer, m *method, c int) {
 		}
 	}
 	w.field(8, c, "timeout", m.timeout)
+	if m.ctxAdded {
+		w.field(8, c, "ctx", "added")
+	}
+	if m.errMode != "" {
+		w.line(8, c, "error: "+m.errMode) // a boolean or a word, unquoted
+	}
 }
 
 func skipComment(reason string) string {

@@ -13,6 +13,10 @@ type Options struct {
 	// parameter too, instead of commenting them out: the generated methods
 	// take ctx first, so they differ from the source.
 	AddContext bool
+	// AddError scaffolds methods without a trailing error too: `error:
+	// carried` when the last result carries one (Err() error and
+	// SetErr(error), as go-redis's commands), else `error: false`.
+	AddError bool
 	// Schema is the $schema the spec's first line names: "" for the
 	// schema's address, else a path relative to the spec.
 	Schema string
@@ -26,7 +30,11 @@ type iface struct {
 	skip      string // why the whole interface is commented out
 	samePkg   bool   // declared in the output package
 	liveCount int
-	kept      bool // not from a source: kept as the spec being updated has it
+	// from and as are the interface's from and as keys ("io/fs.FS"), embeds
+	// the spec interfaces it embeds.
+	from, as string
+	embeds   []string
+	kept     bool // not from a source: kept as the spec being updated has it
 }
 
 // Spec is a scaffolded spec.
@@ -59,10 +67,16 @@ func checkSources(ifaces []*Interface, out Output) error {
 // build translates the interfaces, keeps what old (a spec being updated,
 // or nil) adds to them, and renders the spec.
 func build(ifaces []*Interface, out Output, opt Options, old *spec.File) Spec {
-	tr := &translator{q: newQualifiers(out.Path), addContext: opt.AddContext}
+	tr := &translator{q: newQualifiers(out.Path), addContext: opt.AddContext, addError: opt.AddError}
+	tr.sources(ifaces)
 	list := make([]*iface, len(ifaces))
 	for i, in := range ifaces {
 		list[i] = tr.iface(in)
+	}
+	for _, it := range list {
+		if obj := tr.asOf[it.src.Name]; obj != nil && it.from != "" {
+			it.as = obj.Pkg().Path() + "." + obj.Name()
+		}
 	}
 	if old != nil {
 		list = keep(list, old, tr.q)
@@ -115,14 +129,22 @@ func (tr *translator) iface(in *Interface) *iface {
 		it.skip = "a constraint (it has a type set), not an interface of methods"
 		return it
 	}
+	if obj := in.typeName(); obj != nil && !it.samePkg {
+		it.from = in.PkgPath + "." + obj.Name()
+	}
+	var brought map[string]bool
+	it.embeds, brought = tr.embeds(in)
 	for _, fn := range in.Methods {
+		if brought[fn.Name()] {
+			continue
+		}
 		m := tr.method(fn, qualifyLinks(in.Docs[fn.Pos()], in.Pkg, qual))
 		it.methods = append(it.methods, m)
 		if len(m.skip) == 0 {
 			it.liveCount++
 		}
 	}
-	if it.liveCount == 0 {
+	if it.liveCount == 0 && len(it.embeds) == 0 {
 		it.skip = "none of its methods fits"
 		if len(it.methods) == 0 {
 			it.skip = "it has no methods"

@@ -123,7 +123,7 @@ func TestStore(t *testing.T) {
 		"        params: key string, tags ...string",
 		"        params: done2 bool, err2 string",
 		"        results: ctx2 int",
-		"      # - name: Size  # skipped: no trailing error result (the generated methods return err last)",
+		"      # - name: Size  # skipped: no trailing error result (the generated methods return err last; --add-err scaffolds such methods anyway)",
 		"      #   results: n int64",
 		"      # - name: Watch  # skipped: channel type chan<- string: a channel cannot cross between the blocking and callback forms; model it as a stream",
 		"        params: src *rand.Rand, w io.Writer, d time.Duration",
@@ -208,7 +208,8 @@ func TestLoadErrors(t *testing.T) {
 		"./testdata/ifaces.NotIface":  "not an interface type",
 		"./testdata/ifaces/meta.Attr": "has no type Attr",
 		"./testdata/ifaces":           "no interface name; want PACKAGE.Interface, one of:\n\t./testdata/ifaces.Closer\n\t./testdata/ifaces.Generic\n",
-		"./testdata/ifaces/meta":      `--from "./testdata/ifaces/meta": no interface name, and package`,
+		"./testdata/ifaces/meta":      "no interface name; want PACKAGE.Interface, one of:\n\t./testdata/ifaces/meta.Pinger",
+		"./testdata/ifaces/none":      `--from "./testdata/ifaces/none": no interface name, and package`,
 		"./testdata/nosuch":           `--from "./testdata/nosuch": no interface name (want PACKAGE.Interface`,
 		"store":                       `--from "store": no interface name`,
 	} {
@@ -291,7 +292,7 @@ func TestConcrete(t *testing.T) {
 		"        params: key string",
 		"        results: data []byte",
 		"      - name: Ping",
-		"      # - name: Count  # skipped: no leading context.Context parameter (the generated methods take ctx first; --add-ctx scaffolds such methods anyway); no trailing error result (the generated methods return err last)",
+		"      # - name: Count  # skipped: no leading context.Context parameter (the generated methods take ctx first; --add-ctx scaffolds such methods anyway); no trailing error result (the generated methods return err last; --add-err scaffolds such methods anyway)",
 	)
 	if strings.Contains(string(data), "reset") {
 		t.Errorf("an unexported method is scaffolded:\n%s", data)

@@ -55,6 +55,7 @@ func keepIface(it *iface, oi *spec.Interface, q *qualifiers) {
 		case len(m.skip) > 0:
 			it.methods[i] = fromSpec(om, q) // the spec fixed it by hand
 			it.liveCount++
+			it.from, it.as = "", "" // which the source's adapters cannot call
 		default:
 			keepMethod(m, om)
 		}

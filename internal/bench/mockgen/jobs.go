@@ -29,7 +29,7 @@ const (
 
 // Generated files of each tool: shimgen writes one per form.
 var (
-	shimOutputs = gen.OutputNames("x.shim.yaml")
+	shimOutputs = gen.DefaultForms().Always().Outputs("x.shim.yaml")
 	mockOutputs = []string{"mock_x.go"}
 )
 

@@ -91,3 +91,27 @@ func (Client) Ping(ctx context.Context) error { return nil }
 func (c *Client) Count() int { return 0 }
 
 func (c *Client) reset() {}
+
+// Cmd carries its error, as go-redis's commands do.
+type Cmd struct{ err error }
+
+// Err returns the error the command carries.
+func (c *Cmd) Err() error { return c.err }
+
+// SetErr sets it.
+func (c *Cmd) SetErr(err error) { c.err = err }
+
+// Legacy has no ctx and no error results.
+type Legacy interface {
+	// Get carries its error in the Cmd.
+	Get(key string) *Cmd
+	// Name has no error at all.
+	Name() string
+}
+
+// Remote embeds an interface of another package.
+type Remote interface {
+	meta.Pinger
+	// Fetch fetches.
+	Fetch(ctx context.Context, key string) ([]byte, error)
+}

@@ -1,0 +1,5 @@
+// Package none declares no interface.
+package none
+
+// T is no interface.
+type T struct{}
