@@ -94,11 +94,15 @@ func (r *Runtime) admitObserved(ctx context.Context, m *Method, p *Pass) (contex
 // as pending. It must be deferred directly, right after a successful Admit.
 // It is for generated code.
 func (r *Runtime) Release(p *Pass, err *error) {
-	defer r.release()
 	if v := recover(); v != nil {
 		*err = newPanicError(v)
 	}
 	if p.probe != nil {
+		// Deferred, so that an observer's hook that exits the goroutine
+		// (runtime.Goexit) still ends the call; ended recovers a panic.
+		defer r.release()
 		r.ended(p.probe, *err, 0)
+		return
 	}
+	r.release() // not deferred: nothing between recover and here can panic
 }
