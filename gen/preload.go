@@ -3,6 +3,8 @@ package gen
 import (
 	"fmt"
 	"slices"
+
+	"github.com/shimgen/shimgen/spec"
 )
 
 // ImportPaths returns the import paths, sorted, of the packages outside
@@ -11,8 +13,7 @@ import (
 // at once and hand each package a Loaded.
 func ImportPaths(p Package) []string {
 	files, partial, _ := parseSpecs(p.Specs)
-	_, rest := splitStd(importPaths(typeRefs(slices.Concat(files, partial))))
-	return rest
+	return slices.DeleteFunc(importPaths(typeRefs(slices.Concat(files, partial))), spec.IsStdlibPackage)
 }
 
 // Loaded is a TypeLoader over packages loaded beforehand (see ImportPaths):

@@ -10,13 +10,13 @@ import (
 )
 
 // splitStd answers for the standard-library packages among paths from the
-// table shimgen carries (spec.StdlibType), so that they need no loading,
+// table shimgen carries (spec.StdlibTypes), so that they need no loading,
 // and returns the other paths, for the TypeLoader.
 func splitStd(paths []string) (std map[string]PackageTypes, rest []string) {
 	std = map[string]PackageTypes{}
 	for _, p := range paths {
-		if names, ok := spec.StdlibTypeNames(p); ok {
-			std[p] = PackageTypes{Names: names, Types: stdPackage(p, names)}
+		if ts, ok := spec.StdlibTypes(p); ok {
+			std[p] = stdPackage(p, ts)
 		} else {
 			rest = append(rest, p)
 		}
@@ -28,19 +28,20 @@ func splitStd(paths []string) (std map[string]PackageTypes, rest []string) {
 // type check of the specs (see checkTypes): each of its types has the kind,
 // comparability and type parameters of the real one, which is what a spec's
 // use of it can get wrong.
-func stdPackage(p string, names []string) *types.Package {
+func stdPackage(p string, ts []spec.NamedStdType) PackageTypes {
 	pkg := types.NewPackage(p, path.Base(p))
-	for _, name := range names {
-		t, _ := spec.StdlibType(p, name)
-		obj := types.NewTypeName(token.NoPos, pkg, name, nil)
-		named := types.NewNamed(obj, stdUnderlying(t), nil)
+	names := make([]string, len(ts))
+	for i, t := range ts {
+		names[i] = t.Name
+		obj := types.NewTypeName(token.NoPos, pkg, t.Name, nil)
+		named := types.NewNamed(obj, stdUnderlying(t.StdType), nil)
 		if len(t.Params) > 0 {
 			named.SetTypeParams(stdTypeParams(pkg, t.Params))
 		}
 		pkg.Scope().Insert(obj)
 	}
 	pkg.MarkComplete()
-	return pkg
+	return PackageTypes{Names: names, Types: pkg}
 }
 
 // stdUnderlying is an underlying type of t's kind and comparability.

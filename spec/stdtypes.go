@@ -57,18 +57,41 @@ func StdlibType(path, name string) (t StdType, ok bool) {
 	return StdType{}, false
 }
 
-// StdlibTypeNames returns the exported type names of the standard-library
-// package path, sorted; ok is false if path is not one.
-func StdlibTypeNames(path string) (names []string, ok bool) {
+// NamedStdType is one exported type of a standard-library package.
+type NamedStdType struct {
+	Name string
+	StdType
+}
+
+// StdlibTypes returns the exported types of the standard-library package
+// path, sorted by name; ok is false if path is not one.
+func StdlibTypes(path string) (ts []NamedStdType, ok bool) {
 	entries, ok := stdlibTypes[path]
 	if !ok {
 		return nil, false
 	}
 	for _, entry := range strings.Fields(entries) {
-		n, _, _ := strings.Cut(entry, ":")
-		names = append(names, n)
+		n, code, _ := strings.Cut(entry, ":")
+		ts = append(ts, NamedStdType{n, decodeStdType(code)})
 	}
-	return names, true
+	return ts, true
+}
+
+// StdlibTypeNames returns the exported type names of the standard-library
+// package path, sorted; ok is false if path is not one.
+func StdlibTypeNames(path string) (names []string, ok bool) {
+	ts, ok := StdlibTypes(path)
+	for _, t := range ts {
+		names = append(names, t.Name)
+	}
+	return names, ok
+}
+
+// IsStdlibPackage reports whether path is a standard-library package of
+// the table.
+func IsStdlibPackage(path string) bool {
+	_, ok := stdlibTypes[path]
+	return ok
 }
 
 // decodeStdType decodes mkstdlib's code of a type: its kind letter, "="
