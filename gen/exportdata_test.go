@@ -2,8 +2,6 @@ package gen
 
 import (
 	"errors"
-	"go/token"
-	"go/types"
 	"os"
 	"path/filepath"
 	"slices"
@@ -107,13 +105,5 @@ func packageTypes(pkg *packages.Package) PackageTypes {
 	if len(pkg.Errors) > 0 && (pkg.Types == nil || !pkg.Types.Complete() || pkg.Name == "") {
 		return PackageTypes{Err: errors.New(pkg.Errors[0].Msg)}
 	}
-	var names []string
-	scope := pkg.Types.Scope()
-	for _, name := range scope.Names() {
-		if _, ok := scope.Lookup(name).(*types.TypeName); ok && token.IsExported(name) {
-			names = append(names, name)
-		}
-	}
-	slices.Sort(names)
-	return PackageTypes{Names: names, Types: pkg.Types}
+	return PackageTypes{Names: exportedTypeNames(pkg.Types), Types: pkg.Types}
 }

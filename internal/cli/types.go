@@ -1,10 +1,10 @@
 package cli
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
-	"sync"
 
 	"github.com/shimgen/shimgen/gen"
 )
@@ -23,15 +23,8 @@ func loadTypes(results []result) {
 			groups[root] = append(groups[root], r)
 		}
 	}
-	var wg sync.WaitGroup
-	for root, rs := range groups {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			loadModule(root, rs)
-		}()
-	}
-	wg.Wait()
+	roots := slices.Sorted(maps.Keys(groups))
+	parallel(len(roots), func(i int) { loadModule(roots[i], groups[roots[i]]) })
 }
 
 // loadModule loads, with one go list run in root, the packages every
