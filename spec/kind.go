@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"slices"
+	"strings"
 )
 
 // MethodKind is the shape of a method's exchange: what the caller sends and
@@ -16,10 +17,16 @@ const (
 	Unary MethodKind = iota + 1
 	// ServerStream: parameters in, a stream of items (`stream:`) out.
 	ServerStream
+	// ClientStream: parameters and a stream of sent items (`send:`) in,
+	// results (and err) out.
+	ClientStream
+	// BidiStream: parameters and a stream of sent items (`send:`) in, a
+	// stream of items (`stream:`) out.
+	BidiStream
 )
 
 // Kinds lists every method kind, in order.
-var Kinds = []MethodKind{Unary, ServerStream}
+var Kinds = []MethodKind{Unary, ServerStream, ClientStream, BidiStream}
 
 func (k MethodKind) String() string {
 	switch k {
@@ -27,29 +34,85 @@ func (k MethodKind) String() string {
 		return "unary"
 	case ServerStream:
 		return "server stream"
+	case ClientStream:
+		return "client stream"
+	case BidiStream:
+		return "bidirectional stream"
 	}
 	return fmt.Sprintf("MethodKind(%d)", uint8(k))
 }
 
 // Streams reports whether the kind returns a stream of items.
-func (k MethodKind) Streams() bool { return k == ServerStream }
+func (k MethodKind) Streams() bool { return k == ServerStream || k == BidiStream }
+
+// Sends reports whether the caller of the kind sends a stream of items.
+func (k MethodKind) Sends() bool { return k == ClientStream || k == BidiStream }
 
 // kindOf derives the kind of m from the keys it has.
 func kindOf(m *Method) MethodKind {
-	if m.Stream != nil {
+	switch {
+	case m.Send != nil && m.Stream != nil:
+		return BidiStream
+	case m.Send != nil:
+		return ClientStream
+	case m.Stream != nil:
 		return ServerStream
 	}
 	return Unary
 }
 
-// Items returns the method's parameters, results and stream item, in that
-// order.
+// Items returns the method's parameters, sent item, results and stream
+// item, in that order.
 func (m *Method) Items() []*Param {
-	all := append(append([]*Param{}, m.Params...), m.Results...)
+	all := append([]*Param{}, m.Params...)
+	if m.Send != nil {
+		all = append(all, m.Send)
+	}
+	all = append(all, m.Results...)
 	if m.Stream != nil {
 		all = append(all, m.Stream)
 	}
 	return all
+}
+
+// SendsName is the name of the parameter that carries the sent items of a
+// client or bidirectional stream in the blocking form: the plural of the
+// sent item's name ("chunk" gives "chunks"), or, when that is the name of
+// another parameter or is no plural ("data"), the item's name with "Seq".
+func (m *Method) SendsName() string {
+	if m.Send == nil {
+		return ""
+	}
+	name := Plural(m.Send.Name)
+	for _, p := range m.Params {
+		if p.Name == name {
+			return m.Send.Name + "Seq"
+		}
+	}
+	if name == m.Send.Name {
+		return name + "Seq"
+	}
+	return name
+}
+
+// Plural returns the English plural of an identifier's last word by the
+// regular rules: "chunk" → "chunks", "entry" → "entries", "box" →
+// "boxes", "dataBatch" → "dataBatches". Names that already end in "s"
+// are returned unchanged.
+func Plural(name string) string {
+	lower := strings.ToLower(name)
+	switch {
+	case name == "":
+		return ""
+	case strings.HasSuffix(lower, "s"):
+		return name
+	case strings.HasSuffix(lower, "x"), strings.HasSuffix(lower, "z"),
+		strings.HasSuffix(lower, "ch"), strings.HasSuffix(lower, "sh"):
+		return name + "es"
+	case strings.HasSuffix(lower, "y") && len(lower) > 1 && !strings.ContainsRune("aeiou", rune(lower[len(lower)-2])):
+		return name[:len(name)-1] + "ies"
+	}
+	return name + "s"
 }
 
 // Qualifiers returns the package qualifiers the types of iface's methods

@@ -95,8 +95,8 @@ type Embed struct {
 // trailing err error are implicit and not part of Params or Results.
 type Method struct {
 	Name string
-	// Kind is the method's shape: Unary, or ServerStream when it has a
-	// stream item.
+	// Kind is the method's shape: Unary; ServerStream with a stream item;
+	// ClientStream with a sent item; BidiStream with both.
 	Kind    MethodKind
 	Doc     string
 	Params  []*Param
@@ -104,6 +104,9 @@ type Method struct {
 	// Stream is the item of a server stream (`stream: entry Entry`), or nil
 	// for a method with results. A streaming method has no Results.
 	Stream *Param
+	// Send is the item the caller of a client or bidirectional stream sends
+	// (`send: chunk []byte`), or nil.
+	Send *Param
 	// Timeout is the per-call deadline (for a stream, of the whole stream);
 	// zero means none.
 	Timeout time.Duration
