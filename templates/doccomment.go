@@ -75,7 +75,7 @@ func MethodDoc(m *spec.Method) string {
 		return m.Doc
 	}
 	what := "each call"
-	if m.Kind.Streams() {
+	if m.Kind != spec.Unary {
 		what = "the whole stream"
 	}
 	note := fmt.Sprintf("The generated forms give %s a deadline of %v.", what, m.Timeout)

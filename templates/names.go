@@ -51,20 +51,25 @@ func (n Names) MethodVar(m *spec.Method) string { return n.lower + m.Name + "Met
 func (n Names) TimeoutConst(m *spec.Method) string { return n.lower + m.Name + "Timeout" }
 
 // CallType is the state of one call of unary method m in the callback
-// form, and StepFunc the function that drives it.
+// form, and StepFunc the function that drives it; a client or
+// bidirectional stream's call state has methods instead.
 func (n Names) CallType(m *spec.Method) string { return n.lower + m.Name + "Call" }
 
 // StepFunc drives a CallType (see runtimes.Runtime.StartFunc).
 func (n Names) StepFunc(m *spec.Method) string { return n.lower + m.Name + "Step" }
 
-// WaitType is the state of one call of unary method m in the blocking
-// form.
+// WaitType is the state of one call of unary method m, or of a client or
+// bidirectional stream, in the blocking form.
 func (n Names) WaitType(m *spec.Method) string { return n.lower + m.Name + "Wait" }
 
 // InvokeFunc calls method m of a callback implementation: for a unary
 // method with a WaitType state (see runtimes.Runtime.WaitFunc), for a
 // packed stream with an ArgsType.
 func (n Names) InvokeFunc(m *spec.Method) string { return n.lower + m.Name + "Invoke" }
+
+// DirectCall is the state of one call of bidirectional stream m in the
+// blocking form over a blocking implementation.
+func (n Names) DirectCall(m *spec.Method) string { return n.lower + m.Name + "Direct" }
 
 // ArgsType carries the parameters of a packed streaming method m.
 func (n Names) ArgsType(m *spec.Method) string { return n.lower + m.Name + "Args" }

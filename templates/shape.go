@@ -25,7 +25,7 @@ const MaxParams = 4
 
 // Packed reports whether method m is a streaming method whose parameters
 // travel as one value.
-func Packed(m *spec.Method) bool { return m.Kind.Streams() && len(m.Params) > MaxParams }
+func Packed(m *spec.Method) bool { return m.Kind == spec.ServerStream && len(m.Params) > MaxParams }
 
 // Helper names the runtimes stream helper a form calls for method m:
 // prefix (StartStream, AwaitStream, DirectStream) and the number of
@@ -67,7 +67,8 @@ func Unpack(m *spec.Method, a string, spread bool) []jen.Code {
 }
 
 // Spread renders ctx and a method's parameters as the arguments of a call
-// of its blocking implementation, spreading a variadic one.
+// of its blocking implementation, spreading a variadic one; the sent items
+// of a client or bidirectional stream follow.
 func Spread(m *spec.Method) []jen.Code {
 	out := []jen.Code{jen.Id("ctx")}
 	for _, p := range m.Params {
@@ -76,6 +77,9 @@ func Spread(m *spec.Method) []jen.Code {
 			a.Op("...")
 		}
 		out = append(out, a)
+	}
+	if m.Kind.Sends() {
+		out = append(out, jen.Id(m.SendsName()))
 	}
 	return out
 }

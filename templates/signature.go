@@ -15,14 +15,34 @@ func Ctx() jen.Code { return jen.Id("ctx").Qual(ContextPath, "Context") }
 // Runtime is the type of the runtime parameter of the constructors.
 func Runtime() *jen.Statement { return jen.Op("*").Qual(RuntimesPath, "Runtime") }
 
-// Params renders ctx and the method's parameters; variadic selects whether a
-// variadic parameter keeps its ... (blocking form) or becomes a slice.
-func (u *Unit) Params(m *spec.Method, variadic bool) []jen.Code {
+// Params renders ctx and the method's parameters; blocking selects the
+// blocking form, where a variadic parameter keeps its ... and the sent items
+// of a client or bidirectional stream follow as an iterator
+// (chunks iter.Seq[[]byte]), rather than the callback form, where a
+// variadic parameter is a slice and the items go to the returned Sender.
+func (u *Unit) Params(m *spec.Method, blocking bool) []jen.Code {
 	out := []jen.Code{Ctx()}
 	for _, p := range m.Params {
-		out = append(out, jen.Id(p.Name).Add(u.Type(p, variadic)))
+		out = append(out, jen.Id(p.Name).Add(u.Type(p, blocking)))
+	}
+	if blocking && m.Kind.Sends() {
+		out = append(out, jen.Id(m.SendsName()).Add(u.SendSeq(m)))
 	}
 	return out
+}
+
+// SendItem renders the type of the item a client or bidirectional stream
+// sends.
+func (u *Unit) SendItem(m *spec.Method) jen.Code { return u.Type(m.Send, false) }
+
+// SendSeq renders the blocking form of the sent items: iter.Seq[[]byte].
+func (u *Unit) SendSeq(m *spec.Method) *jen.Statement {
+	return jen.Qual(IterPath, "Seq").Types(u.SendItem(m))
+}
+
+// Sender renders the callback form's sending side: runtimes.Sender[[]byte].
+func (u *Unit) Sender(m *spec.Method) *jen.Statement {
+	return jen.Qual(RuntimesPath, "Sender").Types(u.SendItem(m))
 }
 
 // ResultParams renders the blocking form's results followed by err error
@@ -54,7 +74,7 @@ func (u *Unit) DoneParams(m *spec.Method) []jen.Code {
 // method with `error: false` has its named results only, or none.
 func (u *Unit) Results(m *spec.Method) jen.Code {
 	switch m.Kind {
-	case spec.Unary:
+	case spec.Unary, spec.ClientStream:
 		switch {
 		case len(m.Results) == 0 && m.NoError:
 			return jen.Null()
@@ -62,10 +82,19 @@ func (u *Unit) Results(m *spec.Method) jen.Code {
 			return jen.Error()
 		}
 		return jen.Params(u.ResultParams(m)...)
-	case spec.ServerStream:
+	case spec.ServerStream, spec.BidiStream:
 		return u.Seq(m)
 	}
 	u.Fail(Unsupported(m))
+	return jen.Null()
+}
+
+// AsyncResults renders the callback form's result: the Sender of a client
+// or bidirectional stream, or nothing.
+func (u *Unit) AsyncResults(m *spec.Method) jen.Code {
+	if m.Kind.Sends() {
+		return u.Sender(m)
+	}
 	return jen.Null()
 }
 
@@ -125,6 +154,17 @@ func (u *Unit) Fields(ps []*spec.Param) []jen.Code {
 func HasStream(iface *spec.Interface) bool {
 	for _, m := range iface.Methods {
 		if m.Kind.Streams() {
+			return true
+		}
+	}
+	return false
+}
+
+// HasSend reports whether any method of iface is a client or
+// bidirectional stream.
+func HasSend(iface *spec.Interface) bool {
+	for _, m := range iface.Methods {
+		if m.Kind.Sends() {
 			return true
 		}
 	}

@@ -159,6 +159,9 @@ func Digest(f *spec.File, pkg string) string {
 				fmt.Fprintf(h, "origin %t %t\n", m.AddedContext, m.CarriedError)
 			}
 			digestParams(h, "param", m.Params)
+			if m.Send != nil {
+				digestParams(h, "send", []*spec.Param{m.Send})
+			}
 			digestParams(h, "result", m.Results)
 			if m.Kind.Streams() {
 				digestParams(h, "stream", []*spec.Param{m.Stream})

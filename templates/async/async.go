@@ -34,8 +34,11 @@ func (Form) Declares(iface *spec.Interface) []t.Decl {
 	n := t.NamesOf(iface)
 	out := []t.Decl{{Name: n.Async, API: true}, {Name: n.NewAsync}, {Name: n.AsyncType}, {Name: n.AsyncOf}}
 	for _, m := range iface.Methods {
-		if m.Kind == spec.Unary {
+		switch {
+		case m.Kind == spec.Unary:
 			out = append(out, t.Decl{Name: n.CallType(m)}, t.Decl{Name: n.StepFunc(m)})
+		case m.Kind.Sends():
+			out = append(out, t.Decl{Name: n.CallType(m)})
 		}
 	}
 	return out
@@ -93,6 +96,12 @@ func (e *emitter) ifaceDecl() {
 		e.F.Comment("stops the stream), then done exactly once, on the same completion context.")
 		e.F.Comment("An implementation can pace its items with runtimes.FlowOf(ctx).")
 	}
+	if t.HasSend(e.Iface) {
+		e.F.Comment("")
+		e.F.Comment("A method that streams items from the caller returns its runtimes.Sender")
+		e.F.Comment("at once: Send hands it one item without blocking, Ready and OnReady tell")
+		e.F.Comment("when there is room, and CloseSend ends the items; ctx cancels the call.")
+	}
 	e.F.Type().Id(n.Async).InterfaceFunc(func(g *jen.Group) {
 		t.EmbedNames(g, e.Iface, func(n t.Names) string { return n.Async })
 		for i, m := range e.Iface.Methods {
@@ -100,7 +109,7 @@ func (e *emitter) ifaceDecl() {
 				g.Line()
 			}
 			t.Comments(g, t.MethodDoc(m))
-			g.Id(m.Name).Params(e.U.AsyncParams(m)...)
+			g.Id(m.Name).Params(e.U.AsyncParams(m)...).Add(e.U.AsyncResults(m))
 		}
 	})
 }
@@ -173,8 +182,11 @@ func (e *emitter) forward(fw t.Forward) {
 		args = append(args, jen.Id("each"))
 	}
 	args = append(args, jen.Id("done"))
+	call := jen.Id(recv).Dot(t.NamesOf(fw.Via).AsyncType).Dot(m.Name).Call(args...)
+	if m.Kind.Sends() {
+		call = jen.Return(call)
+	}
 	e.F.Line()
-	e.F.Func().Params(jen.Id(recv).Op("*").Id(e.N.AsyncType)).Id(m.Name).Params(e.U.AsyncParams(m)...).Block(
-		jen.Id(recv).Dot(t.NamesOf(fw.Via).AsyncType).Dot(m.Name).Call(args...),
-	)
+	e.F.Func().Params(jen.Id(recv).Op("*").Id(e.N.AsyncType)).Id(m.Name).Params(e.U.AsyncParams(m)...).
+		Add(e.U.AsyncResults(m)).Block(call)
 }

@@ -17,6 +17,12 @@ func (e *emitter) method(m *spec.Method) {
 		e.stepFunc(m)
 	case spec.ServerStream:
 		e.streamMethod(m)
+	case spec.ClientStream:
+		e.sendMethod(m)
+		e.sendState(m)
+	case spec.BidiStream:
+		e.bidiMethod(m)
+		e.bidiState(m)
 	default:
 		e.U.Fail(t.Unsupported(m))
 	}

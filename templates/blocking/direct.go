@@ -29,10 +29,13 @@ func (e *emitter) directType() {
 // directMethod emits one method of the direct form.
 func (e *emitter) directMethod(m *spec.Method) {
 	switch m.Kind {
-	case spec.Unary:
+	case spec.Unary, spec.ClientStream:
 		e.directUnary(m)
 	case spec.ServerStream:
 		e.directStream(m)
+	case spec.BidiStream:
+		e.directBidi(m)
+		e.directBidiState(m)
 	default:
 		e.U.Fail(t.Unsupported(m))
 	}

@@ -20,6 +20,12 @@ func (e *emitter) method(m *spec.Method) {
 		if t.Packed(m) {
 			e.invokeStream(m)
 		}
+	case spec.ClientStream:
+		e.sendMethod(m)
+		e.sendWait(m)
+	case spec.BidiStream:
+		e.bidiMethod(m)
+		e.bidiWait(m)
 	default:
 		e.U.Fail(t.Unsupported(m))
 	}
