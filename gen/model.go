@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/token"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -157,16 +158,23 @@ func clash(iface, prev *spec.Interface, id string) string {
 	return fmt.Sprintf("interface %q: generated identifier %s clashes with one generated for interface %q at %s; rename one of them", iface.Name, id, prev.Name, prev.Pos)
 }
 
-// shadowing reports parameters, results and stream items that would hide a
-// generated identifier inside generated method bodies. A stream item's name
-// only names the parameter of each's func type today; it is held to the same
-// rule so that no generated body ever has to care. The fixed names the
-// forms bind are spec's reserved names, rejected when the spec is parsed,
-// but for the Late ones (nil), checked here.
+// shadowing reports parameters, sent items, results and stream items that
+// would hide a generated identifier inside generated method bodies, and
+// the blocking form's iterator of the sent items (see spec.SendsName),
+// a parameter of its methods. A stream item's name only names the
+// parameter of each's func type today; it is held to the same rule so that
+// no generated body ever has to care. The fixed names the forms bind are
+// spec's reserved names, rejected when the spec is parsed, but for the
+// Late ones (nil), checked here.
 func shadowing(iface *spec.Interface, generated map[string]*spec.Interface) spec.ErrorList {
 	var errs spec.ErrorList
 	for _, m := range iface.Methods {
 		errs = append(errs, shadowed(iface, m, "parameter", m.Params, generated)...)
+		if m.Send != nil {
+			errs = append(errs, shadowed(iface, m, "sent item", []*spec.Param{m.Send}, generated)...)
+			errs = append(errs, shadowed(iface, m, "sent item "+strconv.Quote(m.Send.Name)+": the iterator of the sent items",
+				[]*spec.Param{{Name: m.SendsName(), Pos: m.Send.Pos}}, generated)...)
+		}
 		errs = append(errs, shadowed(iface, m, "result", m.Results, generated)...)
 		if m.Stream != nil {
 			errs = append(errs, shadowed(iface, m, "stream item", []*spec.Param{m.Stream}, generated)...)

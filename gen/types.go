@@ -81,20 +81,13 @@ func typeRefs(files []*spec.File) []typeRef {
 		for _, iface := range f.Interfaces {
 			for _, m := range iface.Methods {
 				subject := fmt.Sprintf("interface %q: method %q: ", iface.Name, m.Name)
-				for _, p := range slices.Concat(m.Params, m.Results, streamOf(m)) {
+				for _, p := range m.Items() {
 					refs = append(refs, paramRefs(f, subject, p)...)
 				}
 			}
 		}
 	}
 	return refs
-}
-
-func streamOf(m *spec.Method) []*spec.Param {
-	if m.Stream == nil {
-		return nil
-	}
-	return []*spec.Param{m.Stream}
 }
 
 // paramRefs lists the type names p's type uses.

@@ -59,6 +59,9 @@ type Observed struct {
 	Form, Impl Form
 	// Stream is true for a streaming method.
 	Stream bool
+	// Send is true for a client or bidirectional stream (Stream is true
+	// as well): the caller sends items.
+	Send bool
 	// Kind is the runtime's kind (see [WithKind]), such as "loop".
 	Kind string
 	// Start is when the call was made.
@@ -135,6 +138,9 @@ type Ending struct {
 	Err     error
 	// Items is the number of items a stream delivered to its consumer.
 	Items int64
+	// Sent is the number of items the caller of a client or bidirectional
+	// stream sent (that its Sender accepted).
+	Sent int64
 }
 
 // Observer learns of every call and stream of a [Runtime] built with

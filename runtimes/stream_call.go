@@ -57,12 +57,18 @@ func (c StreamCall[T]) Start(r *Runtime, ctx context.Context, timeout time.Durat
 }
 
 // start is Start for a stream of the method m.
-func (StreamCall[T]) start(r *Runtime, ctx context.Context, m *Method, timeout time.Duration, src Source[T], each func(T) bool, done func(error)) {
+func (c StreamCall[T]) start(r *Runtime, ctx context.Context, m *Method, timeout time.Duration, src Source[T], each func(T) bool, done func(error)) {
+	c.startSide(r, ctx, m, timeout, src, nil, each, done)
+}
+
+// startSide is start for a stream whose caller sends items through side
+// (a client or bidirectional stream), or nil.
+func (StreamCall[T]) startSide(r *Runtime, ctx context.Context, m *Method, timeout time.Duration, src Source[T], side sendSide, each func(T) bool, done func(error)) {
 	var probe Probe
 	if r.opts.observer != nil {
-		ctx, probe = r.observe(ctx, m, Callback, Blocking, true)
+		ctx, probe = r.observeStream(ctx, m, Callback, Blocking, side != nil)
 	}
-	s := &push[T]{rt: r, src: src, each: each, done: done, flow: FlowOf(ctx), caller: ctx, probe: probe}
+	s := &push[T]{rt: r, src: src, side: side, each: each, done: done, flow: FlowOf(ctx), caller: ctx, probe: probe}
 	if !r.acquire() {
 		s.fail(ErrClosed)
 		return
@@ -78,10 +84,27 @@ func (StreamCall[T]) start(r *Runtime, ctx context.Context, m *Method, timeout t
 	}
 	s.window, _ = r.settings()
 	s.room = make(chan struct{}, 1)
+	if side != nil {
+		side.attach(s.sc.ctx, s.sc.cancel)
+		if r.inline { // it waits for items the caller sends after Start returned
+			go (*pushWork[T])(s).Run()
+			return
+		}
+	}
 	if err := r.exec.Execute((*pushWork[T])(s)); err != nil {
 		s.sc.end(false)
 		s.fail(err)
 	}
+}
+
+// sendSide is the sending half of a client or bidirectional stream, as a
+// push sees it: attach ties it to the stream's context, shut ends it once
+// the producer returned, release before done.
+type sendSide interface {
+	attach(ctx context.Context, cancel context.CancelCauseFunc)
+	shut(here bool)
+	release()
+	sentItems() int64
 }
 
 // push is one stream of the callback form over a blocking producer.
@@ -115,6 +138,7 @@ func (StreamCall[T]) start(r *Runtime, ctx context.Context, m *Method, timeout t
 type push[T any] struct {
 	rt      *Runtime
 	src     Source[T]
+	side    sendSide // the caller's items, for a client or bidirectional stream
 	each    func(T) bool
 	done    func(error)
 	sc      streamCtx
@@ -283,6 +307,9 @@ func (s *push[T]) post() bool {
 // items still in flight: by the delivery task if there is one, else by a
 // final delivery; at once without a loop, or after a refusal.
 func (s *push[T]) finish(err error) {
+	if s.side != nil {
+		s.side.shut(true) // the items sent from now on go nowhere
+	}
 	s.mu.Lock()
 	s.err, s.cause, s.ended = err, s.sc.cause(), true
 	s.sc.end(true) // a stop or a refusal canceled it already
@@ -431,8 +458,13 @@ func (s *push[T]) complete() {
 	}
 	s.buf, s.cur = nil, nil
 	err := s.outcome()
+	var sent int64
+	if s.side != nil {
+		s.side.release()
+		sent = s.side.sentItems()
+	}
 	if s.probe != nil {
-		s.rt.ended(s.probe, err, s.items)
+		s.rt.endedStream(s.probe, err, s.items, sent)
 	}
 	s.done(err)
 }
@@ -460,6 +492,9 @@ func (s *push[T]) outcome() error {
 
 // fail ends a stream that never started with err, off the caller's stack.
 func (s *push[T]) fail(err error) {
+	if s.side != nil {
+		s.side.shut(false)
+	}
 	s.err = err
 	s.rt.later((*pushFailure[T])(s))
 }

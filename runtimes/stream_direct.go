@@ -26,13 +26,19 @@ func (c StreamCall[T]) Direct(r *Runtime, ctx context.Context, timeout time.Dura
 }
 
 // direct is Direct for a stream of the method m.
-func (StreamCall[T]) direct(r *Runtime, ctx context.Context, m *Method, timeout time.Duration, src Source[T]) iter.Seq2[T, error] {
+func (c StreamCall[T]) direct(r *Runtime, ctx context.Context, m *Method, timeout time.Duration, src Source[T]) iter.Seq2[T, error] {
+	return c.directSide(r, ctx, m, timeout, src, nil)
+}
+
+// directSide is direct for a stream whose caller sends items through side
+// (a client or bidirectional stream), or nil.
+func (StreamCall[T]) directSide(r *Runtime, ctx context.Context, m *Method, timeout time.Duration, src Source[T], side *directSide) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
 		ctx := ctx // each range is a call of its own
 		var probe Probe
 		if r.opts.observer != nil {
-			ctx, probe = r.observe(ctx, m, Blocking, Blocking, true)
+			ctx, probe = r.observeStream(ctx, m, Blocking, Blocking, side != nil)
 		}
 		if err := r.admit(ctx); err != nil {
 			r.ended(probe, err, 0)
@@ -41,14 +47,18 @@ func (StreamCall[T]) direct(r *Runtime, ctx context.Context, m *Method, timeout 
 		}
 		defer r.release()
 		r.began(probe)
-		d := direct[T]{sc: r.openStream(ctx, timeout), yield: yield, probe: probe != nil}
+		d := direct[T]{sc: r.openStream(ctx, timeout), yield: yield, probe: probe != nil, side: side}
 		defer d.sc.end(true) // a break canceled it already
 		err := d.run(src)
 		if probe != nil {
+			var sent int64
+			if side != nil {
+				sent = side.sent
+			}
 			if d.stopped {
-				r.ended(probe, nil, d.items)
+				r.endedStream(probe, nil, d.items, sent)
 			} else {
-				r.ended(probe, err, d.items)
+				r.endedStream(probe, err, d.items, sent)
 			}
 		}
 		switch {
@@ -69,14 +79,15 @@ type direct[T any] struct {
 	stopped bool // the loop body broke out
 	probe   bool // observed: count the items
 	items   int64
+	side    *directSide // the caller's items, for a client or bidirectional stream
 }
 
 // run ranges over the producer and returns the error that ends the stream,
 // nil when it ended cleanly or the body broke out.
 func (d *direct[T]) run(src Source[T]) (err error) {
 	defer func() {
-		if d.inBody {
-			return // the loop body panicked: let it through
+		if d.inBody || d.side != nil && d.side.inItems {
+			return // the loop body (or the caller's items) panicked: let it through
 		}
 		if v := recover(); v != nil {
 			err = newPanicError(v)

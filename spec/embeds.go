@@ -174,7 +174,13 @@ func (iface *Interface) allMethods(visited map[*Interface]bool) []*Method {
 func Identical(a, b *Method) bool {
 	return a.Name == b.Name && a.Kind == b.Kind && a.Timeout == b.Timeout && a.NoError == b.NoError &&
 		typeList(a.Params) == typeList(b.Params) && typeList(a.Results) == typeList(b.Results) &&
-		(a.Stream == nil) == (b.Stream == nil) && (a.Stream == nil || typeList([]*Param{a.Stream}) == typeList([]*Param{b.Stream}))
+		sameItem(a.Stream, b.Stream) && sameItem(a.Send, b.Send)
+}
+
+// sameItem reports whether two stream or sent items, either nil, have the
+// same type.
+func sameItem(a, b *Param) bool {
+	return (a == nil) == (b == nil) && (a == nil || typeList([]*Param{a}) == typeList([]*Param{b}))
 }
 
 // typeList renders the types of ps, normalised: "string,...int".

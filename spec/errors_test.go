@@ -371,7 +371,7 @@ interfaces:
         timeout: forever
       - name: 日本
 `, []string{
-		"test.shim.yaml:5:9: interface \"Bucket\": method #1 must be a mapping with the keys name, doc, params, results, stream, timeout, error, ctx, not the string \"Get\"",
+		"test.shim.yaml:5:9: interface \"Bucket\": method #1 must be a mapping with the keys name, doc, params, send, results, stream, timeout, error, ctx, not the string \"Get\"",
 		"test.shim.yaml:6:9: interface \"Bucket\": method #2: missing required key \"name\"",
 		"test.shim.yaml:7:15: interface \"Bucket\": method name \"get\" must be exported (did you mean \"Get\"?)",
 		"test.shim.yaml:8:9: interface \"Bucket\": method \"get\": unknown key \"paramz\" (did you mean \"params\"?)",
@@ -594,39 +594,190 @@ interfaces:
 		"test.shim.yaml:11:20: interface \"A\": method \"M3\": key \"stream\" cannot be used with \"results\": a method either returns results or streams items, not both",
 		"test.shim.yaml:11:28: interface \"A\": method \"M3\": stream item \"e\": duplicate name (first declared at 11:46)",
 	}},
-	{"send is reserved", `
+	{"send items", `
 shimgen: 1
 interfaces:
   - name: A
     methods:
       - name: M1
-        send: chunk []byte
+        send: ' '
       - name: M2
-        send: c Chunk
-        stream: a Ack
+        send: c Chunk, d Chunk
       - name: M3
+        send: c ...Chunk
+      - name: M4
+        send: '[]byte'
+      - name: M5
         "send": [x]
         send: y
-      - name: M4
+      - name: M6
         sned: x
+      - name: M7
+        send:
 `, []string{
-		"test.shim.yaml:6:9: interface \"A\": method \"M1\": key \"send\" is reserved for client streams, which format version 1 does not support yet",
-		"test.shim.yaml:8:9: interface \"A\": method \"M2\": key \"send\" is reserved for client streams, which format version 1 does not support yet",
-		"test.shim.yaml:11:9: interface \"A\": method \"M3\": key \"send\" is reserved for client streams, which format version 1 does not support yet",
-		"test.shim.yaml:12:9: interface \"A\": method \"M3\": key \"send\" is reserved for client streams, which format version 1 does not support yet",
-		"test.shim.yaml:14:9: interface \"A\": method \"M4\": unknown key \"sned\" (expected one of: name, doc, params, results, stream, timeout, error, ctx)",
+		"test.shim.yaml:6:15: interface \"A\": method \"M1\": send must not be empty: name the item and its type, such as \"chunk []byte\"",
+		"test.shim.yaml:8:24: interface \"A\": method \"M2\": send \"c Chunk, d Chunk\": a method sends a single item; to send several values at once, make it a struct",
+		"test.shim.yaml:10:17: interface \"A\": method \"M3\": send \"c ...Chunk\": a sent item cannot be variadic: the items are sent one by one",
+		"test.shim.yaml:12:16: interface \"A\": method \"M4\": sent item of type \"[]byte\" needs a name",
+		"test.shim.yaml:14:17: interface \"A\": method \"M5\": send must be a string, not a list",
+		"test.shim.yaml:15:9: interface \"A\": method \"M5\": duplicate key \"send\" (first at line 14)",
+		"test.shim.yaml:17:9: interface \"A\": method \"M6\": unknown key \"sned\" (did you mean \"send\"?)",
+		"test.shim.yaml:19:14: interface \"A\": method \"M7\": send must not be empty: name the item and its type, such as \"chunk []byte\"",
+	}},
+	{"send with results and stream", `
+shimgen: 1
+interfaces:
+  - name: A
+    methods:
+      - name: Chat
+        send: out Message
+        results: n int
+        stream: in Message
+      - {name: Sum, send: 'v int', stream: 'p int', results: 'n int'}
+`, []string{
+		"test.shim.yaml:7:9: interface \"A\": method \"Chat\": key \"results\" cannot be used with both \"send\" and \"stream\": a method that sends items either returns results (a client stream) or streams items back (a bidirectional stream); remove \"results\" or \"stream\"",
+		"test.shim.yaml:9:53: interface \"A\": method \"Sum\": key \"results\" cannot be used with both \"send\" and \"stream\": a method that sends items either returns results (a client stream) or streams items back (a bidirectional stream); remove \"results\" or \"stream\"",
+	}},
+	{"send with a variadic parameter", `
+shimgen: 1
+interfaces:
+  - name: A
+    methods:
+      - name: Upload
+        params: key string, tags ...string
+        send: chunk []byte
+      - name: Chat
+        params: 'rooms ... string'
+        send: out Message
+        stream: in Message
+`, []string{
+		"test.shim.yaml:6:34: interface \"A\": method \"Upload\": parameter \"tags\" cannot be variadic in a method with \"send\": the blocking form passes the sent items after the parameters; make it a slice (tags []string)",
+		"test.shim.yaml:9:24: interface \"A\": method \"Chat\": parameter \"rooms\" cannot be variadic in a method with \"send\": the blocking form passes the sent items after the parameters; make it a slice (rooms []string)",
+	}},
+	{"send names", `
+shimgen: 1
+interfaces:
+  - name: A
+    methods:
+      - name: M1
+        params: chunk int
+        send: chunk []byte
+      - name: M2
+        send: done []byte
+      - name: M3
+        params: each int
+        send: out Message
+        stream: in Message
+      - name: M4
+        params: each int, send int
+        send: chunk []byte
+      - name: M5
+        send: chunk []byte
+        results: chunks int
+      - name: M6
+        params: chunks int, chunkSeq int
+        send: chunk []byte
+      - name: M7
+        send: out Message
+        stream: outs Message
+      - name: M8
+        send: in Message
+        stream: in Message
+      - name: M9
+        params: data []byte
+        send: datum []byte
+        results: data2 int
+`, []string{
+		"test.shim.yaml:7:15: interface \"A\": method \"M1\": sent item \"chunk\": duplicate name (first declared at 6:17)",
+		"test.shim.yaml:9:15: interface \"A\": method \"M2\": sent item \"done\" is reserved for the completion callback of the callback form; rename it",
+		"test.shim.yaml:11:17: interface \"A\": method \"M3\": parameter \"each\" is reserved for the item callback of a streaming method's callback form; rename it",
+		"test.shim.yaml:15:27: interface \"A\": method \"M4\": parameter \"send\" is reserved for the sending side of a method that sends items; rename it",
+		"test.shim.yaml:18:15: interface \"A\": method \"M5\": sent item \"chunk\": the blocking form names the iterator of the sent items \"chunks\", the name of result \"chunks\" (at 19:18); rename one of them",
+		"test.shim.yaml:22:15: interface \"A\": method \"M6\": sent item \"chunk\": the blocking form names the iterator of the sent items \"chunkSeq\", the name of parameter \"chunkSeq\" (at 21:29); rename one of them",
+		"test.shim.yaml:24:15: interface \"A\": method \"M7\": sent item \"out\": the blocking form names the iterator of the sent items \"outs\", the name of stream item \"outs\" (at 25:17); rename one of them",
+		"test.shim.yaml:28:17: interface \"A\": method \"M8\": stream item \"in\": duplicate name (first declared at 27:15)",
+	}},
+	{"send without the error", `
+shimgen: 1
+interfaces:
+  - name: A
+    methods:
+      - name: Upload
+        send: chunk []byte
+        results: n int
+        error: false
+      - name: Chat
+        send: out Message
+        stream: in Message
+        error: false
+      - name: Put
+        send: chunk []byte
+        results: cmd *Cmd
+        error: carried
+`, []string{
+		"test.shim.yaml:8:16: interface \"A\": method \"Upload\": \"error: false\" cannot be used with \"send\": the implementation may stop taking the sent items early, and err is how the caller learns it; remove \"error: false\"",
+		"test.shim.yaml:12:16: interface \"A\": method \"Chat\": \"error: false\" cannot be used with \"send\": the implementation may stop taking the sent items early, and err is how the caller learns it; remove \"error: false\"",
+		"test.shim.yaml:16:16: interface \"A\": method \"Put\": \"error: carried\" cannot be used with \"send\": it describes a method of the interface's from, and a method that sends items cannot be adapted to one yet",
+	}},
+	{"send on an interface with from", `
+shimgen: 1
+interfaces:
+  - name: W
+    from: example.com/w.W
+    embeds: [S]
+    methods:
+      - name: Write
+        params: p []byte
+        results: n int
+      - name: Upload
+        send: chunk []byte
+        ctx: added
+      - name: Chat
+        send: out Message
+        stream: in Message
+  - name: S
+    methods:
+      - name: Sync
+        send: op Op
+`, []string{
+		"test.shim.yaml:4:11: interface \"W\": from example.com/w.W: the embedded method \"Sync\" (at 18:15) is a client stream, which cannot be adapted to an original interface yet; remove from, or do not embed the interface that declares it",
+		"test.shim.yaml:11:15: interface \"W\": method \"Upload\": a client stream cannot be adapted to the original interface example.com/w.W yet; move the method to an interface without from",
+		"test.shim.yaml:14:15: interface \"W\": method \"Chat\": a bidirectional stream cannot be adapted to the original interface example.com/w.W yet; move the method to an interface without from",
+	}},
+	{"handles in sending methods", `
+shimgen: 1
+interfaces:
+  - name: FS
+    methods:
+      - name: Upload
+        send: f File
+        results: g File, n int
+      - name: Chat
+        send: f *File
+        stream: g File
+      - name: Open
+        params: name string
+        results: f File
+  - name: File
+    methods:
+      - name: Close
+`, []string{
+		"test.shim.yaml:6:17: interface \"FS\": method \"Upload\": sent item \"f\" has type File, an interface of this spec: a client stream cannot pass it as a handle yet; use another type, such as a name or an ID the implementation resolves",
+		"test.shim.yaml:7:20: interface \"FS\": method \"Upload\": result \"g\" has type File, an interface of this spec: a client stream cannot pass it as a handle yet; use another type, such as a name or an ID the implementation resolves",
+		"test.shim.yaml:10:19: interface \"FS\": method \"Chat\": stream item \"g\" has type File, an interface of this spec: a bidirectional stream cannot pass it as a handle yet; use another type, such as a name or an ID the implementation resolves",
 	}},
 	{"send does not make imports unused", `
 shimgen: 1
 imports:
   meta: example.com/meta
+  unused: example.com/unused
 interfaces:
   - name: A
     methods:
       - name: Upload
         send: chunk meta.Chunk
 `, []string{
-		"test.shim.yaml:8:9: interface \"A\": method \"Upload\": key \"send\" is reserved for client streams, which format version 1 does not support yet",
+		"test.shim.yaml:4:3: import \"unused\" is not used by any type; remove it",
 	}},
 	{"unused imports with streams", `
 shimgen: 1

@@ -22,6 +22,8 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("shimgen: 1\nimports:\n  meta: example.com/meta\ninterfaces:\n  - name: Log\n    methods:\n      - name: Tail\n        params: from int64\n        stream: ev *meta.Event\n        timeout: 1m\n      - {name: Read, stream: 'chunk []byte'}\n"))
 	f.Add([]byte("shimgen: 1\ninterfaces:\n  - name: A\n    methods:\n      - name: M\n        params: each int\n        results: n int\n      - name: S\n        params: n int\n        stream: \"é Seq[K, func(...int) bool]\"\n"))
 	f.Add([]byte("shimgen: 1\ninterfaces: [{name: A, methods: [{name: M, send: c int, stream: 'e ...T', results: e int}]}]\n"))
+	f.Add([]byte("shimgen: 1\ninterfaces:\n  - name: Blob\n    methods:\n      - name: Upload\n        params: key string\n        send: chunk []byte\n        results: written int64\n        timeout: 1m\n"))
+	f.Add([]byte("shimgen: 1\ninterfaces:\n  - name: Room\n    methods:\n      - {name: Chat, params: 'room string', send: 'out Message', stream: 'in Message'}\n      - {name: Sync, send: 'op func(...int) Op'}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		file, err := Parse("fuzz.shim.yaml", data)
 		switch {
@@ -104,24 +106,33 @@ func checkModel(t *testing.T, f *File) {
 }
 
 // checkMethod checks the invariants of a method: a stream or results, not
-// both, a stream item that is not variadic, and names that are valid and
-// appear once.
+// both, stream and sent items that are not variadic, the kind the items
+// make, no variadic parameter with a sent item, and names that are valid
+// and appear once, the sent items' iterator's included.
 func checkMethod(t *testing.T, f *File, m *Method) {
 	t.Helper()
-	all := slices.Concat(m.Params, m.Results)
-	if m.Stream != nil {
-		if len(m.Results) > 0 || m.Stream.Variadic {
-			t.Errorf("method %q: bad stream %+v with %d results", m.Name, m.Stream, len(m.Results))
-		}
-		all = append(all, m.Stream)
+	if m.Stream != nil && (len(m.Results) > 0 || m.Stream.Variadic) {
+		t.Errorf("method %q: bad stream %+v with %d results", m.Name, m.Stream, len(m.Results))
+	}
+	if m.Send != nil && (m.Send.Variadic || m.Variadic()) {
+		t.Errorf("method %q: variadic sent item %+v or parameter", m.Name, m.Send)
+	}
+	if m.Kind != kindOf(m.Send != nil, m.Stream != nil) {
+		t.Errorf("method %q: kind %v with send %v, stream %v", m.Name, m.Kind, m.Send, m.Stream)
 	}
 	seen := map[string]bool{}
-	for _, p := range all {
+	for _, p := range m.Items() {
+		if p == m.Send && seen[m.SendsName()] {
+			t.Errorf("method %q: the sent items' iterator %q has the name of a parameter", m.Name, m.SendsName())
+		}
 		checkParam(t, f, p, m.Kind)
 		if seen[p.Name] {
 			t.Errorf("method %q: name %q appears twice", m.Name, p.Name)
 		}
 		seen[p.Name] = true
+	}
+	if m.Send != nil && seen[m.SendsName()] {
+		t.Errorf("method %q: the sent items' iterator %q has the name of another item", m.Name, m.SendsName())
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // MethodKind is the shape of a method's exchange: what the caller sends and
@@ -48,14 +49,15 @@ func (k MethodKind) Streams() bool { return k == ServerStream || k == BidiStream
 // Sends reports whether the caller of the kind sends a stream of items.
 func (k MethodKind) Sends() bool { return k == ClientStream || k == BidiStream }
 
-// kindOf derives the kind of m from the keys it has.
-func kindOf(m *Method) MethodKind {
+// kindOf derives the kind of a method from whether it has the keys send
+// and stream.
+func kindOf(sends, streams bool) MethodKind {
 	switch {
-	case m.Send != nil && m.Stream != nil:
+	case sends && streams:
 		return BidiStream
-	case m.Send != nil:
+	case sends:
 		return ClientStream
-	case m.Stream != nil:
+	case streams:
 		return ServerStream
 	}
 	return Unary
@@ -97,13 +99,14 @@ func (m *Method) SendsName() string {
 
 // Plural returns the English plural of an identifier's last word by the
 // regular rules: "chunk" → "chunks", "entry" → "entries", "box" →
-// "boxes", "dataBatch" → "dataBatches". Names that already end in "s"
-// are returned unchanged.
+// "boxes", "dataBatch" → "dataBatches". Names that already end in "s",
+// and names whose last word has no plural ("data", "rawInfo"), are
+// returned unchanged.
 func Plural(name string) string {
 	lower := strings.ToLower(name)
 	switch {
-	case name == "":
-		return ""
+	case name == "" || uncountable[strings.ToLower(lastWord(name))]:
+		return name
 	case strings.HasSuffix(lower, "s"):
 		return name
 	case strings.HasSuffix(lower, "x"), strings.HasSuffix(lower, "z"),
@@ -113,6 +116,26 @@ func Plural(name string) string {
 		return name[:len(name)-1] + "ies"
 	}
 	return name + "s"
+}
+
+// uncountable are the words of item names that have no plural.
+var uncountable = map[string]bool{
+	"data": true, "metadata": true, "info": true, "information": true,
+	"media": true, "feedback": true, "evidence": true, "advice": true,
+	"traffic": true, "audio": true, "equipment": true, "software": true,
+}
+
+// lastWord returns the last word of a camel-case or snake-case identifier:
+// "rawData" → "Data", "raw_data" → "data".
+func lastWord(name string) string {
+	i := strings.LastIndexFunc(name, func(r rune) bool { return r == '_' || unicode.IsUpper(r) })
+	switch {
+	case i < 0:
+		return name
+	case name[i] == '_':
+		return name[i+1:]
+	}
+	return name[i:]
 }
 
 // Qualifiers returns the package qualifiers the types of iface's methods

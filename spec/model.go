@@ -141,6 +141,7 @@ type Param struct {
 	Pos      Pos
 
 	typePos Pos  // of Type's first character
+	dotsPos Pos  // of the "..." of a variadic parameter, else typePos
 	exact   bool // typePos and the text are where the source has them
 	bad     bool // the type has problems reported (see ParsePartial)
 }

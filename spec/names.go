@@ -5,8 +5,8 @@ import (
 	"strings"
 )
 
-// ReservedName is a name that a method's parameters, results and stream
-// item cannot take: the spec format or a generated form binds it in the
+// ReservedName is a name that a method's parameters, sent item, results
+// and stream item cannot take: the spec format or a generated form binds it in the
 // method's scope. The table below is the one list of them; the generator's
 // forms declare the names their code binds and a test holds them to it.
 type ReservedName struct {
@@ -19,7 +19,7 @@ type ReservedName struct {
 	Implicit    string
 	ImplicitWhy string
 	// Why completes the message `parameter "x" ...`; {noun} stands for
-	// parameter, result or stream item.
+	// parameter, sent item, result or stream item.
 	Why string
 	// Late names are checked by the generator once every spec of the
 	// package is read, beside the generated identifiers, so that they do
@@ -36,7 +36,8 @@ var reservedNames = []ReservedName{
 	{Name: "err", Implicit: "result", ImplicitWhy: "is implicit: every method returns err error last; remove it",
 		Why: "is reserved: every method returns err error last; rename it"},
 	{Name: "done", Why: "is reserved for the completion callback of the callback form; rename it"},
-	{Name: "each", Kinds: []MethodKind{ServerStream}, Why: "is reserved for the item callback of a streaming method's callback form; rename it"},
+	{Name: "each", Kinds: []MethodKind{ServerStream, BidiStream}, Why: "is reserved for the item callback of a streaming method's callback form; rename it"},
+	{Name: "send", Kinds: []MethodKind{ClientStream, BidiStream}, Why: "is reserved for the sending side of a method that sends items; rename it"},
 }
 
 // in reports whether r is reserved in methods of kind k.
@@ -60,7 +61,7 @@ func IsReserved(name string, k MethodKind) bool {
 	return slices.ContainsFunc(reservedNames, func(r ReservedName) bool { return r.Name == name && r.in(k) })
 }
 
-// reservedWhy says why a parameter, result or stream item (noun) of a
+// reservedWhy says why a parameter, sent item, result or stream item (noun) of a
 // method of kind k cannot be named name, or returns "".
 func reservedWhy(name, noun string, k MethodKind) string {
 	for _, r := range reservedNames {

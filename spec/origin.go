@@ -53,8 +53,12 @@ func (p *specParser) addedContext(fs map[string]pair, subject string) bool {
 
 // carried checks `error: carried` (at n) on method m: m has results, the
 // last a pointer (the adapter to the original carries a runtime error in
-// a new one), and no stream.
+// a new one), and no stream or sent item.
 func (p *specParser) carried(fs map[string]pair, subject string, n *yaml.Node, m *Method) bool {
+	if _, sends := fs["send"]; sends {
+		p.errorf(p.pos(n), `%s"error: carried" cannot be used with "send": it describes a method of the interface's from, and a method that sends items cannot be adapted to one yet`, subject)
+		return false
+	}
 	if _, streams := fs["stream"]; streams {
 		p.errorf(p.pos(n), `%s"error: carried" cannot be used with "stream"`, subject)
 		return false

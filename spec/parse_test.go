@@ -251,6 +251,48 @@ interfaces:
 				}}}},
 			}
 		}},
+		{"client and bidirectional streams", `
+shimgen: 1
+interfaces:
+  - name: Blob
+    methods:
+      - name: Upload
+        params: key string
+        send: chunk []byte
+        results: written int64
+        timeout: 1m
+      - {name: Append, send: 'data []byte'}
+      - name: Chat
+        params: room string
+        send: out Message
+        stream: in Message
+`, func(t *testing.T) *File {
+			return &File{
+				Name:       "test.shim.yaml",
+				PackagePos: at(1, 1),
+				Interfaces: []*Interface{{Name: "Blob", Pos: at(3, 11), Methods: []*Method{{
+					Name:    "Upload",
+					Kind:    ClientStream,
+					Params:  []*Param{param(t, "key", "string", 6, 17)},
+					Send:    param(t, "chunk", "[]byte", 7, 15),
+					Results: []*Param{param(t, "written", "int64", 8, 18)},
+					Timeout: time.Minute,
+					Pos:     at(5, 15),
+				}, {
+					Name: "Append",
+					Kind: ClientStream,
+					Send: param(t, "data", "[]byte", 10, 31),
+					Pos:  at(10, 16),
+				}, {
+					Name:   "Chat",
+					Kind:   BidiStream,
+					Params: []*Param{param(t, "room", "string", 12, 17)},
+					Send:   param(t, "out", "Message", 13, 15),
+					Stream: param(t, "in", "Message", 14, 17),
+					Pos:    at(11, 15),
+				}}}},
+			}
+		}},
 		{"yaml forms", `
 shimgen: 1
 package: ~

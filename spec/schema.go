@@ -22,8 +22,9 @@ const SchemaID = "https://raw.githubusercontent.com/shimgen/shimgen/main/spec/v1
 // The schema describes the structure of a spec: its keys, which are
 // required, the types of their values and the simple rules about them,
 // such as names being Go identifiers, timeouts Go durations and results
-// and stream exclusive. It cannot check the Go syntax of params, results
-// and streams, reserved and duplicate names, or unused imports: a spec
+// and stream exclusive. It cannot check the Go syntax of params, sent
+// items, results and streams, reserved and duplicate names, or unused
+// imports: a spec
 // the schema accepts may still be rejected by Parse, never the reverse
 // for the keys and structure.
 func Schema() []byte {
@@ -132,6 +133,14 @@ var (
 				{"examples", []any{"key string", "key string, data []byte"}},
 			}
 		}},
+		"send": {false, func() object {
+			return object{
+				{"description", "Makes the method send items, one by one: the item, a single named parameter such as \"chunk []byte\", not variadic. With results (or neither key) a client stream, with stream a bidirectional stream. Not with a variadic parameter, error: false or carried, or an interface with from."},
+				{"type", "string"},
+				{"pattern", `\S`},
+				{"examples", []any{"chunk []byte", "out Message"}},
+			}
+		}},
 		"results": {false, func() object {
 			return object{
 				{"description", "The results, a Go parameter list with every result named, such as \"data []byte, found bool\"; err error is implicit. Not with stream."},
@@ -141,7 +150,7 @@ var (
 		}},
 		"stream": {false, func() object {
 			return object{
-				{"description", "Makes the method a server stream: the item, a single named parameter such as \"entry Entry\", not variadic. Not with results."},
+				{"description", "Makes the method a server stream (a bidirectional one with send): the item, a single named parameter such as \"entry Entry\", not variadic. Not with results."},
 				{"type", "string"},
 				{"pattern", `\S`},
 				{"examples", []any{"entry Entry", "chunk []byte"}},
@@ -149,7 +158,7 @@ var (
 		}},
 		"error": {false, func() object {
 			return object{
-				{"description", "false: the blocking form returns no error (Name() string); the callback form's done keeps err, which carries the runtime's refusals. carried: both forms return err; the interface's from method has none, its last result (a pointer) carries it with Err() and SetErr. Not with stream."},
+				{"description", "false: the blocking form returns no error (Name() string); the callback form's done keeps err, which carries the runtime's refusals. carried: both forms return err; the interface's from method has none, its last result (a pointer) carries it with Err() and SetErr. Not with stream or send."},
 				{"anyOf", []any{object{{"type", []any{"boolean", "null"}}}, object{{"const", "carried"}}}},
 			}
 		}},
@@ -209,14 +218,16 @@ func schema() object {
 			})},
 			{"method", mapping(object{
 				{"title", "method"},
-				{"description", "A method: its name, doc comment, params, and results or a stream, and a timeout. Every method receives ctx context.Context first and returns err error last."},
+				{"description", "A method: its name, doc comment, params, the item it sends, results or a stream, and a timeout. Every method receives ctx context.Context first and returns err error last."},
 			}, methodKeys, methodKeySchemas, futureMethodKeys, object{
 				{"not", object{
 					{"description", "A method either returns results or streams items, not both."},
 					{"required", []any{exclusiveMethodKeys[0], exclusiveMethodKeys[1]}},
 				}},
-				{"if", object{{"required", []any{"stream"}}}},
-				{"then", object{{"properties", object{{"error", object{{"not", object{{"enum", []any{false, "carried"}}}}}}}}}},
+				{"allOf", []any{
+					errorKept("stream"),
+					errorKept("send"),
+				}},
 			})},
 		}},
 	})
@@ -258,6 +269,15 @@ func mapping(head object, keys []string, schemas map[string]keySchema, future ma
 	}
 	out = append(out, member{"properties", props}, member{"additionalProperties", false})
 	return append(out, tail...)
+}
+
+// errorKept is the schema of a method that, with key, cannot drop or
+// carry its error.
+func errorKept(key string) object {
+	return object{
+		{"if", object{{"required", []any{key}}}},
+		{"then", object{{"properties", object{{"error", object{{"not", object{{"enum", []any{false, "carried"}}}}}}}}}},
+	}
 }
 
 func exportedName(desc string) object {

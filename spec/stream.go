@@ -7,19 +7,20 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// stream checks a method's stream, the value n of a key that is present:
-// one named parameter, the item. It returns the item, or nil.
-func (p *specParser) stream(subject string, n *yaml.Node) *Param {
-	text, ok := p.scalar(n, subject, streamKind.kind)
+// item checks the value n of a present key holding a single item, a
+// method's stream or sent item (kind): one named parameter. It returns the
+// item, or nil.
+func (p *specParser) item(subject string, kind listKind, n *yaml.Node) *Param {
+	text, ok := p.scalar(n, subject, kind.kind)
 	if !ok {
 		p.incomplete = true
 		return nil
 	}
 	if strings.TrimSpace(text) == "" {
-		p.errorf(p.pos(n), `%sstream must not be empty: name the item and its type, such as "entry Entry"`, subject)
+		p.errorf(p.pos(n), `%s%s must not be empty: name the item and its type, such as %q`, subject, kind.kind, kind.example)
 		return nil
 	}
-	pl := p.newParamList(subject, streamKind, n, text)
+	pl := p.newParamList(subject, kind, n, text)
 	list := pl.parse()
 	if list == nil {
 		p.incomplete = true
@@ -28,12 +29,13 @@ func (p *specParser) stream(subject string, n *yaml.Node) *Param {
 	return pl.item(list)
 }
 
-// item checks a parsed stream, which must hold a single item that is not
-// variadic, and returns its first item, or nil when it has no named one.
+// item checks a parsed stream or sent item, which must hold a single item
+// that is not variadic, and returns its first item, or nil when it has no
+// named one.
 func (pl *paramList) item(list *ast.FieldList) *Param {
 	items := pl.params(list)
 	if second := secondItem(list); second != nil {
-		pl.syntaxErrorf(pl.offset(second.Pos()), "a stream has a single item; to stream several values, make it a struct")
+		pl.syntaxErrorf(pl.offset(second.Pos()), "%s", pl.several)
 	} else if e := ellipsis(list); e != nil {
 		pl.syntaxErrorf(pl.offset(e.Pos()), "%s", pl.variadic)
 	}
@@ -70,11 +72,17 @@ func ellipsis(list *ast.FieldList) *ast.Ellipsis {
 	return e
 }
 
-// notBoth reports a method with both results and a stream, at the stream
-// key.
+// notBoth reports a method with both results and a stream: at the stream
+// key, or at the results key when the method sends too.
 func (p *specParser) notBoth(subject string, fs map[string]pair) {
-	kv, streams := fs["stream"]
-	if _, returns := fs["results"]; streams && returns {
-		p.errorf(p.pos(kv.key), `%skey "stream" cannot be used with "results": a method either returns results or streams items, not both`, subject)
+	stream, streams := fs["stream"]
+	results, returns := fs["results"]
+	_, sends := fs["send"]
+	switch {
+	case !streams || !returns:
+	case sends:
+		p.errorf(p.pos(results.key), `%skey "results" cannot be used with both "send" and "stream": a method that sends items either returns results (a client stream) or streams items back (a bidirectional stream); remove "results" or "stream"`, subject)
+	default:
+		p.errorf(p.pos(stream.key), `%skey "stream" cannot be used with "results": a method either returns results or streams items, not both`, subject)
 	}
 }

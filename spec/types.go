@@ -33,13 +33,19 @@ type listKind struct {
 	noun     string // what the list holds: "parameter"
 	prefix   string // the Go source before the text
 	variadic string // the message for a misplaced "..."
+	// For a key holding a single item (stream, send): an example of it,
+	// and the message for a second item.
+	example, several string
 }
 
 // The kinds of paramList.
 var (
-	paramsKind  = listKind{"params", "parameter", "func(", "only the last parameter can be variadic"}
-	resultsKind = listKind{"results", "result", "func() (", "results cannot be variadic"}
-	streamKind  = listKind{"stream", "stream item", "func(", "a stream item cannot be variadic"}
+	paramsKind  = listKind{kind: "params", noun: "parameter", prefix: "func(", variadic: "only the last parameter can be variadic"}
+	resultsKind = listKind{kind: "results", noun: "result", prefix: "func() (", variadic: "results cannot be variadic"}
+	streamKind  = listKind{kind: "stream", noun: "stream item", prefix: "func(", variadic: "a stream item cannot be variadic",
+		example: "entry Entry", several: "a stream has a single item; to stream several values, make it a struct"}
+	sendKind = listKind{kind: "send", noun: "sent item", prefix: "func(", variadic: "a sent item cannot be variadic: the items are sent one by one",
+		example: "chunk []byte", several: "a method sends a single item; to send several values at once, make it a struct"}
 )
 
 // paramList checks a method's params or results (kind), the value n of a
@@ -223,6 +229,7 @@ func (pl *paramList) params(list *ast.FieldList) []*Param {
 				Variadic: variadic,
 				Pos:      pl.pos(pl.offset(id.Pos())),
 				typePos:  pl.pos(pl.offset(typ.Pos())),
+				dotsPos:  pl.pos(pl.offset(f.Type.Pos())),
 				exact:    pl.col > 0,
 				bad:      bad,
 			})

@@ -14,15 +14,13 @@ import (
 var (
 	rootKeys      = []string{"shimgen", "package", "imports", "interfaces"}
 	interfaceKeys = []string{"name", "doc", "from", "as", "embeds", "methods"}
-	methodKeys    = []string{"name", "doc", "params", "results", "stream", "timeout", "error", "ctx"}
+	methodKeys    = []string{"name", "doc", "params", "send", "results", "stream", "timeout", "error", "ctx"}
 )
 
 // futureMethodKeys are the method keys a later format version will give a
 // meaning, each with the message a method using it gets instead of "unknown
-// key".
-var futureMethodKeys = map[string]string{
-	"send": "is reserved for client streams, which format version 1 does not support yet",
-}
+// key". There are none at present: "send", the last, is a key now.
+var futureMethodKeys = map[string]string{}
 
 // file builds the model from the document's root node.
 func (p *specParser) file(root *yaml.Node) *File {
@@ -45,6 +43,7 @@ func (p *specParser) file(root *yaml.Node) *File {
 	f.Imports = p.importList(fs["imports"].value)
 	f.Interfaces = p.interfaces(root, fs)
 	p.resolveEmbeds(f.Interfaces)
+	p.sendChecks(f)
 	p.unusedImports(f.Imports)
 	p.confusables(f)
 	return f
@@ -347,24 +346,28 @@ func (p *specParser) method(outer string, i int, n *yaml.Node) *Method {
 	p.signature(subject, fs, m)
 	m.NoError, m.CarriedError = p.noError(fs, subject, m)
 	m.AddedContext = p.addedContext(fs, subject)
-	m.Kind = kindOf(m)
-	if _, streams := fs["stream"]; streams {
-		m.Kind = ServerStream // even when the item could not be read
-	}
+	_, sends := fs["send"]
+	_, streams := fs["stream"]
+	m.Kind = kindOf(sends, streams) // even when an item could not be read
 	p.checkNames(subject, m)
+	p.sendsName(subject, m)
 	return m
 }
 
-// signature checks the params, results and stream of method m.
+// signature checks the params, sent item, results and stream of method m.
 func (p *specParser) signature(subject string, fs map[string]pair, m *Method) {
 	if kv, ok := fs["params"]; ok {
 		m.Params = p.paramList(subject, paramsKind, kv.value)
+	}
+	if kv, ok := fs["send"]; ok {
+		m.Send = p.item(subject, sendKind, kv.value)
+		p.variadicSend(subject, m)
 	}
 	if kv, ok := fs["results"]; ok {
 		m.Results = p.paramList(subject, resultsKind, kv.value)
 	}
 	if kv, ok := fs["stream"]; ok {
-		m.Stream = p.stream(subject, kv.value)
+		m.Stream = p.item(subject, streamKind, kv.value)
 	}
 	p.notBoth(subject, fs)
 }
@@ -398,8 +401,8 @@ func durationProblem(err error) string {
 	return msg
 }
 
-// checkNames checks the names of a method's parameters, results and stream
-// item: no reserved names and no name twice.
+// checkNames checks the names of a method's parameters, sent item, results
+// and stream item: no reserved names and no name twice.
 func (p *specParser) checkNames(subject string, m *Method) {
 	first := map[string]*Param{}
 	for i, prm := range m.Items() {
@@ -417,13 +420,19 @@ func (p *specParser) checkNames(subject string, m *Method) {
 	}
 }
 
-// nounOf names the i'th of a method's params, results and stream item, in
-// that order.
+// nounOf names the i'th of a method's Items: params, sent item, results
+// and stream item, in that order.
 func nounOf(m *Method, i int) string {
+	sent := 0
+	if m.Send != nil {
+		sent = 1
+	}
 	switch {
 	case i < len(m.Params):
 		return "parameter"
-	case i < len(m.Params)+len(m.Results):
+	case i < len(m.Params)+sent:
+		return "sent item"
+	case i < len(m.Params)+sent+len(m.Results):
 		return "result"
 	}
 	return "stream item"

@@ -18,6 +18,10 @@
 //     form returns iter.Seq2 instead of values; the callback form takes
 //     each and done instead of a done carrying the results);
 //   - the type of a stream item changed;
+//   - sent items added or removed (send: a unary method becoming a client
+//     stream or back, a server stream becoming a bidirectional stream or
+//     back: the blocking form takes an iter.Seq, the callback form returns
+//     a runtimes.Sender), or the type of the sent item changed;
 //   - the Go package name changed, when both versions name it (a spec
 //     without a package key takes the directory's, which the specs alone do
 //     not tell);
@@ -36,8 +40,9 @@
 //     callback interface must add it, while callers are unaffected.
 //
 // Compatible, not reported: an added interface (nothing implements it
-// yet), parameter, result and stream item names (Go callers never see the
-// names of a signature), docs, timeouts, the order of methods and of
+// yet), parameter, sent item, result and stream item names (Go callers
+// never see the names of a signature, nor that of the blocking form's
+// iterator of the sent items), docs, timeouts, the order of methods and of
 // interfaces, the spec file an interface is declared in, and spelling
 // differences that leave a type identical: spacing, the names of a func
 // type's parameters, any for interface{}, byte for uint8 and rune for

@@ -35,8 +35,9 @@ func interfaceChanges(o, n declared) []Change {
 	return cs
 }
 
-// methodChanges compares two versions of a method: its parameters, then its
-// results or stream. of and nf are the specs declaring them.
+// methodChanges compares two versions of a method: its parameters, its
+// sent items, then its results or stream. of and nf are the specs
+// declaring them.
 func methodChanges(of *spec.File, om *spec.Method, nf *spec.File, nm *spec.Method) []finding {
 	fs := listChanges("parameter", side{of, om.Params}, side{nf, nm.Params}, nm.Pos)
 	switch {
@@ -45,19 +46,51 @@ func methodChanges(of *spec.File, om *spec.Method, nf *spec.File, nm *spec.Metho
 	case !om.NoError && nm.NoError:
 		fs = append(fs, finding{nm.Pos, "error result removed from the blocking form (error: false)"})
 	}
-	switch [2]spec.MethodKind{om.Kind, nm.Kind} {
-	case [2]spec.MethodKind{spec.Unary, spec.ServerStream}:
-		fs = append(fs, finding{nm.Stream.Pos, fmt.Sprintf("results (%s) replaced by a stream of %s", listText(om.Results), nm.Stream.TypeText)})
-	case [2]spec.MethodKind{spec.ServerStream, spec.Unary}:
-		fs = append(fs, finding{nm.Pos, fmt.Sprintf("stream of %s replaced by results (%s)", om.Stream.TypeText, listText(nm.Results))})
-	case [2]spec.MethodKind{spec.ServerStream, spec.ServerStream}:
-		if canonical(of, om.Stream.Type) != canonical(nf, nm.Stream.Type) {
-			fs = append(fs, finding{nm.Stream.Pos, "stream item " + typeChange(of, om.Stream, nf, nm.Stream)})
-		}
-	case [2]spec.MethodKind{spec.Unary, spec.Unary}:
-		fs = append(fs, listChanges("result", side{of, om.Results}, side{nf, nm.Results}, nm.Pos)...)
-	default:
-		panic(fmt.Sprintf("compat: no rule for a %v method becoming a %v one", om.Kind, nm.Kind))
+	fs = append(fs, sendChanges(of, om, nf, nm)...)
+	return append(fs, returnChanges(of, om, nf, nm)...)
+}
+
+// sendChanges compares the items two versions of a method send: the kind
+// of method changes when one sends and the other does not. The name of the
+// sent item is no API (it names a parameter of a func type, and the
+// blocking form's iterator parameter), so only its type is compared.
+func sendChanges(of *spec.File, om *spec.Method, nf *spec.File, nm *spec.Method) []finding {
+	switch {
+	case om.Send == nil && nm.Send == nil:
+		return nil
+	case om.Send == nil:
+		return []finding{{nm.Send.Pos, fmt.Sprintf("sends items of %s now: %s became %s", nm.Send.TypeText, kindNoun(om.Kind), kindNoun(nm.Kind))}}
+	case nm.Send == nil:
+		return []finding{{nm.Pos, fmt.Sprintf("no longer sends items of %s: %s became %s", om.Send.TypeText, kindNoun(om.Kind), kindNoun(nm.Kind))}}
+	case canonical(of, om.Send.Type) != canonical(nf, nm.Send.Type):
+		return []finding{{nm.Send.Pos, "sent item " + typeChange(of, om.Send, nf, nm.Send)}}
 	}
-	return fs
+	return nil
+}
+
+// returnChanges compares what two versions of a method return: results
+// (unary methods and client streams) or a stream (server and
+// bidirectional streams).
+func returnChanges(of *spec.File, om *spec.Method, nf *spec.File, nm *spec.Method) []finding {
+	switch [2]bool{om.Kind.Streams(), nm.Kind.Streams()} {
+	case [2]bool{false, true}:
+		return []finding{{nm.Stream.Pos, fmt.Sprintf("results (%s) replaced by a stream of %s", listText(om.Results), nm.Stream.TypeText)}}
+	case [2]bool{true, false}:
+		return []finding{{nm.Pos, fmt.Sprintf("stream of %s replaced by results (%s)", om.Stream.TypeText, listText(nm.Results))}}
+	case [2]bool{true, true}:
+		if canonical(of, om.Stream.Type) != canonical(nf, nm.Stream.Type) {
+			return []finding{{nm.Stream.Pos, "stream item " + typeChange(of, om.Stream, nf, nm.Stream)}}
+		}
+		return nil
+	}
+	return listChanges("result", side{of, om.Results}, side{nf, nm.Results}, nm.Pos)
+}
+
+// kindNoun names a method of kind k with its article: "a unary method",
+// "a client stream".
+func kindNoun(k spec.MethodKind) string {
+	if k == spec.Unary {
+		return "a unary method"
+	}
+	return "a " + k.String()
 }
