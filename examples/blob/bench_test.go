@@ -53,6 +53,15 @@ func (m *mem) ReadChunks(context.Context, string, int) iter.Seq2[[]byte, error] 
 	return func(yield func([]byte, error) bool) { yield(m.data, nil) }
 }
 
+// Upload counts the chunks' bytes.
+func (m *mem) Upload(ctx context.Context, key string, chunks iter.Seq[[]byte]) (int64, error) {
+	var n int64
+	for c := range chunks {
+		n += int64(len(c))
+	}
+	return n, nil
+}
+
 // benchBucket and passThrough are package-level interface variables, so
 // that calls through them are not devirtualized.
 var (

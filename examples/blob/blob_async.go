@@ -5,13 +5,14 @@ package blob
 
 import (
 	"context"
+	"iter"
 
 	"github.com/shimgen/shimgen/runtimes"
 )
 
 // The callback form compiles only beside the other files generated from
 // the same blob.shim.yaml; run shimgen if this line fails to build.
-const _ = shimgenBlobe80419e1
+const _ = shimgenBlobb95f2be2
 
 // BucketAsync is the callback form of Bucket.
 //
@@ -23,6 +24,10 @@ const _ = shimgenBlobe80419e1
 // A streaming method calls each for every item, in order (returning false
 // stops the stream), then done exactly once, on the same completion context.
 // An implementation can pace its items with runtimes.FlowOf(ctx).
+//
+// A method that streams items from the caller returns its runtimes.Sender
+// at once: Send hands it one item without blocking, Ready and OnReady tell
+// when there is room, and CloseSend ends the items; ctx cancels the call.
 type BucketAsync interface {
 	// Get returns the blob stored under key; found is false if there is none.
 	//
@@ -50,6 +55,14 @@ type BucketAsync interface {
 	// (the last one may be shorter); a key without a blob ends the stream
 	// with ErrNotFound.
 	ReadChunks(ctx context.Context, key string, size int, each func(chunk []byte) bool, done func(err error))
+
+	// Upload stores the chunks under key as one blob, atomically: the blob
+	// appears, replacing any previous one, only once the last chunk is
+	// written, and not at all if the upload fails or ctx ends first.
+	// written is the blob's size.
+	//
+	// The generated forms give the whole stream a deadline of 5m0s.
+	Upload(ctx context.Context, key string, done func(written int64, err error)) runtimes.Sender[[]byte]
 }
 
 // NewBucketAsync returns the callback form of a blocking implementation.
@@ -174,4 +187,25 @@ func (a *bucketAsync) List(ctx context.Context, prefix string, each func(entry E
 
 func (a *bucketAsync) ReadChunks(ctx context.Context, key string, size int, each func(chunk []byte) bool, done func(err error)) {
 	runtimes.StartStreamP2(a.rt, ctx, &bucketReadChunksMethod, a.impl, key, size, Bucket.ReadChunks, each, done)
+}
+
+func (a *bucketAsync) Upload(ctx context.Context, key string, done func(written int64, err error)) runtimes.Sender[[]byte] {
+	c := &bucketUploadCall{impl: a.impl, done: done, key: key}
+	return runtimes.StartSend(a.rt, ctx, &bucketUploadMethod, c.run, c.end)
+}
+
+type bucketUploadCall struct {
+	impl    Bucket
+	done    func(written int64, err error)
+	key     string
+	written int64
+}
+
+func (c *bucketUploadCall) run(ctx context.Context, items iter.Seq[[]byte]) (err error) {
+	c.written, err = c.impl.Upload(ctx, c.key, items)
+	return err
+}
+
+func (c *bucketUploadCall) end(err error) {
+	c.done(c.written, err)
 }

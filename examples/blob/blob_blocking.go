@@ -12,7 +12,7 @@ import (
 
 // The blocking form compiles only beside the other files generated from
 // the same blob.shim.yaml; run shimgen if this line fails to build.
-const _ = shimgenBlobe80419e1
+const _ = shimgenBlobb95f2be2
 
 // Bucket stores blobs by key.
 //
@@ -45,6 +45,14 @@ type Bucket interface {
 	// (the last one may be shorter); a key without a blob ends the stream
 	// with ErrNotFound.
 	ReadChunks(ctx context.Context, key string, size int) iter.Seq2[[]byte, error]
+
+	// Upload stores the chunks under key as one blob, atomically: the blob
+	// appears, replacing any previous one, only once the last chunk is
+	// written, and not at all if the upload fails or ctx ends first.
+	// written is the blob's size.
+	//
+	// The generated forms give the whole stream a deadline of 5m0s.
+	Upload(ctx context.Context, key string, chunks iter.Seq[[]byte]) (written int64, err error)
 }
 
 // NewBucketBlocking returns the blocking form of a callback implementation.
@@ -177,6 +185,30 @@ func (b *bucketBlocking) ReadChunks(ctx context.Context, key string, size int) i
 	return runtimes.AwaitStreamP2(b.rt, ctx, &bucketReadChunksMethod, b.impl, key, size, BucketAsync.ReadChunks)
 }
 
+func (b *bucketBlocking) Upload(ctx context.Context, key string, chunks iter.Seq[[]byte]) (written int64, err error) {
+	w := &bucketUploadWait{impl: b.impl, key: key}
+	err = runtimes.AwaitSend(b.rt, ctx, &bucketUploadMethod, &w.wait, chunks, w.invoke)
+	return w.written, err
+}
+
+type bucketUploadWait struct {
+	wait    runtimes.Wait
+	impl    BucketAsync
+	key     string
+	written int64
+}
+
+func (w *bucketUploadWait) invoke(ctx context.Context) runtimes.Sender[[]byte] {
+	return w.impl.Upload(ctx, w.key, w.done2)
+}
+
+func (w *bucketUploadWait) done2(written int64, err error) {
+	if w.wait.Claim() {
+		w.written = written
+		w.wait.Finish(err)
+	}
+}
+
 // bucketDirect calls a blocking implementation directly: it is what NewBucketBlocking
 // returns for a value made by NewBucketAsync. It keeps the runtime's rules
 // for closing, the loop goroutine, ctx, deadlines and panics, and skips
@@ -228,4 +260,13 @@ func (d *bucketDirect) List(ctx context.Context, prefix string) iter.Seq2[Entry,
 
 func (d *bucketDirect) ReadChunks(ctx context.Context, key string, size int) iter.Seq2[[]byte, error] {
 	return runtimes.DirectStreamP2(d.rt, ctx, &bucketReadChunksMethod, d.impl, key, size, Bucket.ReadChunks)
+}
+
+func (d *bucketDirect) Upload(ctx context.Context, key string, chunks iter.Seq[[]byte]) (written int64, err error) {
+	var pass runtimes.Pass
+	if ctx, err = d.rt.Admit(ctx, &bucketUploadMethod, &pass); err != nil {
+		return
+	}
+	defer d.rt.Release(&pass, &err)
+	return d.impl.Upload(ctx, key, chunks)
 }

@@ -9,15 +9,16 @@ import (
 	"github.com/shimgen/shimgen/runtimes"
 )
 
-// shimgenBlobe80419e1 ties the files generated from blob.shim.yaml together:
+// shimgenBlobb95f2be2 ties the files generated from blob.shim.yaml together:
 // each names it, so files from different versions of the spec do not
 // compile together. If the build fails on it, run shimgen to regenerate them.
-const shimgenBlobe80419e1 = runtimes.Generated3
+const shimgenBlobb95f2be2 = runtimes.Generated3
 
 // Per-call deadlines from blob.shim.yaml, applied by every form.
 const (
-	bucketGetTimeout = 30 * time.Second
-	bucketPutTimeout = 30 * time.Second
+	bucketGetTimeout    = 30 * time.Second
+	bucketPutTimeout    = 30 * time.Second
+	bucketUploadTimeout = 5 * time.Minute
 )
 
 // The methods of blob.shim.yaml, as the runtime and its observers see them.
@@ -28,4 +29,5 @@ var (
 	bucketStatMethod       = runtimes.Method{Interface: "Bucket", Name: "Stat"}
 	bucketListMethod       = runtimes.Method{Interface: "Bucket", Name: "List"}
 	bucketReadChunksMethod = runtimes.Method{Interface: "Bucket", Name: "ReadChunks"}
+	bucketUploadMethod     = runtimes.Method{Interface: "Bucket", Name: "Upload", Timeout: bucketUploadTimeout}
 )

@@ -55,6 +55,7 @@ func TestBucket(t *testing.T) {
 		{"options", checkOptions},
 		{"invalid keys", checkInvalidKeys},
 		{"containment", checkContainment},
+		{"upload", checkUpload},
 	}
 	forEachForm(t, func(t *testing.T, e *env, fm form) {
 		for _, sc := range scenarios {

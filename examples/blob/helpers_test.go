@@ -149,6 +149,18 @@ func (c *tracked[T]) wait(t *testing.T) (T, error) {
 	return o.val, o.err
 }
 
+// waitSent is wait for a call whose caller sent items: its done runs where
+// the sending ended, which on the inline runtime is wherever the
+// implementation ran, so only the loop's rule is checked.
+func (c *tracked[T]) waitSent(t *testing.T) (T, error) {
+	t.Helper()
+	o := recv(t, c.ch)
+	if c.e.kind == "loop" && !c.e.closed && !o.onLoop {
+		t.Error("done ran off the loop")
+	}
+	return o.val, o.err
+}
+
 // goid returns the calling goroutine's id, parsed from its stack header
 // "goroutine 42 [running]:".
 func goid() uint64 {
@@ -216,6 +228,37 @@ func (w awaited) ReadChunks(ctx context.Context, key string, size int) iter.Seq2
 	return replay(w, func(each func([]byte) bool, done func(error)) { w.a.ReadChunks(ctx, key, size, each, done) })
 }
 
+func (w awaited) Upload(ctx context.Context, key string, chunks iter.Seq[[]byte]) (int64, error) {
+	c := track[int64](w.e)
+	push(w.a.Upload(ctx, key, c.done), chunks)
+	return c.waitSent(w.t)
+}
+
+// push sends the items of seq through s as fast as s has room, waiting for
+// it with OnReady (whose callback goes on pulling seq where it stopped),
+// then closes the sending side. It stops at the first failed Send: the call
+// has ended, and its done says how.
+func push[T any](s runtimes.Sender[T], seq iter.Seq[T]) {
+	next, stop := iter.Pull(seq)
+	var send func()
+	send = func() {
+		for s.Ready() {
+			v, ok := next()
+			if !ok {
+				stop()
+				s.CloseSend()
+				return
+			}
+			if s.Send(v) != nil {
+				stop()
+				return
+			}
+		}
+		s.OnReady(send)
+	}
+	send()
+}
+
 // replay runs a stream of the callback form to its end when ranged over,
 // then yields what it received.
 func replay[T any](w awaited, start func(each func(T) bool, done func(error))) iter.Seq2[T, error] {
@@ -276,6 +319,11 @@ func (f forward) List(ctx context.Context, prefix string, each func(blob.Entry) 
 func (f forward) ReadChunks(ctx context.Context, key string, size int, each func([]byte) bool, done func(error)) {
 	f.saw("ReadChunks", ctx)
 	f.inner.ReadChunks(ctx, key, size, each, done)
+}
+
+func (f forward) Upload(ctx context.Context, key string, done func(int64, error)) runtimes.Sender[[]byte] {
+	f.saw("Upload", ctx)
+	return f.inner.Upload(ctx, key, done)
 }
 
 // form is one way of calling a blocking implementation.
