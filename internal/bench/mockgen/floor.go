@@ -77,11 +77,13 @@ func floorSource(name string, src []byte) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// receivers returns the names of the types that have methods in f.
+// receivers returns the names of the types that have exported methods in
+// f: the adapters. The state of a streaming call may have methods too,
+// unexported ones, and goes with the other per-call state.
 func receivers(f *ast.File) map[string]bool {
 	out := map[string]bool{}
 	for _, d := range f.Decls {
-		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && fd.Name.IsExported() {
 			t := fd.Recv.List[0].Type
 			if star, ok := t.(*ast.StarExpr); ok {
 				t = star.X
@@ -96,14 +98,14 @@ func receivers(f *ast.File) map[string]bool {
 func keep(d ast.Decl, methods map[string]bool) bool {
 	switch d := d.(type) {
 	case *ast.FuncDecl:
-		if d.Recv != nil {
+		if d.Recv != nil && d.Name.IsExported() {
 			d.Body.List = []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{
 				Fun:  ast.NewIdent("panic"),
 				Args: []ast.Expr{&ast.BasicLit{Kind: token.INT, Value: "0"}},
 			}}}
 			return true
 		}
-		return d.Name.IsExported()
+		return d.Recv == nil && d.Name.IsExported()
 	case *ast.GenDecl:
 		if d.Tok != token.TYPE {
 			return true
