@@ -26,6 +26,10 @@
 //	      - name: List
 //	        params: prefix string
 //	        stream: key string                  # a server stream of keys
+//	      - name: Upload                        # a client stream
+//	        params: key string
+//	        send: chunk []byte                  # the caller sends chunks
+//	        results: written int64
 //	      - name: Ping                          # no params, no results
 //
 // Any other key is an error. The top-level keys:
@@ -55,19 +59,31 @@
 //     parentheses of a func type, with every parameter named; empty or
 //     absent for none. Only the last parameter may be variadic; results
 //     may not be.
+//   - send: the item the caller sends, any number of times (see Streams),
+//     a single named parameter such as "chunk []byte"; not empty, and not
+//     variadic. With results (or without them) the method is a client
+//     stream, with stream a bidirectional stream. A method with send has
+//     no variadic parameter (the blocking form passes the sent items after
+//     the parameters), keeps its error (error: false and carried are
+//     errors) and is not in an interface with from (the adapt form cannot
+//     adapt it yet).
 //   - stream: the item of a server stream (see Streams), a single named
 //     parameter such as "entry Entry", "chunk []byte" or "ev *meta.Event";
 //     not empty, and not variadic. A method has results or a stream, not
-//     both: when it has both keys, the error is reported at the stream key.
+//     both: when it has both keys, the error is reported at the stream key,
+//     or at the results key when it has send too.
 //   - timeout: a per-call deadline, a Go duration greater than zero such
-//     as "2s" or "1m30s"; for a stream, of the whole stream.
+//     as "2s" or "1m30s"; for a stream (of any kind), of the whole stream.
+//   - error, ctx: see the README (methods without an error result, and
+//     interfaces with from).
 //
 // Every method implicitly receives ctx context.Context first and returns
 // err error last, so params cannot be named "ctx" and results cannot be
 // named "err"; neither can be named the other, nor "done", which names the
-// completion callback of the callback form, nor "_". The stream item
-// cannot be named "ctx", "err", "done" or "_" either. A name appears once
-// among a method's params, results and stream item.
+// completion callback of the callback form, nor "_". The stream item and
+// the sent item cannot be named "ctx", "err", "done" or "_" either. A name
+// appears once among a method's params, sent item, results and stream
+// item. ReservedNames lists the names reserved in each kind of method.
 //
 // Types are Go type expressions: predeclared types and the types of the
 // generated package (unqualified names, which cannot be checked here),
@@ -75,14 +91,19 @@
 // length, maps, channels, func types, the empty interface{}, struct types,
 // and instantiated generic types such as pkg.Seq[T] or Pair[K, V]. A
 // qualifier is resolved through imports first, then by standard-library
-// package name (see StdlibPath). Comments are not allowed in params,
-// results and streams, and a type may nest at most MaxTypeDepth levels.
+// package name (see StdlibPath). Comments are not allowed in params, sent
+// items, results and streams, and a type may nest at most MaxTypeDepth
+// levels.
 //
 // YAML anchors and aliases may be used; merge keys ("<<") may not. A spec
 // holds a single YAML document of at most MaxSize bytes; a UTF-8 byte order
 // mark and CRLF line ends are accepted.
 //
 // # Streams
+//
+// A method's keys give its kind (MethodKind): results or neither, a unary
+// method; stream, a server stream; send, a client stream; send and
+// stream, a bidirectional stream.
 //
 // A method with a stream key is a server stream: instead of results it
 // delivers any number of items, each a value of the stream item's type T,
@@ -95,11 +116,21 @@
 // parameter of a streaming method nor its stream item can be named "each";
 // a method without a stream may use that name.
 //
-// The method key "send" is reserved for client streams, in which the
-// caller sends the items; format version 1 does not support them yet, and
-// a method using the key is an error. They will compose with server
-// streams: a method with "send" alone will be a client stream, and one with
-// both "send" and "stream" a bidirectional stream.
+// A method with a send key takes, besides its params, any number of items
+// the caller sends, each a value of the sent item's type S. The blocking
+// form takes them last, as an iter.Seq[S] the implementation pulls, in a
+// parameter named by Method.SendsName: the plural of the sent item's name
+// ("chunk" gives "chunks"), or the name with "Seq" when that plural is the
+// name of a parameter or no plural ("data" gives "dataSeq"); no other
+// item of the method may have that name. The callback form returns a
+// sender the caller pushes the items into. A client stream (send, with or
+// without results) then returns its results and err; a bidirectional
+// stream (send and stream) streams items back as a server stream does.
+// "send" is reserved in both kinds, for the sending side of the callback
+// form, and "each" in a bidirectional stream. The timeout, if any, covers
+// the whole exchange. A sent item, a result of a client stream or a stream
+// item of a bidirectional stream cannot be a handle yet (the bare name of
+// an interface of the spec).
 //
 // # Errors
 //
@@ -113,7 +144,7 @@
 //	blob.shim.yaml:14:48: interface "Bucket": method "Put": unknown qualifier "mta" in type "mta.Attrs" (did you mean "meta"?)
 //
 // Lines and columns are 1-based; columns count characters, as YAML does.
-// Inside a params, results or stream string the column points at the
+// Inside a params, send, results or stream string the column points at the
 // offending parameter or type when the string is a plain or quoted scalar
 // on a single line, and at the start of the string otherwise. Problems
 // with the document as a whole, such as YAML syntax errors, are reported

@@ -58,6 +58,27 @@ interfaces:
 			`test.shim.yaml:10:11: interface "Both": duplicate method "Close": the one at 5:15 and the one at 8:15 differ`,
 			`test.shim.yaml:12:11: interface "Own": duplicate method "Close": the one at 15:15 and the one at 5:15 differ`,
 		}},
+		{"duplicate sending methods", `
+shimgen: 1
+interfaces:
+  - name: Up
+    methods:
+      - name: Put
+        send: chunk []byte
+  - name: Up2
+    methods:
+      - name: Put
+        send: chunk string
+  - name: Both
+    embeds: [Up, Up2]
+  - name: Same
+    embeds: [Up]
+    methods:
+      - name: Put
+        send: piece []byte
+`, []string{
+			`test.shim.yaml:11:11: interface "Both": duplicate method "Put": the one at 5:15 and the one at 9:15 differ`,
+		}},
 		{"no methods, no embeds; bad error keys", `
 shimgen: 1
 interfaces:

@@ -614,6 +614,8 @@ interfaces:
         sned: x
       - name: M7
         send:
+      - name: M8
+        send: c [n]byte
 `, []string{
 		"test.shim.yaml:6:15: interface \"A\": method \"M1\": send must not be empty: name the item and its type, such as \"chunk []byte\"",
 		"test.shim.yaml:8:24: interface \"A\": method \"M2\": send \"c Chunk, d Chunk\": a method sends a single item; to send several values at once, make it a struct",
@@ -623,6 +625,7 @@ interfaces:
 		"test.shim.yaml:15:9: interface \"A\": method \"M5\": duplicate key \"send\" (first at line 14)",
 		"test.shim.yaml:17:9: interface \"A\": method \"M6\": unknown key \"sned\" (did you mean \"send\"?)",
 		"test.shim.yaml:19:14: interface \"A\": method \"M7\": send must not be empty: name the item and its type, such as \"chunk []byte\"",
+		"test.shim.yaml:21:18: interface \"A\": method \"M8\": array length \"n\" must be a non-negative integer literal",
 	}},
 	{"send with results and stream", `
 shimgen: 1

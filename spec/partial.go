@@ -8,8 +8,8 @@ import "go/token"
 // reported together with the spec's own, not one run later. It returns a
 // nil *File when the document could not be read at all or the errors were
 // too many to be complete. In a model with errors, an import whose
-// declaration has problems has an empty Path, and a parameter, result or
-// stream item whose type has problems is left out: what is left holds no
+// declaration has problems has an empty Path, and a parameter, sent item,
+// result or stream item whose type has problems is left out: what is left holds no
 // problem reported already.
 func ParsePartial(name string, data []byte) (*File, ErrorList) {
 	p := &specParser{name: name, fset: token.NewFileSet()}
@@ -26,6 +26,9 @@ func ParsePartial(name string, data []byte) (*File, ErrorList) {
 			m.Params, m.Results = withoutBad(m.Params), withoutBad(m.Results)
 			if m.Stream != nil && m.Stream.bad {
 				m.Stream = nil
+			}
+			if m.Send != nil && m.Send.bad {
+				m.Send = nil
 			}
 		}
 	}

@@ -3,7 +3,11 @@
 // spec with them (Update): it loads the packages that declare them with
 // go/packages and translates each method into a spec method, dropping the leading
 // ctx context.Context and the trailing error result, and recognising a
-// sole iter.Seq2[T, error] result as a server stream.
+// sole iter.Seq2[T, error] result as a server stream and a last
+// parameter iter.Seq[T] of a method returning an error or such a stream as
+// the items it sends (send: item T): a client or a bidirectional stream.
+// The adapt form cannot adapt those yet, so the from of an interface that
+// has them is written as a comment.
 //
 // A method that cannot become a spec method unchanged (no trailing error,
 // no leading context.Context, a channel or a type parameter in its

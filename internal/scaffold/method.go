@@ -2,6 +2,7 @@ package scaffold
 
 import (
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/shimgen/shimgen/spec"
@@ -15,6 +16,7 @@ type method struct {
 	params    []param
 	results   []param
 	stream    *param // the server stream's item, nil for a plain method
+	send      *param // the sent item of a client or bidirectional stream, or nil
 	skip      []string
 	// ctxAdded records that the source method takes no ctx (`ctx: added`);
 	// errMode how it lacks an error: "" (it has one), "false" (none) or
@@ -22,11 +24,12 @@ type method struct {
 	ctxAdded bool
 	errMode  string
 	// typed reports whether the signature could be translated: params,
-	// results and stream are meaningful.
+	// send, results and stream are meaningful.
 	typed bool
 }
 
-// param is a named parameter, result or stream item as the spec writes it.
+// param is a named parameter, sent item, result or stream item as the spec
+// writes it.
 type param struct {
 	name, typ string
 	variadic  bool
@@ -59,13 +62,18 @@ func (tr *translator) method(fn *types.Func, doc string) *method {
 	sig := fn.Type().(*types.Signature)
 	params := tr.dropContext(m, sig.Params())
 	results, item := tr.splitResults(m, sig.Results())
-	for _, v := range append(append(params[:len(params):len(params)], results...), item...) {
+	params, sent := splitSend(params, sig.Results())
+	for _, v := range slices.Concat(params, sent, results, item) {
 		if why := unsupported(v.Type(), tr.q.out); why != "" {
 			m.skip = append(m.skip, why)
 			return m
 		}
 	}
-	tr.translate(m, sig.Variadic(), params, results, item)
+	if why := tr.sendHandle(sent, results, item); why != "" {
+		m.skip = append(m.skip, why)
+		return m
+	}
+	tr.translate(m, sig.Variadic(), params, sent, results, item)
 	return m
 }
 
@@ -159,11 +167,14 @@ func streamItem(t types.Type) types.Type {
 	return nil
 }
 
-// translate writes the types and picks the names of m's params, results
-// and stream item.
-func (tr *translator) translate(m *method, variadic bool, params, results, item []*types.Var) {
+// translate writes the types and picks the names of m's params, sent
+// item, results and stream item.
+func (tr *translator) translate(m *method, variadic bool, params, sent, results, item []*types.Var) {
 	used := map[string]bool{}
 	m.params = tr.params(params, variadic, used, false)
+	if len(sent) == 1 {
+		m.send = &tr.params(sent, false, used, false)[0]
+	}
 	m.results = tr.params(results, false, used, true)
 	if len(item) == 1 {
 		m.stream = &tr.params(item, false, used, true)[0]
@@ -214,7 +225,12 @@ func text(ps []param) string {
 
 // kind is the spec method kind the scaffolded method will have.
 func (m *method) kind() spec.MethodKind {
-	if m.stream != nil {
+	switch {
+	case m.send != nil && m.stream != nil:
+		return spec.BidiStream
+	case m.send != nil:
+		return spec.ClientStream
+	case m.stream != nil:
 		return spec.ServerStream
 	}
 	return spec.Unary

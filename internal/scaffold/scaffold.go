@@ -34,7 +34,10 @@ type iface struct {
 	// the spec interfaces it embeds.
 	from, as string
 	embeds   []string
-	kept     bool // not from a source: kept as the spec being updated has it
+	// leftOutFrom is the from left out because the interface sends items
+	// (see dropSendersFrom), written as a comment.
+	leftOutFrom string
+	kept        bool // not from a source: kept as the spec being updated has it
 }
 
 // Spec is a scaffolded spec.
@@ -84,6 +87,7 @@ func build(ifaces []*Interface, out Output, opt Options, old *spec.File) Spec {
 			out.Name = old.Package
 		}
 	}
+	dropSendersFrom(list)
 	live := 0
 	for _, it := range list {
 		if it.skip == "" {

@@ -44,4 +44,8 @@ interfaces:
           The blocking form returns an iter.Seq2[string, error].
         params: prefix string
         stream: key string         # a server stream of keys, instead of results
+      # - name: Load               # a client stream: the caller sends items
+      #   params: prefix string
+      #   send: value []byte       # the blocking form takes values iter.Seq[[]byte]
+      #   results: n int           # with stream instead, a bidirectional stream
 `

@@ -85,6 +85,9 @@ func keepMethod(m *method, om *spec.Method) {
 	if m.stream != nil && om.Stream != nil && m.stream.typ == om.Stream.TypeText {
 		m.stream.name = om.Stream.Name
 	}
+	if m.send != nil && om.Send != nil && m.send.typ == om.Send.TypeText {
+		m.send.name = om.Send.Name
+	}
 }
 
 // keepNames takes the old names when every type is unchanged.
@@ -124,10 +127,15 @@ func fromSpec(om *spec.Method, q *qualifiers) *method {
 	if om.Stream != nil {
 		m.stream = &specParams([]*spec.Param{om.Stream})[0]
 	}
+	if om.Send != nil {
+		m.send = &specParams([]*spec.Param{om.Send})[0]
+	}
 	if q != nil {
 		q.markUsed(text(m.params) + " " + text(m.results))
-		if m.stream != nil {
-			q.markUsed(m.stream.typ)
+		for _, item := range []*param{m.stream, m.send} {
+			if item != nil {
+				q.markUsed(item.typ)
+			}
 		}
 	}
 	return m

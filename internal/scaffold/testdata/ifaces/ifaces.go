@@ -115,3 +115,25 @@ type Remote interface {
 	// Fetch fetches.
 	Fetch(ctx context.Context, key string) ([]byte, error)
 }
+
+// Uploader sends items.
+type Uploader interface {
+	// Upload writes the chunks under key.
+	Upload(ctx context.Context, key string, chunks iter.Seq[[]byte]) (written int64, err error)
+	// Chat sends and receives entries.
+	Chat(ctx context.Context, room string, outs iter.Seq[meta.Entry]) iter.Seq2[*meta.Entry, error]
+	// Sync sends items whose parameter is no plural.
+	Sync(ctx context.Context, data iter.Seq[string]) error
+	// Count has a result named like the sent item.
+	Count(ctx context.Context, entries iter.Seq[string]) (entry int, err error)
+	// Mid takes an iterator before other parameters: it is a parameter.
+	Mid(ctx context.Context, keys iter.Seq[string], n int) error
+	// Feed has no error result.
+	Feed(ctx context.Context, items iter.Seq[int])
+}
+
+// Linker sends handles.
+type Linker interface {
+	// Link sends closers.
+	Link(ctx context.Context, cs iter.Seq[Closer]) error
+}
