@@ -67,8 +67,8 @@ func (n Names) WaitType(m *spec.Method) string { return n.lower + m.Name + "Wait
 // packed stream with an ArgsType.
 func (n Names) InvokeFunc(m *spec.Method) string { return n.lower + m.Name + "Invoke" }
 
-// DirectCall is the state of one call of bidirectional stream m in the
-// blocking form over a blocking implementation.
+// DirectCall is the state of one call of client or bidirectional stream m
+// in the blocking form over a blocking implementation.
 func (n Names) DirectCall(m *spec.Method) string { return n.lower + m.Name + "Direct" }
 
 // ArgsType carries the parameters of a packed streaming method m.

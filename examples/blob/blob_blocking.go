@@ -263,10 +263,18 @@ func (d *bucketDirect) ReadChunks(ctx context.Context, key string, size int) ite
 }
 
 func (d *bucketDirect) Upload(ctx context.Context, key string, chunks iter.Seq[[]byte]) (written int64, err error) {
-	var pass runtimes.Pass
-	if ctx, err = d.rt.Admit(ctx, &bucketUploadMethod, &pass); err != nil {
-		return
-	}
-	defer d.rt.Release(&pass, &err)
-	return d.impl.Upload(ctx, key, chunks)
+	c := &bucketUploadDirect{impl: d.impl, key: key}
+	err = runtimes.DirectSend(d.rt, ctx, &bucketUploadMethod, chunks, c.run)
+	return c.written, err
+}
+
+type bucketUploadDirect struct {
+	impl    Bucket
+	key     string
+	written int64
+}
+
+func (c *bucketUploadDirect) run(ctx context.Context, items iter.Seq[[]byte]) (err error) {
+	c.written, err = c.impl.Upload(ctx, c.key, items)
+	return err
 }

@@ -40,9 +40,7 @@ func (Form) Declares(iface *spec.Interface) []t.Decl {
 			out = append(out, t.Decl{Name: n.WaitType(m)}, t.Decl{Name: n.InvokeFunc(m)})
 		case t.Packed(m):
 			out = append(out, t.Decl{Name: n.InvokeFunc(m)})
-		case m.Kind == spec.ClientStream:
-			out = append(out, t.Decl{Name: n.WaitType(m)})
-		case m.Kind == spec.BidiStream:
+		case m.Kind.Sends():
 			out = append(out, t.Decl{Name: n.WaitType(m)}, t.Decl{Name: n.DirectCall(m)})
 		}
 	}

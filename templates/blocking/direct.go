@@ -29,8 +29,11 @@ func (e *emitter) directType() {
 // directMethod emits one method of the direct form.
 func (e *emitter) directMethod(m *spec.Method) {
 	switch m.Kind {
-	case spec.Unary, spec.ClientStream:
+	case spec.Unary:
 		e.directUnary(m)
+	case spec.ClientStream:
+		e.directSend(m)
+		e.directSendState(m)
 	case spec.ServerStream:
 		e.directStream(m)
 	case spec.BidiStream:

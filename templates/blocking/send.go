@@ -135,9 +135,6 @@ func (e *emitter) bidiWait(m *spec.Method) {
 //	func (c *cacheWatchDirect) open(ctx context.Context, items iter.Seq[Watch]) iter.Seq2[Change, error] {
 //		return c.impl.Watch(ctx, c.prefix, items)
 //	}
-//
-// A client stream of the direct form is a unary call (see directUnary):
-// the implementation pulls the caller's items itself.
 func (e *emitter) directBidi(m *spec.Method) {
 	recv, c := t.Fresh("d", e.Taken), t.Fresh("c", e.Taken)
 	direct := jen.Qual(t.RuntimesPath, "DirectBidi").Call(
@@ -162,4 +159,54 @@ func (e *emitter) directBidiState(m *spec.Method) {
 		Params(t.Ctx(), jen.Id(items).Add(e.U.SendSeq(m))).Add(e.U.Seq(m)).Block(
 		jen.Return(jen.Id(c).Dot(e.Field("impl")).Dot(m.Name).Call(args...)),
 	)
+}
+
+// directSend emits a client stream of the direct form:
+//
+//	func (d *bucketDirect) Upload(ctx context.Context, key string, chunks iter.Seq[[]byte]) (written int64, err error) {
+//		c := &bucketUploadDirect{impl: d.impl, key: key}
+//		err = runtimes.DirectSend(d.rt, ctx, &bucketUploadMethod, chunks, c.run)
+//		return c.written, err
+//	}
+func (e *emitter) directSend(m *spec.Method) {
+	recv, c := t.Fresh("d", e.Taken), t.Fresh("c", e.Taken)
+	direct := jen.Qual(t.RuntimesPath, "DirectSend").Call(
+		jen.Id(recv).Dot("rt"), jen.Id("ctx"), t.Descriptor(e.N, m), jen.Id(m.SendsName()), jen.Id(c).Dot(e.Field("run")),
+	)
+	body := []jen.Code{jen.Id(c).Op(":=").Add(t.NewState(e.N.DirectCall(m), m, jen.Id(e.Field("impl")), jen.Id(recv).Dot("impl")))}
+	if len(m.Results) == 0 {
+		body = append(body, jen.Return(direct))
+	} else {
+		body = append(body, jen.Id("err").Op("=").Add(direct), jen.Return(append(t.Selectors(c, m.Results), jen.Id("err"))...))
+	}
+	e.F.Line()
+	e.F.Func().Params(jen.Id(recv).Op("*").Id(e.N.DirectType)).Id(m.Name).
+		Params(e.U.Params(m, true)...).Add(e.U.Results(m)).Block(body...)
+}
+
+// directSendState emits the state directSend uses:
+//
+//	type bucketUploadDirect struct {
+//		impl    Bucket
+//		key     string
+//		written int64
+//	}
+//
+//	func (c *bucketUploadDirect) run(ctx context.Context, items iter.Seq[[]byte]) (err error) {
+//		c.written, err = c.impl.Upload(ctx, c.key, items)
+//		return err
+//	}
+func (e *emitter) directSendState(m *spec.Method) {
+	name, c, items := e.N.DirectCall(m), t.Fresh("c", e.Taken), t.Fresh("items", e.Taken)
+	e.F.Line()
+	e.F.Type().Id(name).Struct(e.U.StateFields(m, false, jen.Id(e.Field("impl")).Id(e.N.Blocking))...)
+	args := append(append([]jen.Code{jen.Id("ctx")}, t.Selectors(c, m.Params)...), jen.Id(items))
+	call := jen.Id(c).Dot(e.Field("impl")).Dot(m.Name).Call(args...)
+	body := []jen.Code{jen.Return(call)}
+	if len(m.Results) > 0 {
+		body = []jen.Code{jen.List(append(t.Selectors(c, m.Results), jen.Id("err"))...).Op("=").Add(call), jen.Return(jen.Id("err"))}
+	}
+	e.F.Line()
+	e.F.Func().Params(jen.Id(c).Op("*").Id(name)).Id(e.Field("run")).
+		Params(t.Ctx(), jen.Id(items).Add(e.U.SendSeq(m))).Params(jen.Id("err").Error()).Block(body...)
 }
