@@ -5,6 +5,7 @@ package cache
 
 import (
 	"context"
+	"iter"
 	"time"
 
 	"github.com/shimgen/shimgen/runtimes"
@@ -12,7 +13,7 @@ import (
 
 // The callback form compiles only beside the other files generated from
 // the same cache.shim.yaml; run shimgen if this line fails to build.
-const _ = shimgenCache56bc0d17
+const _ = shimgenCacheb6baeba6
 
 // CacheAsync is the callback form of Cache.
 //
@@ -24,6 +25,10 @@ const _ = shimgenCache56bc0d17
 // A streaming method calls each for every item, in order (returning false
 // stops the stream), then done exactly once, on the same completion context.
 // An implementation can pace its items with runtimes.FlowOf(ctx).
+//
+// A method that streams items from the caller returns its runtimes.Sender
+// at once: Send hands it one item without blocking, Ready and OnReady tell
+// when there is room, and CloseSend ends the items; ctx cancels the call.
 type CacheAsync interface {
 	// Get returns the value stored under key; found is false if there is none or it expired.
 	Get(ctx context.Context, key string, done func(value []byte, found bool, err error))
@@ -52,6 +57,14 @@ type CacheAsync interface {
 	// order. The keys are those present when Scan is called; each value
 	// is read when its item is yielded. Values are owned by the cache.
 	Scan(ctx context.Context, prefix string, each func(item Item) bool, done func(err error))
+
+	// Watch follows keys: every key the caller sends is watched from then
+	// on, first with its current state, then with each Set, Delete or
+	// expiry of it, in order. The watch ends when the caller closes its
+	// sending side, when each returns false (the loop breaks) or ctx ends.
+	// A watcher that falls more than the stream limit behind is cut off
+	// with runtimes.ErrStreamOverflow: changes are never paused.
+	Watch(ctx context.Context, each func(change Change) bool, done func(err error)) runtimes.Sender[string]
 }
 
 // NewCacheAsync returns the callback form of a blocking implementation.
@@ -193,4 +206,17 @@ func cacheWaitForStep(p any, ctx context.Context, err error) error {
 
 func (a *cacheAsync) Scan(ctx context.Context, prefix string, each func(item Item) bool, done func(err error)) {
 	runtimes.StartStreamP1(a.rt, ctx, &cacheScanMethod, a.impl, prefix, Cache.Scan, each, done)
+}
+
+func (a *cacheAsync) Watch(ctx context.Context, each func(change Change) bool, done func(err error)) runtimes.Sender[string] {
+	c := &cacheWatchCall{impl: a.impl}
+	return runtimes.StartBidi(a.rt, ctx, &cacheWatchMethod, c.open, each, done)
+}
+
+type cacheWatchCall struct {
+	impl Cache
+}
+
+func (c *cacheWatchCall) open(ctx context.Context, items iter.Seq[string]) iter.Seq2[Change, error] {
+	return c.impl.Watch(ctx, items)
 }

@@ -13,7 +13,7 @@ import (
 
 // The blocking form compiles only beside the other files generated from
 // the same cache.shim.yaml; run shimgen if this line fails to build.
-const _ = shimgenCache56bc0d17
+const _ = shimgenCacheb6baeba6
 
 // Cache is an in-memory key-value store whose entries may expire.
 //
@@ -47,6 +47,14 @@ type Cache interface {
 	// order. The keys are those present when Scan is called; each value
 	// is read when its item is yielded. Values are owned by the cache.
 	Scan(ctx context.Context, prefix string) iter.Seq2[Item, error]
+
+	// Watch follows keys: every key the caller sends is watched from then
+	// on, first with its current state, then with each Set, Delete or
+	// expiry of it, in order. The watch ends when the caller closes its
+	// sending side, when each returns false (the loop breaks) or ctx ends.
+	// A watcher that falls more than the stream limit behind is cut off
+	// with runtimes.ErrStreamOverflow: changes are never paused.
+	Watch(ctx context.Context, keys iter.Seq[string]) iter.Seq2[Change, error]
 }
 
 // NewCacheBlocking returns the blocking form of a callback implementation.
@@ -196,6 +204,19 @@ func (b *cacheBlocking) Scan(ctx context.Context, prefix string) iter.Seq2[Item,
 	return runtimes.AwaitStreamP1(b.rt, ctx, &cacheScanMethod, b.impl, prefix, CacheAsync.Scan)
 }
 
+func (b *cacheBlocking) Watch(ctx context.Context, keys iter.Seq[string]) iter.Seq2[Change, error] {
+	w := &cacheWatchWait{impl: b.impl}
+	return runtimes.AwaitBidi(b.rt, ctx, &cacheWatchMethod, keys, w.invoke)
+}
+
+type cacheWatchWait struct {
+	impl CacheAsync
+}
+
+func (w *cacheWatchWait) invoke(ctx context.Context, each func(Change) bool, done func(error)) runtimes.Sender[string] {
+	return w.impl.Watch(ctx, each, done)
+}
+
 // cacheDirect calls a blocking implementation directly: it is what NewCacheBlocking
 // returns for a value made by NewCacheAsync. It keeps the runtime's rules
 // for closing, the loop goroutine, ctx, deadlines and panics, and skips
@@ -252,4 +273,17 @@ func (d *cacheDirect) WaitFor(ctx context.Context, key string) (value []byte, er
 
 func (d *cacheDirect) Scan(ctx context.Context, prefix string) iter.Seq2[Item, error] {
 	return runtimes.DirectStreamP1(d.rt, ctx, &cacheScanMethod, d.impl, prefix, Cache.Scan)
+}
+
+func (d *cacheDirect) Watch(ctx context.Context, keys iter.Seq[string]) iter.Seq2[Change, error] {
+	c := &cacheWatchDirect{impl: d.impl}
+	return runtimes.DirectBidi(d.rt, ctx, &cacheWatchMethod, keys, c.open)
+}
+
+type cacheWatchDirect struct {
+	impl Cache
+}
+
+func (c *cacheWatchDirect) open(ctx context.Context, items iter.Seq[string]) iter.Seq2[Change, error] {
+	return c.impl.Watch(ctx, items)
 }

@@ -9,10 +9,10 @@ import (
 	"github.com/shimgen/shimgen/runtimes"
 )
 
-// shimgenCache56bc0d17 ties the files generated from cache.shim.yaml together:
+// shimgenCacheb6baeba6 ties the files generated from cache.shim.yaml together:
 // each names it, so files from different versions of the spec do not
 // compile together. If the build fails on it, run shimgen to regenerate them.
-const shimgenCache56bc0d17 = runtimes.Generated3
+const shimgenCacheb6baeba6 = runtimes.Generated3
 
 // Per-call deadlines from cache.shim.yaml, applied by every form.
 const (
@@ -27,4 +27,5 @@ var (
 	cacheLenMethod     = runtimes.Method{Interface: "Cache", Name: "Len"}
 	cacheWaitForMethod = runtimes.Method{Interface: "Cache", Name: "WaitFor", Timeout: cacheWaitForTimeout}
 	cacheScanMethod    = runtimes.Method{Interface: "Cache", Name: "Scan"}
+	cacheWatchMethod   = runtimes.Method{Interface: "Cache", Name: "Watch"}
 )

@@ -5,7 +5,7 @@
 //
 //	lp := loop.New(loop.Config{})
 //	lp.Start()
-//	store := cache.New(lp)
+//	store := cache.New(lp.Runtime())
 //	c := cache.NewCacheBlocking(store, lp.Runtime())
 //	err := c.Set(ctx, "k", []byte("v"), time.Minute)
 //

@@ -15,7 +15,7 @@ import (
 func Example() {
 	lp := loop.New(loop.Config{})
 	lp.Start()
-	store := cache.New(lp)
+	store := cache.New(lp.Runtime())
 	c := cache.NewCacheBlocking(store, lp.Runtime())
 	ctx := context.Background()
 

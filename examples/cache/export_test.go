@@ -13,3 +13,10 @@ func (s *Store) Waiters() int {
 
 // WaitForTimeout is the deadline the spec gives WaitFor.
 const WaitForTimeout = cacheWaitForTimeout
+
+// Sessions returns the number of Watch calls in progress. Like every
+// method of Store it must be called on the loop.
+func (s *Store) Sessions() int {
+	s.mustBeOnLoop("Sessions")
+	return len(s.sessions)
+}

@@ -30,7 +30,7 @@ func start(t *testing.T) *harness {
 	base := runtime.NumGoroutine()
 	h := &harness{lp: loop.New(loop.Config{})}
 	h.runErr = h.lp.Go()
-	h.store = cache.New(h.lp)
+	h.store = cache.New(h.lp.Runtime())
 	h.c = cache.NewCacheBlocking(h.store, h.lp.Runtime())
 	t.Cleanup(func() {
 		h.stop(t)

@@ -25,11 +25,13 @@ import (
 // state then. Expiry timers and context watchers post back to the loop
 // rather than touching the state themselves.
 type Store struct {
-	loop    runtimes.Loop
-	looper  runtimes.OnLooper // nil if loop cannot tell
-	entries map[string]*entry
-	waiters map[string][]*waiter // in arrival order per key
-	closed  bool
+	rt       *runtimes.Runtime
+	loop     runtimes.Loop
+	looper   runtimes.OnLooper // nil if loop cannot tell
+	entries  map[string]*entry
+	waiters  map[string][]*waiter // in arrival order per key
+	sessions map[*session]bool    // the Watch calls in progress
+	closed   bool
 }
 
 var _ CacheAsync = (*Store)(nil)
@@ -62,24 +64,28 @@ type waiter struct {
 	ended  bool               // done has been posted
 }
 
-// New returns an empty Store living on l. l must be the loop of the runtime
-// the blocking form is derived with, as in
+// New returns an empty Store living on the loop of rt, which must be the
+// runtime the blocking form is derived with, as in
 //
-//	store := cache.New(lp)
+//	store := cache.New(lp.Runtime())
 //	c := cache.NewCacheBlocking(store, lp.Runtime())
 //
-// New takes a runtimes.Loop rather than a *loop.Loop so that a Store can live
-// on any loop adapter; it panics if l is nil.
-func New(l runtimes.Loop) *Store {
-	if l == nil {
-		panic("cache: New with a nil loop")
+// New takes a *runtimes.Runtime rather than a *loop.Loop so that a Store can
+// live on any loop adapter (Watch receives its keys through the runtime's
+// streams); it panics if rt is nil or has no loop.
+func New(rt *runtimes.Runtime) *Store {
+	if rt == nil || rt.Loop() == nil {
+		panic("cache: New without a runtime with a loop")
 	}
+	l := rt.Loop()
 	looper, _ := l.(runtimes.OnLooper)
 	return &Store{
-		loop:    l,
-		looper:  looper,
-		entries: map[string]*entry{},
-		waiters: map[string][]*waiter{},
+		rt:       rt,
+		loop:     l,
+		looper:   looper,
+		entries:  map[string]*entry{},
+		waiters:  map[string][]*waiter{},
+		sessions: map[*session]bool{},
 	}
 }
 
@@ -110,6 +116,7 @@ func (s *Store) live(key string) *entry {
 	e := s.entries[key]
 	if e != nil && e.expired(time.Now()) {
 		s.remove(key, e)
+		s.changed(key, nil)
 		return nil
 	}
 	return e
@@ -149,6 +156,7 @@ func (s *Store) Set(ctx context.Context, key string, value []byte, ttl time.Dura
 		}
 		s.store(key, v, ttl)
 		s.wake(key, v)
+		s.changed(key, v)
 	}
 	s.post(func() { done(err) })
 }
@@ -173,6 +181,7 @@ func (s *Store) store(key string, v []byte, ttl time.Duration) {
 func (s *Store) expire(key string, e *entry) {
 	if s.entries[key] == e {
 		delete(s.entries, key)
+		s.changed(key, nil)
 	}
 }
 
@@ -186,6 +195,7 @@ func (s *Store) Delete(ctx context.Context, key string, done func(existed bool, 
 		if e := s.live(key); e != nil {
 			s.remove(key, e)
 			existed = true
+			s.changed(key, nil)
 		}
 	}
 	s.post(func() { done(existed, err) })

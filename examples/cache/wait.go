@@ -78,8 +78,8 @@ func (s *Store) end(w *waiter, value []byte, err error) {
 	s.post(func() { w.done(value, err) })
 }
 
-// Close completes every pending WaitFor with runtimes.ErrClosed, stops the
-// expiry timers and drops the entries; every later call completes with
+// Close completes every pending WaitFor with runtimes.ErrClosed, ends every
+// Watch with it, stops the expiry timers and drops the entries; every later call completes with
 // runtimes.ErrClosed. Like the other methods it must be called on the loop,
 // for example with lp.Post(runtimes.TaskFunc(store.Close)) before the
 // runtime is closed. Closing the runtime without it is fine too: pending
@@ -96,6 +96,9 @@ func (s *Store) Close() {
 		}
 	}
 	clear(s.waiters)
+	for w := range s.sessions {
+		w.inbox.Stop(runtimes.ErrClosed)
+	}
 	for _, e := range s.entries {
 		e.stopTimer()
 	}
