@@ -88,38 +88,13 @@ func ExposeContext(ctx context.Context, rt *runtimes.Runtime, vm *goja.Runtime, 
 			_ = obj.Set(name, x.call(m.Name, fn))
 		case shapeStream:
 			_ = obj.Set(name, x.stream(m.Name, fn))
+		case shapeSend:
+			_ = obj.Set(name, x.send(m.Name, fn, false))
+		case shapeBidi:
+			_ = obj.Set(name, x.send(m.Name, fn, true))
 		}
 	}
 	return obj
-}
-
-type shape int
-
-const (
-	shapeNone shape = iota
-	shapeCall
-	shapeStream
-)
-
-// shapeOf classifies a method type (without receiver).
-func shapeOf(t reflect.Type) shape {
-	n := t.NumIn()
-	if t.NumOut() != 0 || n < 2 || t.In(0) != ctxType || t.IsVariadic() {
-		return shapeNone
-	}
-	done := t.In(n - 1)
-	if done.Kind() != reflect.Func || done.NumOut() != 0 || done.NumIn() < 1 ||
-		done.In(done.NumIn()-1) != errorType || done.IsVariadic() {
-		return shapeNone
-	}
-	if done.NumIn() == 1 && n >= 3 {
-		each := t.In(n - 2)
-		if each.Kind() == reflect.Func && each.NumIn() == 1 && each.NumOut() == 1 &&
-			each.Out(0) == boolType && !each.IsVariadic() {
-			return shapeStream
-		}
-	}
-	return shapeCall
 }
 
 // exposer builds the JavaScript methods of one exposed value.
@@ -151,15 +126,17 @@ func (x *exposer) args(call goja.FunctionCall, params []reflect.Type) ([]reflect
 	return in, nil
 }
 
-// invoke calls fn with in, turning a synchronous panic into the error
-// passed to fail (if the call has not completed yet).
-func invoke(fn reflect.Value, in []reflect.Value, fail func(error)) {
+// invoke calls fn with in and returns its results, turning a synchronous
+// panic into the error passed to fail (if the call has not completed yet)
+// and nil results.
+func invoke(fn reflect.Value, in []reflect.Value, fail func(error)) (out []reflect.Value) {
 	defer func() {
 		if p := recover(); p != nil {
+			out = nil
 			fail(&runtimes.PanicError{Value: p, Stack: debug.Stack()})
 		}
 	}()
-	fn.Call(in)
+	return fn.Call(in)
 }
 
 // call builds the JavaScript method of a call-shaped method.
@@ -185,22 +162,7 @@ func (x *exposer) call(name string, fn reflect.Value) func(goja.FunctionCall) go
 				return // a second completion: the runtime reports misuse
 			}
 			settled = true
-			if err != nil {
-				_ = reject(vm.NewGoError(err))
-				return
-			}
-			switch len(results) {
-			case 0:
-				_ = resolve(goja.Undefined())
-			case 1:
-				_ = resolve(toJS(vm, results[0]))
-			default:
-				vals := make([]any, len(results))
-				for i, r := range results {
-					vals[i] = toJS(vm, r)
-				}
-				_ = resolve(vm.NewArray(vals...))
-			}
+			settlePromise(vm, resolve, reject, results, goError(vm, err))
 		}
 		done := reflect.MakeFunc(doneType, func(out []reflect.Value) []reflect.Value {
 			x.onLoop(name)
@@ -211,6 +173,35 @@ func (x *exposer) call(name string, fn reflect.Value) func(goja.FunctionCall) go
 		})
 		invoke(fn, append(in, done), func(err error) { settle(nil, err) })
 		return vm.ToValue(p)
+	}
+}
+
+// goError is err as a JavaScript error, or nil.
+func goError(vm *goja.Runtime, err error) goja.Value {
+	if err == nil {
+		return nil
+	}
+	return vm.NewGoError(err)
+}
+
+// settlePromise rejects a call's Promise with reason, or else resolves it
+// with undefined (no result), the result (one) or an array of the results.
+func settlePromise(vm *goja.Runtime, resolve, reject func(any) error, results []reflect.Value, reason goja.Value) {
+	if reason != nil {
+		_ = reject(reason)
+		return
+	}
+	switch len(results) {
+	case 0:
+		_ = resolve(goja.Undefined())
+	case 1:
+		_ = resolve(toJS(vm, results[0]))
+	default:
+		vals := make([]any, len(results))
+		for i, r := range results {
+			vals[i] = toJS(vm, r)
+		}
+		_ = resolve(vm.NewArray(vals...))
 	}
 }
 

@@ -1,0 +1,99 @@
+package goja_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/shimgen/shimgen/runtimes"
+)
+
+// TestSendEarlyEnd: the implementation returns after 3 items: the next
+// write rejects with ErrStreamDone (awaited or pending), the result is
+// the implementation's, and an iterable is closed (its finally runs).
+func TestSendEarlyEnd(t *testing.T) {
+	const window = 4
+	got := runPipe(t, &pipe{stopAfter: 3}, `
+		(async () => {
+			const w = pipe.sum(0);
+			for (let i = 0; i < 1000; i++) {
+				try { await w.write(1) } catch (e) { report(i); report(e.message); break }
+			}
+			report(await w.result);
+
+			const w2 = pipe.sum(0);
+			const ps = [];
+			for (let i = 0; i < 50; i++) ps.push(w2.write(1).then(() => "ok", e => e.message));
+			const outcomes = await Promise.all(ps);
+			report(outcomes.filter(o => o === "ok").length);
+			report(outcomes.filter(o => o === "runtimes: send on a stream that has ended").length);
+			report(await w2.close());
+
+			let closed = false;
+			function* forever() { try { for (;;) yield 1 } finally { closed = true } }
+			report(await pipe.sum(0, forever()));
+			report(closed);
+		})().catch(e => report("uncaught: " + e));
+	`, runtimes.WithStreamWindow(window))
+	if len(got) != 8 {
+		t.Fatalf("reports %v", got)
+	}
+	// At most the 3 items taken, a window buffered and one handed over
+	// after the end succeed.
+	if i := got[0].(int64); i < 3 || i > 3+window+1 {
+		t.Errorf("the write that failed was number %d", i)
+	}
+	if ok, refused := got[3].(int64), got[4].(int64); ok < 3 || ok > 3+window+1 || ok+refused != 50 {
+		t.Errorf("%d pending writes succeeded, %d were refused", ok, refused)
+	}
+	rest := fmt.Sprintln(got[1], got[2], got[5], got[6], got[7])
+	if want := "runtimes: send on a stream that has ended [3 3] [3 3] [3 3] true\n"; rest != want {
+		t.Errorf("reports\n got %v\nwant %v", rest, want)
+	}
+}
+
+// TestSendFailures: an implementation's error or panic, a panic of the
+// method itself and an argument of the wrong type reject the result, and
+// the writes that follow.
+func TestSendFailures(t *testing.T) {
+	got := runPipe(t, &pipe{}, `
+		(async () => {
+			const w = pipe.sum(0);
+			await w.write(1); await w.write(-1);
+			try { await w.result } catch (e) { report(e.message) }
+			try { await w.write(1) } catch (e) { report(e.message) }
+			try { await pipe.sum(0, [1, 13, 2]) } catch (e) { report(e.message) }
+			const w2 = pipe.sum(99);
+			try { await w2.result } catch (e) { report(e.message) }
+			try { await w2.write(1) } catch (e) { report(e.message) }
+			const w3 = pipe.join(42);
+			try { await w3.close() } catch (e) { report(e instanceof TypeError) }
+			try { await w3.write("a") } catch (e) { report(e instanceof TypeError) }
+		})().catch(e => report("uncaught: " + e));
+	`)
+	expect(t, got, "[negative item -1 runtimes: send on a stream that has ended runtimes: panic: unlucky "+
+		"runtimes: panic: sum refused runtimes: panic: sum refused true true]")
+}
+
+// TestSendCancel: the context the value was exposed with ends mid-stream,
+// or JavaScript aborts a call: the result rejects, the implementation sees
+// its items end with its context, and the next write rejects. With a
+// window of 1, a write resolves once the implementation took the item: it
+// runs when the context ends.
+func TestSendCancel(t *testing.T) {
+	for _, how := range []string{"abort()", "cancel()"} {
+		t.Run(how, func(t *testing.T) {
+			p := &pipe{}
+			got := runPipe(t, p, `
+				(async () => {
+					const w = pipe.sum(0);
+					await w.write(1); await w.write(2);
+					`+map[string]string{"abort()": "w.abort()", "cancel()": "cancel()"}[how]+`;
+					try { report(await w.result) } catch (e) { report(e.message) }
+					try { await w.write(3) } catch (e) { report(e.message) }
+				})().catch(e => report("uncaught: " + e));
+			`, runtimes.WithStreamWindow(1))
+			expect(t, got, "[context canceled runtimes: send on a stream that has ended]")
+			p.waitCancel(t)
+		})
+	}
+}
