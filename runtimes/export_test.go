@@ -6,7 +6,12 @@ func Buffered[T any](s Sender[T]) int {
 	if q, ok := s.(*sendq[T]); ok {
 		q.mu.Lock()
 		defer q.mu.Unlock()
-		return len(q.buf) - q.head
+		return q.buf.len()
+	}
+	if in, ok := s.(*Inbox[T]); ok {
+		in.mu.Lock()
+		defer in.mu.Unlock()
+		return in.buf.len()
 	}
 	return -1
 }

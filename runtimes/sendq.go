@@ -15,8 +15,7 @@ type sendq[T any] struct {
 	window, limit int
 
 	mu       sync.Mutex
-	buf      []T // sent, not yet pulled: buf[head:]
-	head     int
+	buf      fifo[T]                 // sent, not yet pulled
 	closed   bool                    // CloseSend was called
 	over     bool                    // the stream ended: Send fails
 	cancel   context.CancelCauseFunc // the stream's, once attached
@@ -43,7 +42,7 @@ func (q *sendq[T]) Send(v T) error {
 	case q.over:
 		q.mu.Unlock()
 		return ErrStreamDone
-	case len(q.buf)-q.head >= q.limit:
+	case q.buf.len() >= q.limit:
 		cancel := q.cancel
 		q.mu.Unlock()
 		if cancel != nil {
@@ -52,12 +51,7 @@ func (q *sendq[T]) Send(v T) error {
 		q.shut(false)
 		return ErrStreamOverflow
 	}
-	if len(q.buf) == cap(q.buf) && q.head > 0 { // reuse the pulled room
-		n := copy(q.buf, q.buf[q.head:])
-		clear(q.buf[n:])
-		q.buf, q.head = q.buf[:n], 0
-	}
-	q.buf = append(q.buf, v)
+	q.buf.push(v)
 	q.sent++
 	q.unlockKick()
 	return nil
@@ -71,7 +65,7 @@ func (q *sendq[T]) Ready() bool {
 }
 
 func (q *sendq[T]) readyLocked() bool {
-	return len(q.buf)-q.head < q.window || q.over || q.closed
+	return q.buf.len() < q.window || q.over || q.closed
 }
 
 // OnReady implements Sender.
@@ -120,7 +114,7 @@ func (q *sendq[T]) items(ctx context.Context) iter.Seq[T] {
 // runs the OnReady functions the room it makes is due to.
 func (q *sendq[T]) take(ctx context.Context) (v T, ok bool) {
 	q.mu.Lock()
-	for len(q.buf) == q.head {
+	for q.buf.len() == 0 {
 		if q.closed || q.over {
 			q.mu.Unlock()
 			return v, false
@@ -138,12 +132,7 @@ func (q *sendq[T]) take(ctx context.Context) (v T, ok bool) {
 		q.mu.Unlock()
 		return v, false
 	}
-	var zero T
-	v, q.buf[q.head] = q.buf[q.head], zero
-	q.head++
-	if q.head == len(q.buf) {
-		q.buf, q.head = q.buf[:0], 0
-	}
+	v = q.buf.pop()
 	var fns []func()
 	if len(q.resume) > 0 && q.readyLocked() {
 		fns, q.resume = q.resume, nil
@@ -163,8 +152,7 @@ func (q *sendq[T]) shut(here bool) {
 		return
 	}
 	q.over = true
-	clear(q.buf)
-	q.buf, q.head = nil, 0
+	q.buf.drop()
 	fns := q.resume
 	q.resume = nil
 	q.unlockKick()

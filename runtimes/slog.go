@@ -10,7 +10,8 @@ import (
 // SlogObserver returns an [Observer] that logs one record per call or
 // stream to l when it ends, with the attributes interface, method, form
 // ("callback over blocking", ...), runtime, stream, outcome, duration,
-// queue_wait (when the work began), items (streams) and error. The level
+// queue_wait (when the work began), items (streams), sent (client and
+// bidirectional streams: the items the caller sent) and error. The level
 // follows the outcome: Debug for ok, Info for canceled, Warn for an error,
 // a deadline or a refusal (closed, overloaded, not started, overflow),
 // Error for a panic, a would-deadlock and the misuse of a completion that
@@ -49,7 +50,7 @@ func (p *slogProbe) log(msg string, e Ending) {
 	if !p.l.Enabled(p.ctx, level) {
 		return
 	}
-	attrs := make([]slog.Attr, 0, 10)
+	attrs := make([]slog.Attr, 0, 11)
 	attrs = append(attrs,
 		slog.String("interface", p.o.Method.Interface),
 		slog.String("method", p.o.Method.Name),
@@ -63,6 +64,9 @@ func (p *slogProbe) log(msg string, e Ending) {
 	}
 	if p.o.Stream {
 		attrs = append(attrs, slog.Bool("stream", true), slog.Int64("items", e.Items))
+	}
+	if p.o.Send {
+		attrs = append(attrs, slog.Int64("sent", e.Sent))
 	}
 	if e.Err != nil {
 		attrs = append(attrs, slog.String("error", e.Err.Error()))

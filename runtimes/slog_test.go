@@ -80,3 +80,20 @@ func TestSlogObserverDisabled(t *testing.T) {
 		t.Error("a logger that discards errors returned a probe")
 	}
 }
+
+// A client or bidirectional stream's record counts the items sent too.
+func TestSlogObserverSent(t *testing.T) {
+	var buf bytes.Buffer
+	l := slog.New(slog.NewJSONHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	rt := openObserved(t, adapters[3], runtimes.WithObserver(runtimes.SlogObserver(l)))
+	if _, err := splitPairs(t, pairsOf(runtimes.DirectBidi(rt, context.Background(), &bidiMethod, seqOf(3), echo))); err != nil {
+		t.Fatal(err)
+	}
+	var r map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &r); err != nil {
+		t.Fatalf("%q: %v", buf.String(), err)
+	}
+	if r["sent"] != 3.0 || r["items"] != 3.0 || r["stream"] != true || r["method"] != "Chat" {
+		t.Errorf("record %v", r)
+	}
+}

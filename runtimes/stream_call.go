@@ -225,7 +225,7 @@ func (s *push[T]) hand(v T) bool {
 		return s.awaitFlow() && s.eachHere(v)
 	}
 	s.mu.Lock()
-	for s.inflight >= s.window && !s.stopped && !s.rt.inline {
+	for s.inflight >= s.window && !s.stopped && s.mayWait() {
 		s.waiting = true
 		s.mu.Unlock()
 		select {
@@ -422,7 +422,7 @@ func (s *push[T]) resumeDelivery() {
 // first. An inline executor does not wait: it may be running on the very
 // goroutine that would make the flow ready.
 func (s *push[T]) awaitFlow() bool {
-	for !s.rt.inline && !s.flow.Ready() {
+	for s.mayWait() && !s.flow.Ready() {
 		ready := make(chan struct{})
 		s.flow.OnReady(func() { close(ready) })
 		select {
@@ -433,6 +433,12 @@ func (s *push[T]) awaitFlow() bool {
 	}
 	return true
 }
+
+// mayWait reports whether the producer may wait for room: not on an
+// inline executor, which may run it on the very goroutine that would make
+// room, unless it runs on a goroutine of its own (a stream the caller
+// sends to).
+func (s *push[T]) mayWait() bool { return !s.rt.inline || s.side != nil }
 
 // wakeProducer lets a producer waiting for room go on, with s.mu held.
 func (s *push[T]) wakeProducer() {

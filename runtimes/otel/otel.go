@@ -21,7 +21,8 @@
 //   - shimgen.runtime: the runtime's kind (runtimes.WithKind): "loop",
 //     "pool", ...
 //   - shimgen.stream: true for a stream, with shimgen.stream.items, the
-//     items delivered, at its end.
+//     items delivered, at its end; a client or bidirectional stream adds
+//     shimgen.stream.sent, the items its caller sent.
 //   - shimgen.outcome (runtimes.Outcome: "ok", "error", "panic",
 //     "canceled", "deadline", "closed", ...) and, when it is not ok,
 //     error.type (the general semantic convention) with the same value; the
@@ -48,6 +49,8 @@
 //     the call's attributes without the outcome.
 //   - shimgen.stream.items (counter, {item}): items delivered by streams,
 //     with the outcome.
+//   - shimgen.stream.sent (counter, {item}): items the callers of client and
+//     bidirectional streams sent, with the outcome.
 //   - shimgen.call.misuses (counter, {call}): completions that came twice or
 //     never, with the outcome.
 package otel
@@ -93,6 +96,7 @@ type Observer struct {
 	wait     metric.Float64Histogram
 	active   metric.Int64UpDownCounter
 	items    metric.Int64Counter
+	sent     metric.Int64Counter
 	misuses  metric.Int64Counter
 
 	mu    sync.RWMutex
@@ -188,6 +192,10 @@ func New(opts ...Option) (*Observer, error) {
 		metric.WithDescription("Items streams delivered to their consumers.")); err != nil {
 		return nil, err
 	}
+	if o.sent, err = m.Int64Counter("shimgen.stream.sent", metric.WithUnit("{item}"),
+		metric.WithDescription("Items the callers of client and bidirectional streams sent.")); err != nil {
+		return nil, err
+	}
 	if o.misuses, err = m.Int64Counter("shimgen.call.misuses", metric.WithUnit("{call}"),
 		metric.WithDescription("Completions of callback implementations that came twice or never.")); err != nil {
 		return nil, err
@@ -205,6 +213,7 @@ const (
 	KeyOutcome     = attribute.Key("shimgen.outcome")
 	KeyErrorType   = attribute.Key("error.type")
 	KeyItems       = attribute.Key("shimgen.stream.items")
+	KeySent        = attribute.Key("shimgen.stream.sent")
 	KeyQueueWait   = attribute.Key("shimgen.queue_wait")
 	EventWorkBegan = "work began"
 	EventMisuse    = "misuse"
@@ -215,7 +224,7 @@ func (o *Observer) Start(ctx context.Context, c runtimes.Observed) (context.Cont
 	k := o.kindOf(&c)
 	ctx, span := o.tracer.Start(ctx, k.name,
 		trace.WithTimestamp(c.Start), trace.WithSpanKind(trace.SpanKindInternal), trace.WithAttributes(k.attrs...))
-	p := &probe{o: o, k: k, ctx: ctx, span: span, start: c.Start, stream: c.Stream}
+	p := &probe{o: o, k: k, ctx: ctx, span: span, start: c.Start, stream: c.Stream, send: c.Send}
 	o.active.Add(ctx, 1, k.set)
 	return ctx, p
 }
@@ -228,6 +237,7 @@ type probe struct {
 	span   trace.Span
 	start  time.Time
 	stream bool
+	send   bool // a client or bidirectional stream
 	ended  atomic.Bool
 }
 
@@ -247,6 +257,10 @@ func (p *probe) Ended(e runtimes.Ending) {
 	if p.stream {
 		p.o.items.Add(p.ctx, e.Items, out.all)
 		p.span.SetAttributes(KeyItems.Int64(e.Items))
+	}
+	if p.send {
+		p.o.sent.Add(p.ctx, e.Sent, out.all)
+		p.span.SetAttributes(KeySent.Int64(e.Sent))
 	}
 	p.span.SetAttributes(out.span...)
 	switch e.Outcome {

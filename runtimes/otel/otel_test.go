@@ -471,3 +471,40 @@ func TestStreams(t *testing.T) {
 		t.Errorf("items counter %d, want 18", total)
 	}
 }
+
+// TestSendStreams: a bidirectional stream's span counts the items sent as
+// well as those received, and so does the sent counter.
+func TestSendStreams(t *testing.T) {
+	h := newHarness(t)
+	rt := h.loopRuntime(t)
+	m := &runtimes.Method{Interface: "Room", Name: "Chat"}
+	echo := func(ctx context.Context, items iter.Seq[int]) iter.Seq2[int, error] {
+		return func(yield func(int, error) bool) {
+			for v := range items {
+				if v%2 == 0 && !yield(v, nil) {
+					return
+				}
+			}
+		}
+	}
+	sent := func(yield func(int) bool) {
+		for i := range 5 {
+			if !yield(i) {
+				return
+			}
+		}
+	}
+	for _, err := range runtimes.DirectBidi(rt, context.Background(), m, sent, echo) {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := h.span(t, "Room/Chat")
+	if attr(s, shimotel.KeySent).AsInt64() != 5 || attr(s, shimotel.KeyItems).AsInt64() != 3 || !attr(s, shimotel.KeyStream).AsBool() {
+		t.Errorf("span attributes %v", s.Attributes())
+	}
+	sum := h.metrics(t)["shimgen.stream.sent"].(metricdata.Sum[int64])
+	if len(sum.DataPoints) != 1 || sum.DataPoints[0].Value != 5 {
+		t.Errorf("sent counter %+v, want 5", sum.DataPoints)
+	}
+}
