@@ -115,7 +115,7 @@ func (p *pipe) Join(ctx context.Context, sep []byte, done func(data []byte, err 
 }
 
 // Shout answers each message with prefix+message; "boom" fails the stream.
-func (p *pipe) Shout(ctx context.Context, prefix string, each func(string) bool, done func(error)) runtimes.Sender[string] {
+func (p *pipe) Shout(ctx context.Context, prefix []byte, each func(string) bool, done func(error)) runtimes.Sender[string] {
 	open := func(ctx context.Context, items iter.Seq[string]) iter.Seq2[string, error] {
 		return func(yield func(string, error) bool) {
 			for m := range items {
@@ -124,7 +124,7 @@ func (p *pipe) Shout(ctx context.Context, prefix string, each func(string) bool,
 					yield("", errors.New("shout failed"))
 					return
 				}
-				if !yield(prefix+m, nil) {
+				if !yield(string(prefix)+m, nil) {
 					return
 				}
 			}

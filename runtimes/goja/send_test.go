@@ -66,26 +66,35 @@ func TestSendIterable(t *testing.T) {
 
 // TestSendBackpressure: a fast writer and a slow implementation: the items
 // made and not yet taken never exceed the window (plus the one being
-// made), in both styles.
+// made), in both styles, for client and bidirectional streams.
 func TestSendBackpressure(t *testing.T) {
 	const window = 4
-	for _, style := range []string{"writer", "iterable"} {
+	scripts := map[string]string{
+		"writer": `
+			const w = pipe.sum(0);
+			for (let i = 0; i < n; i++) { produced(); await w.write(1) }
+			report(await w.close());`,
+		"iterable": `
+			report(await pipe.sum(0, items()));`,
+		"bidi-writer": `
+			const s = pipe.shout("");
+			for (let i = 0; i < n; i++) { produced(); await s.write("x") }
+			s.close();
+			report((await s.toArray()).length);`,
+		"bidi-iterable": `
+			report((await pipe.shout("", items()).toArray()).length);`,
+	}
+	want := map[string]string{"writer": "[[300 300]]", "iterable": "[[300 300]]", "bidi-writer": "[300]", "bidi-iterable": "[300]"}
+	for style, script := range scripts {
 		t.Run(style, func(t *testing.T) {
 			p := &pipe{delay: 200 * time.Microsecond}
 			got := runPipe(t, p, `
 				const n = 300;
-				(async () => {
-					if ("`+style+`" === "writer") {
-						const w = pipe.sum(0);
-						for (let i = 0; i < n; i++) { produced(); await w.write(1) }
-						report(await w.close());
-					} else {
-						function* items() { for (let i = 0; i < n; i++) { produced(); yield 1 } }
-						report(await pipe.sum(0, items()));
-					}
+				function* items() { for (let i = 0; i < n; i++) { produced(); yield 1 } }
+				(async () => {`+script+`
 				})().catch(e => report("uncaught: " + e));
 			`, runtimes.WithStreamWindow(window))
-			expect(t, got, "[[300 300]]")
+			expect(t, got, want[style])
 			if lag := p.lag.Load(); lag > window+1 {
 				t.Fatalf("%d items made and not taken; the window is %d", lag, window)
 			}
