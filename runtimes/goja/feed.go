@@ -18,11 +18,17 @@ type feed struct {
 	it   *goja.Object
 	next goja.Callable
 	done bool // the iterable is finished, or was stopped
+	busy bool // pump runs: the iterable's own code called back into the writer
 }
 
 // pump pulls items from the iterator and sends them while the Sender is
 // ready, and waits for room otherwise.
 func (f *feed) pump() {
+	if f.busy {
+		return // the running pump goes on
+	}
+	f.busy = true
+	defer func() { f.busy = false }()
 	w, vm := f.w, f.w.x.vm
 	for !f.done {
 		if w.over {
@@ -84,35 +90,34 @@ func thrown(vm *goja.Runtime, err error) goja.Value {
 }
 
 // feedArg looks at the argument after the method's n own: absent or
-// undefined, it returns ok false (the writer style); otherwise it must be
-// an iterable (an object with a Symbol.iterator method: an array, a Set, a
+// undefined, it returns nil (the writer style); otherwise it must be an
+// iterable (an object with a Symbol.iterator method: an array, a Set, a
 // generator object...), and feedArg returns its iterator, or the reason it
-// cannot.
-func feedArg(vm *goja.Runtime, call goja.FunctionCall, n int) (f *feed, ok bool, reason goja.Value) {
+// cannot (a TypeError, or what Symbol.iterator threw).
+func feedArg(vm *goja.Runtime, name string, call goja.FunctionCall, n int) (f *feed, reason goja.Value) {
 	arg := call.Argument(n)
 	if goja.IsUndefined(arg) {
-		return nil, false, nil
+		return nil, nil
 	}
-	notIterable := vm.NewTypeError("argument %d: the items must be an iterable (an array, a generator...), not %v", n+1, arg)
 	obj, isObj := arg.(*goja.Object)
-	if !isObj {
-		return nil, true, notIterable
+	var iterate goja.Callable
+	if isObj {
+		iterate, isObj = goja.AssertFunction(obj.GetSymbol(goja.SymIterator))
 	}
-	iterate, isFn := goja.AssertFunction(obj.GetSymbol(goja.SymIterator))
-	if !isFn {
-		return nil, true, notIterable
+	if !isObj {
+		return nil, vm.NewTypeError("%s: argument %d: the items must be an iterable (an array, a generator...), not %v", name, n+1, arg)
 	}
 	itv, err := iterate(obj)
 	if err != nil {
-		return nil, true, thrown(vm, err)
+		return nil, thrown(vm, err)
 	}
 	it, isObj := itv.(*goja.Object)
 	if !isObj {
-		return nil, true, vm.NewTypeError("argument %d: its iterator is not an object", n+1)
+		return nil, vm.NewTypeError("%s: argument %d: its iterator is not an object", name, n+1)
 	}
 	next, isFn := goja.AssertFunction(it.Get("next"))
 	if !isFn {
-		return nil, true, vm.NewTypeError("argument %d: its iterator has no next()", n+1)
+		return nil, vm.NewTypeError("%s: argument %d: its iterator has no next()", name, n+1)
 	}
-	return &feed{it: it, next: next}, true, nil
+	return &feed{it: it, next: next}, nil
 }

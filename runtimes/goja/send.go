@@ -2,6 +2,7 @@ package goja
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 
 	"github.com/dop251/goja"
@@ -53,32 +54,47 @@ func (c *sendShape) call(call goja.FunctionCall) goja.Value {
 	if c.bidi {
 		sc.stream = &jsStream{vm: x.vm}
 	}
+	sc.feeds = !goja.IsUndefined(call.Argument(len(c.params)))
 	in, err := x.args(call, c.params)
 	if err != nil {
 		sc.refused(x.vm.NewTypeError("%s: %v", c.name, err))
 		return sc.object()
 	}
 	in[0] = reflect.ValueOf(ctx)
-	f, feeds, reason := feedArg(x.vm, call, len(c.params))
-	sc.feeds = feeds
+	f, reason := feedArg(x.vm, c.name, call, len(c.params))
 	if reason != nil {
-		sc.refused(x.vm.NewTypeError("%s: %v", c.name, reason))
+		sc.refused(reason)
 		return sc.object()
 	}
-	if c.bidi {
-		in = append(in, c.each(sc))
-	}
-	in = append(in, c.done(sc))
-	out := invoke(c.fn, in, func(err error) { sc.finish(nil, err) })
-	if out != nil {
-		sc.s = senderOf(out[0])
-	}
+	sc.start(c.fn, c.invokeArgs(sc, in))
 	if f != nil {
 		f.w = sc.jsWriter
 		sc.feed, sc.closing = f, true
+		if sc.s == nil {
+			f.stop() // the call did not start: close the iterable
+		}
 	}
 	sc.pump()
 	return sc.object()
+}
+
+// invokeArgs completes in with the call's callbacks.
+func (c *sendShape) invokeArgs(sc *sendCall, in []reflect.Value) []reflect.Value {
+	if c.bidi {
+		in = append(in, c.each(sc))
+	}
+	return append(in, c.done(sc))
+}
+
+// start calls the method and keeps the Sender it returns.
+func (sc *sendCall) start(fn reflect.Value, in []reflect.Value) {
+	out := invoke(fn, in, func(err error) { sc.finish(nil, err) })
+	if out == nil {
+		return // it panicked: finish reported it
+	}
+	if sc.s = senderOf(out[0]); sc.s == nil {
+		sc.finish(nil, fmt.Errorf("goja: %s returned a nil Sender", sc.name))
+	}
 }
 
 // each is the call's item callback (bidi): replies go to the iterator.

@@ -52,8 +52,9 @@ func TestSendEarlyEnd(t *testing.T) {
 }
 
 // TestSendFailures: an implementation's error or panic, a panic of the
-// method itself and an argument of the wrong type reject the result, and
-// the writes that follow.
+// method itself, an argument of the wrong type, an iterable that cannot
+// iterate and a nil Sender reject the result, and the writes that follow;
+// an iterable of a call that did not start is closed.
 func TestSendFailures(t *testing.T) {
 	got := runPipe(t, &pipe{}, `
 		(async () => {
@@ -68,10 +69,22 @@ func TestSendFailures(t *testing.T) {
 			const w3 = pipe.join(42);
 			try { await w3.close() } catch (e) { report(e instanceof TypeError) }
 			try { await w3.write("a") } catch (e) { report(e instanceof TypeError) }
+
+			const p4 = pipe.join(42, ["a"]); // the items style returns the result, even refused
+			report(typeof p4.then);
+			try { await p4 } catch (e) { report(e instanceof TypeError) }
+			const throwing = { [Symbol.iterator]() { throw new RangeError("no iterator") } };
+			try { await pipe.sum(0, throwing) } catch (e) { report(e instanceof RangeError) }
+			function* gen() { yield 1 }
+			const g = gen();
+			try { await pipe.sum(99, g) } catch (e) { report(e.message) }
+			report(g.next().done); // the bridge closed it
+			try { await pipe.broken().result } catch (e) { report(e.message) }
 		})().catch(e => report("uncaught: " + e));
 	`)
 	expect(t, got, "[negative item -1 runtimes: send on a stream that has ended runtimes: panic: unlucky "+
-		"runtimes: panic: sum refused runtimes: panic: sum refused true true]")
+		"runtimes: panic: sum refused runtimes: panic: sum refused true true "+
+		"function true true runtimes: panic: sum refused true goja: Broken returned a nil Sender]")
 }
 
 // TestSendCancel: the context the value was exposed with ends mid-stream,

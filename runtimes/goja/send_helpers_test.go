@@ -97,6 +97,9 @@ func (p *pipe) Sum(ctx context.Context, base int, done func(sum, n int, err erro
 	return runtimes.StartSend(p.rt, ctx, &sumMethod, run, func(err error) { done(sum, n, err) })
 }
 
+// Broken returns no Sender, and never calls done.
+func (p *pipe) Broken(ctx context.Context, done func(error)) runtimes.Sender[int] { return nil }
+
 // Join joins the chunks sent with sep.
 func (p *pipe) Join(ctx context.Context, sep []byte, done func(data []byte, err error)) runtimes.Sender[[]byte] {
 	var out []byte
