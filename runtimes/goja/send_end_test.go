@@ -110,3 +110,22 @@ func TestSendCancel(t *testing.T) {
 		})
 	}
 }
+
+// TestSendCanceledBefore: a call made once the context ended does not
+// start: its writes and its result reject, and its iterable is closed.
+func TestSendCanceledBefore(t *testing.T) {
+	got := runPipe(t, &pipe{}, `
+		cancel();
+		(async () => {
+			const w = pipe.sum(0);
+			try { await w.write(1) } catch (e) { report(e.message) }
+			try { await w.result } catch (e) { report(e.message) }
+			let closed = false;
+			function* gen() { try { for (;;) yield 1 } finally { closed = true } }
+			try { await pipe.sum(0, gen()) } catch (e) { report(e.message) }
+			report(closed);
+			try { await pipe.shout("", ["a"]).next() } catch (e) { report(e.message) }
+		})().catch(e => report("uncaught: " + e));
+	`)
+	expect(t, got, "[runtimes: send on a stream that has ended context canceled context canceled true context canceled]")
+}

@@ -24,12 +24,6 @@ func senderOf(v reflect.Value) *sender {
 	}
 }
 
-// senderItem is the item type of a Sender type.
-func senderItem(t reflect.Type) reflect.Type {
-	m, _ := t.MethodByName("Send")
-	return m.Type.In(0)
-}
-
 func (s *sender) Send(v reflect.Value) error {
 	err, _ := s.send.Call([]reflect.Value{v})[0].Interface().(error)
 	return err
