@@ -22,13 +22,18 @@
 //
 // eventloop.Run returns as soon as the loop has no timers left; tasks posted
 // with RunOnLoop do not count. The runtime therefore holds a reference on
-// the loop (a long timer, set with SetTimeout and cleared with ClearTimeout)
-// from the moment a call is handed to the executor until its completion has
-// been posted, and from the moment any task is posted to the loop until it
-// has run (a refusal that never reached the executor, a stream Sender's
-// OnReady): Run keeps going while calls are in flight and returns once the
-// last completion (and what JavaScript chained on it) has run. A loop
-// started with Start runs until Stop anyway.
+// the loop (a long timer, set with SetTimeout and cleared with ClearTimeout):
+//   - from the moment a call is handed to the executor until its completion
+//     has been posted;
+//   - from the moment any task is posted to the loop until it has run (a
+//     refusal that never reached the executor, a stream Sender's OnReady);
+//   - from the start of a client or bidirectional stream called through
+//     [Expose] until its done (its implementation may wait for items
+//     outside the executor).
+//
+// Run keeps going while calls are in flight and returns once the last
+// completion (and what JavaScript chained on it) has run. A loop started
+// with Start runs until Stop anyway.
 //
 // # Closing
 //

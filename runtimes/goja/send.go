@@ -43,6 +43,7 @@ type sendCall struct {
 	*jsWriter
 	stream *jsStream // bidi only
 	feeds  bool      // the items come from an iterable argument
+	held   bool      // the call holds the loop
 }
 
 // call implements the JavaScript method.
@@ -86,8 +87,13 @@ func (c *sendShape) invokeArgs(sc *sendCall, in []reflect.Value) []reflect.Value
 	return append(in, c.done(sc))
 }
 
-// start calls the method and keeps the Sender it returns.
+// start calls the method and keeps the Sender it returns. The loop is
+// held until done: the implementation may wait for items off the executor
+// (a runtime whose executor runs tasks inline runs it on a goroutine of its
+// own), and eventloop.Run must not return meanwhile.
 func (sc *sendCall) start(fn reflect.Value, in []reflect.Value) {
+	sc.x.b.ref()
+	sc.held = true
 	out := invoke(fn, in, func(err error) { sc.finish(nil, err) })
 	if out == nil {
 		return // it panicked: finish reported it
@@ -129,6 +135,10 @@ func (sc *sendCall) finish(results []reflect.Value, err error) {
 	reason, first := sc.end(err)
 	if !first {
 		return
+	}
+	if sc.held {
+		sc.held = false
+		sc.x.b.unref()
 	}
 	if sc.stream != nil {
 		sc.stream.endWith(reason)

@@ -3,6 +3,7 @@ package goja_test
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/shimgen/shimgen/runtimes"
 )
@@ -128,4 +129,21 @@ func TestSendCanceledBefore(t *testing.T) {
 		})().catch(e => report("uncaught: " + e));
 	`)
 	expect(t, got, "[runtimes: send on a stream that has ended context canceled context canceled true context canceled]")
+}
+
+// TestSendInlineExecutor: on an inline executor the implementation of a
+// stream runs on a goroutine of its own, outside the executor: the call
+// still holds the loop until done.
+func TestSendInlineExecutor(t *testing.T) {
+	p := &pipe{exec: inlineExec{}, delay: time.Millisecond}
+	got := runPipe(t, p, `
+		(async () => {
+			const w = pipe.sum(0);
+			for (let i = 0; i < 20; i++) await w.write(1);
+			report(await w.close());
+			report(await pipe.sum(0, [1, 2, 3]));
+			report(await pipe.shout("", ["a", "b"]).toArray());
+		})().catch(e => report("uncaught: " + e));
+	`, runtimes.WithStreamWindow(1))
+	expect(t, got, "[[20 20] [6 3] [a b]]")
 }

@@ -21,11 +21,12 @@ import (
 // like generated code.
 type pipe struct {
 	rt        *runtimes.Runtime
-	delay     time.Duration // before each item is taken
-	stopAfter int           // Sum returns after that many items (0: never)
-	produced  atomic.Int64  // items JavaScript made (it calls produced())
-	taken     atomic.Int64  // items the implementations took
-	lag       atomic.Int64  // the most items made and not yet taken, as the implementation saw it
+	exec      runtimes.Executor // nil: goja.New's default
+	delay     time.Duration     // before each item is taken
+	stopAfter int               // Sum returns after that many items (0: never)
+	produced  atomic.Int64      // items JavaScript made (it calls produced())
+	taken     atomic.Int64      // items the implementations took
+	lag       atomic.Int64      // the most items made and not yet taken, as the implementation saw it
 	once      sync.Once
 	canceled  chan struct{} // closed once an implementation saw its context end
 }
@@ -145,7 +146,7 @@ func (p *pipe) Shout(ctx context.Context, prefix []byte, each func(string) bool,
 func runPipe(t *testing.T, p *pipe, script string, opts ...runtimes.Option) []any {
 	t.Helper()
 	loop := eventloop.NewEventLoop(eventloop.EnableConsole(false))
-	p.rt = goja.New(loop, nil, opts...)
+	p.rt = goja.New(loop, p.exec, opts...)
 	p.canceled = make(chan struct{})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -185,3 +186,9 @@ func expect(t *testing.T, got []any, want string) {
 		t.Fatalf("reports\n got %v\nwant %v", got, want)
 	}
 }
+
+// inlineExec runs tasks on the caller's goroutine, and says so.
+type inlineExec struct{}
+
+func (inlineExec) Execute(t runtimes.Task) error { t.Run(); return nil }
+func (inlineExec) Inline() bool                  { return true }
