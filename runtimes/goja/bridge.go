@@ -77,9 +77,11 @@ func Expose(rt *runtimes.Runtime, vm *goja.Runtime, v any) *goja.Object {
 //     runtimes.Sender[T] (a bidirectional stream) becomes m(args...),
 //     which returns the same writer, which is also the async iterator of
 //     the replies, as for a server stream (next(), return(), toArray();
-//     return() stops the stream; replies that arrive before JavaScript asks
-//     for them are buffered without bound); its result resolves with
-//     undefined at the end, or rejects with the stream's error.
+//     return() stops the replies: the implementation's next reply is
+//     refused and the stream ends then, while abort() ends it at once;
+//     replies that arrive before JavaScript asks for them are buffered
+//     without bound); its result resolves with undefined at the end, or
+//     rejects with the stream's error.
 //
 // The items of either may come from JavaScript instead: when the argument
 // right after the method's own (m(args..., items)) is present and not
