@@ -50,6 +50,50 @@
 // that ends by itself leaves it to the deadline, one without a timeout
 // cancels it when it ends.
 //
+// # Client and bidirectional streams
+//
+// A client stream has its caller send items and get one result; a
+// bidirectional stream has its caller send items and receive items. The
+// blocking form hands the implementation the sent items as an iter.Seq[T]
+// it pulls (and returns the received items as an iter.Seq2[U, error]); the
+// callback form gives the caller a [Sender] and delivers the received items
+// to each and the end to done, on the completion context, exactly once.
+// The bridges are [StartSend] and [StartBidi] (callback form over a
+// blocking implementation), [AwaitSend] and [AwaitBidi] (blocking form over
+// a callback implementation), and [DirectSend] and [DirectBidi] (the
+// collapsed round trip). A hand-written callback implementation returns
+// the [Inbox] of [Receive] as its Sender.
+//
+// The Sender contract: every Sender this package makes is safe from any
+// goroutine. Send never blocks; it fails with [ErrSendClosed] after
+// CloseSend and with [ErrStreamDone] once the stream has ended (the
+// implementation returned or stopped, it failed, the context ended, Close),
+// done saying why. Ready reports room in the runtime's window
+// ([WithStreamWindow]), or an ended stream; OnReady(fn) runs fn once, on
+// the completion context (the loop; without one, the goroutine that made
+// room, or one of its own), when Ready is true, so a caller parked on it
+// learns of the end too. A caller that ignores Ready is cut off at the
+// runtime's limit ([WithStreamLimit]): that Send and the stream fail with
+// [ErrStreamOverflow]. The Sender never holds more than the limit, and a
+// caller that respects Ready never more than the window, however slow the
+// implementation.
+//
+// The other rules are those of server streams: the spec's timeout bounds
+// the whole stream; a panic of the implementation is a *[PanicError]; a
+// refusal ([ErrClosed], [ErrOverloaded]) goes to done; Close ends the
+// stream with ErrClosed; a blocking call on the loop's goroutine fails
+// with [ErrWouldDeadlock], and one only a loop's start could end with
+// [ErrLoopNotStarted]. The sent items end early when the stream's context
+// ends (the caller's context, the deadline, Close, the consumer stopping a
+// bidirectional stream): an implementation tells that from a complete
+// stream by checking ctx.Err() after its range, before it commits
+// anything. The blocking implementation of StartSend and StartBidi runs on
+// the runtime's executor, except on an inline one, where it runs on a
+// goroutine of its own (it waits for items the caller sends only after
+// the call returned) and done runs there. AwaitSend sends from the
+// caller's goroutine; AwaitBidi from a goroutine of the stream's own, which
+// ends at the next item once the stream has ended.
+//
 // # Writing an adapter
 //
 // An adapter supplies an [Executor] (where blocking work runs) and,

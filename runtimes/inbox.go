@@ -14,6 +14,7 @@ import (
 // at the limit, and it is safe for concurrent use.
 type Inbox[T any] struct {
 	rt            *Runtime
+	ctx           context.Context
 	recv          func(T)
 	closed        func(error)
 	window, limit int
@@ -41,7 +42,7 @@ type Inbox[T any] struct {
 // Send, CloseSend, OnReady or Stop that found the inbox idle (so, without
 // a loop, a Send may run recv before it returns).
 func Receive[T any](r *Runtime, ctx context.Context, recv func(T), closed func(err error)) *Inbox[T] {
-	in := &Inbox[T]{rt: r, recv: recv, closed: closed}
+	in := &Inbox[T]{rt: r, ctx: ctx, recv: recv, closed: closed}
 	in.window, in.limit = r.settings()
 	in.mu.Lock() // the hooks may fire at once
 	in.unwatch[0] = context.AfterFunc(ctx, func() { in.Stop(causeOf(ctx)) })
@@ -137,7 +138,12 @@ func (d *inboxDelivery[T]) Run() { (*Inbox[T])(d).deliver() }
 // closed once the send side is over, until nothing is left to do.
 func (in *Inbox[T]) deliver() {
 	for {
+		cut := causeOf(in.ctx) // no item is received once ctx has ended
 		in.mu.Lock()
+		if cut != nil && !in.over && !in.finished {
+			in.over, in.err = true, cut
+			in.buf.drop()
+		}
 		switch {
 		case !in.finished && (in.over || in.sendDone && in.buf.len() == 0):
 			in.finished = true

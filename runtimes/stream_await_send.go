@@ -154,7 +154,7 @@ func (a *sendAwait[T]) await() error {
 	select {
 	case <-w.ch:
 		a.kept = true
-		return w.err
+		return a.outcome(w.err)
 	case <-a.sc.ctx.Done():
 	}
 	if w.state.CompareAndSwap(waitOpen, waitAbandoned) {
@@ -166,5 +166,19 @@ func (a *sendAwait[T]) await() error {
 	}
 	<-w.ch // a completion claimed the call: its Finish is imminent
 	a.kept = true
-	return w.err
+	return a.outcome(w.err)
+}
+
+// outcome is the call's error once done came with err: an error that
+// followed the end of the stream's context is that end (the implementation
+// reports ctx.Err() where the stream was closed or timed out), as for
+// server streams; a panic, or a success, is what it is.
+func (a *sendAwait[T]) outcome(err error) error {
+	if _, ok := err.(*PanicError); ok || err == nil {
+		return err
+	}
+	if cause := a.sc.cause(); cause != nil {
+		return a.rt.gaveUp(cause)
+	}
+	return err
 }

@@ -1,7 +1,8 @@
 // Package jsblob runs JavaScript against the blob example library: a goja
 // event loop, the goja runtimes adapter, and the callback form of a
 // blob.Bucket exposed to the script as `bucket`, whose methods return
-// Promises (see runtimes/goja.Expose).
+// Promises, async iterators (list) or, for the client stream upload, a
+// writer (see runtimes/goja.ExposeContext).
 package jsblob
 
 import (
@@ -61,7 +62,9 @@ func (s Slow) Put(ctx context.Context, key string, data []byte, opts ...blob.Put
 
 // Script is the demonstration program: a put and a get, an invalid key
 // caught, 100 puts in flight at once (Promise.all) while a setInterval
-// ticks, a listing, and reports of what happened.
+// ticks, a listing, uploads through the client stream bucket.upload (with
+// a writer, from an iterable, and one aborted), and reports of what
+// happened.
 const Script = `
 let ticks = 0;
 const timer = setInterval(() => { ticks++ }, 5);
@@ -93,5 +96,24 @@ const text = s => String.fromCharCode(...s);
 	const entries = await bucket.list("many/").toArray();
 	report(entries.length);
 	report(entries[0].key + " " + entries[99].key);
+
+	// A client stream: a writer whose awaited writes wait for room, then
+	// the result (the bytes written) once closed...
+	const w = bucket.upload("up/writer");
+	for (let i = 0; i < 10; i++) await w.write("chunk " + i + ";");
+	report(await w.close());
+	report(text((await bucket.get("up/writer"))[0]));
+
+	// ... or the chunks from an iterable, sent by the bridge as room comes.
+	function* parts() { for (let i = 0; i < 5; i++) yield new Uint8Array([65 + i]) }
+	report(await bucket.upload("up/iterable", parts()));
+	report(text((await bucket.get("up/iterable"))[0]));
+
+	// An aborted upload stores nothing.
+	const aborted = bucket.upload("up/aborted");
+	await aborted.write("partial");
+	aborted.abort();
+	try { await aborted.result; report("no error") } catch (e) { report(e.message.endsWith("context canceled")) }
+	report((await bucket.get("up/aborted"))[1]);
 })().catch(e => report("uncaught: " + e)).finally(() => clearInterval(timer));
 `

@@ -22,7 +22,7 @@ func TestScript(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 7 {
+	if len(got) != 13 {
 		t.Fatalf("reports %v", got)
 	}
 	want := []any{true, "hello from JS", false, `caught: blob: invalid key: ""`}
@@ -36,6 +36,13 @@ func TestScript(t *testing.T) {
 	}
 	if got[5] != int64(100) || got[6] != "many/000 many/099" {
 		t.Fatalf("listing reports %v %v", got[5], got[6])
+	}
+	uploads := fmt.Sprint(got[7:])
+	if want := "[80 chunk 0;chunk 1;chunk 2;chunk 3;chunk 4;chunk 5;chunk 6;chunk 7;chunk 8;chunk 9; 5 ABCDE true false]"; uploads != want {
+		t.Fatalf("upload reports\n got %v\nwant %v", uploads, want)
+	}
+	if data, found, err := dir.Get(ctx, "up/iterable"); err != nil || !found || string(data) != "ABCDE" {
+		t.Fatalf("Get(up/iterable) = %q, %v, %v", data, found, err)
 	}
 	data, found, err := dir.Get(ctx, "many/042")
 	if err != nil || !found || len(data) != 1 || data[0] != 42 {

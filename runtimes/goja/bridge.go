@@ -55,20 +55,69 @@ func Expose(rt *runtimes.Runtime, vm *goja.Runtime, v any) *goja.Object {
 //     iterable too). A stream error rejects the next() that follows the
 //     last item, or toArray(). Items that arrive before JavaScript asks for
 //     them are buffered without bound.
+//   - M(ctx, args..., done func(results..., err error)) runtimes.Sender[T]
+//     (a client stream) becomes m(args...), which starts the call and
+//     returns a writer: write(v) converts v to T, hands it to the Sender
+//     and returns a Promise resolved once the item was handed over and the
+//     Sender is ready for the next (await w.write(v) is backpressure: at
+//     most the runtime's stream window waits in Go), or rejected when the
+//     item was refused (runtimes.ErrStreamDone once the call ended,
+//     runtimes.ErrSendClosed after close(); a TypeError for an item of the
+//     wrong type, which is not sent). Writes not awaited queue in
+//     JavaScript, in order, without bound, and go out as room comes.
+//     close() ends the send side after the items already written; abort()
+//     cancels the call (its result rejects with context.Canceled); both
+//     return result, a Promise of the call's results settled like a unary
+//     call's: const n = await w.close(). Resolution of a write means the
+//     item reached the stream, not that the implementation used it: the
+//     result tells how the call ended. A writer neither closed nor aborted
+//     keeps the implementation waiting for items (and the loop running)
+//     until it returns or ctx ends.
+//   - M(ctx, args..., each func(U) bool, done func(err error))
+//     runtimes.Sender[T] (a bidirectional stream) becomes m(args...),
+//     which returns the same writer, which is also the async iterator of
+//     the replies, as for a server stream (next(), return(), toArray();
+//     return() stops the replies: the implementation's next reply is
+//     refused and the stream ends then, while abort() ends it at once;
+//     replies that arrive before JavaScript asks for them are buffered
+//     without bound); its result resolves with undefined at the end, or
+//     rejects with the stream's error.
+//
+// The items of either may come from JavaScript instead: when the argument
+// right after the method's own (m(args..., items)) is present and not
+// undefined, it must be an iterable (an object with a Symbol.iterator
+// method: an array, a Set, a generator object; a string primitive is not
+// taken as one), else the call fails with a TypeError without starting.
+// The bridge then pulls its items as the Sender has room (never more than
+// the stream window ahead of the implementation), closes the send side
+// after the last, and m returns the result Promise (client stream) or the
+// writer and iterator (bidirectional, whose write() then rejects with
+// runtimes.ErrSendClosed). An iterable that throws, or yields an item of
+// the wrong type, cancels the call and the result rejects with that error;
+// when the call ends first, the bridge stops pulling (it may have pulled
+// one item it could not send) and calls the iterator's return() (a
+// generator's finally runs). The iterable's items are the sent items: a
+// Uint8Array passed there is a sequence of numbers, so pass [chunk] to send
+// one chunk of a []byte stream. Detection is by
+// position only: arguments after the items are ignored, and a call that
+// leaves the items argument out or passes undefined gets the writer.
 //
 // Arguments are converted to the Go parameter types with vm.ExportTo; a
 // missing or undefined argument is the zero value, extra arguments are
 // ignored, and a conversion failure rejects the Promise (or the stream's
-// first next()) with a TypeError. A []byte parameter accepts a string (its
-// UTF-8 bytes), an ArrayBuffer, a typed array or DataView, or an array of
-// numbers; the bytes are always copied, since the call reads them off the
-// loop. Results are converted with vm.ToValue, except []byte, which becomes a
-// Uint8Array over the result's bytes (not copied), or null for a nil slice. Go structs appear with
-// the vm's field name mapper; set vm.SetFieldNameMapper(
-// goja.UncapFieldNameMapper()) for the same convention as method names.
+// first next(), or the stream's result and writes) with a TypeError. A
+// []byte parameter or sent item accepts a string (its UTF-8 bytes), an
+// ArrayBuffer, a typed array or DataView, or an array of numbers; the bytes
+// are always copied, since the call reads them off the loop. Results and
+// received items are converted with vm.ToValue, except []byte, which
+// becomes a Uint8Array over the result's bytes (not copied), or null for a
+// nil slice. Go structs appear with the vm's field name mapper; set
+// vm.SetFieldNameMapper(goja.UncapFieldNameMapper()) for the same
+// convention as method names.
 //
-// Each callback asserts that it runs on the loop (rt.OnLoop()) and panics
-// otherwise, since touching vm off the loop would be a data race.
+// Each callback (done, each, and a Sender's OnReady) asserts that it runs
+// on the loop (rt.OnLoop()) and panics otherwise, since touching vm off the
+// loop would be a data race.
 func ExposeContext(ctx context.Context, rt *runtimes.Runtime, vm *goja.Runtime, v any) *goja.Object {
 	b, ok := rt.Loop().(*binding)
 	if !ok {
@@ -88,38 +137,13 @@ func ExposeContext(ctx context.Context, rt *runtimes.Runtime, vm *goja.Runtime, 
 			_ = obj.Set(name, x.call(m.Name, fn))
 		case shapeStream:
 			_ = obj.Set(name, x.stream(m.Name, fn))
+		case shapeSend:
+			_ = obj.Set(name, x.send(m.Name, fn, false))
+		case shapeBidi:
+			_ = obj.Set(name, x.send(m.Name, fn, true))
 		}
 	}
 	return obj
-}
-
-type shape int
-
-const (
-	shapeNone shape = iota
-	shapeCall
-	shapeStream
-)
-
-// shapeOf classifies a method type (without receiver).
-func shapeOf(t reflect.Type) shape {
-	n := t.NumIn()
-	if t.NumOut() != 0 || n < 2 || t.In(0) != ctxType || t.IsVariadic() {
-		return shapeNone
-	}
-	done := t.In(n - 1)
-	if done.Kind() != reflect.Func || done.NumOut() != 0 || done.NumIn() < 1 ||
-		done.In(done.NumIn()-1) != errorType || done.IsVariadic() {
-		return shapeNone
-	}
-	if done.NumIn() == 1 && n >= 3 {
-		each := t.In(n - 2)
-		if each.Kind() == reflect.Func && each.NumIn() == 1 && each.NumOut() == 1 &&
-			each.Out(0) == boolType && !each.IsVariadic() {
-			return shapeStream
-		}
-	}
-	return shapeCall
 }
 
 // exposer builds the JavaScript methods of one exposed value.
@@ -151,15 +175,17 @@ func (x *exposer) args(call goja.FunctionCall, params []reflect.Type) ([]reflect
 	return in, nil
 }
 
-// invoke calls fn with in, turning a synchronous panic into the error
-// passed to fail (if the call has not completed yet).
-func invoke(fn reflect.Value, in []reflect.Value, fail func(error)) {
+// invoke calls fn with in and returns its results, turning a synchronous
+// panic into the error passed to fail (if the call has not completed yet)
+// and nil results.
+func invoke(fn reflect.Value, in []reflect.Value, fail func(error)) (out []reflect.Value) {
 	defer func() {
 		if p := recover(); p != nil {
+			out = nil
 			fail(&runtimes.PanicError{Value: p, Stack: debug.Stack()})
 		}
 	}()
-	fn.Call(in)
+	return fn.Call(in)
 }
 
 // call builds the JavaScript method of a call-shaped method.
@@ -185,22 +211,7 @@ func (x *exposer) call(name string, fn reflect.Value) func(goja.FunctionCall) go
 				return // a second completion: the runtime reports misuse
 			}
 			settled = true
-			if err != nil {
-				_ = reject(vm.NewGoError(err))
-				return
-			}
-			switch len(results) {
-			case 0:
-				_ = resolve(goja.Undefined())
-			case 1:
-				_ = resolve(toJS(vm, results[0]))
-			default:
-				vals := make([]any, len(results))
-				for i, r := range results {
-					vals[i] = toJS(vm, r)
-				}
-				_ = resolve(vm.NewArray(vals...))
-			}
+			settlePromise(vm, resolve, reject, results, goError(vm, err))
 		}
 		done := reflect.MakeFunc(doneType, func(out []reflect.Value) []reflect.Value {
 			x.onLoop(name)
@@ -211,6 +222,35 @@ func (x *exposer) call(name string, fn reflect.Value) func(goja.FunctionCall) go
 		})
 		invoke(fn, append(in, done), func(err error) { settle(nil, err) })
 		return vm.ToValue(p)
+	}
+}
+
+// goError is err as a JavaScript error, or nil.
+func goError(vm *goja.Runtime, err error) goja.Value {
+	if err == nil {
+		return nil
+	}
+	return vm.NewGoError(err)
+}
+
+// settlePromise rejects a call's Promise with reason, or else resolves it
+// with undefined (no result), the result (one) or an array of the results.
+func settlePromise(vm *goja.Runtime, resolve, reject func(any) error, results []reflect.Value, reason goja.Value) {
+	if reason != nil {
+		_ = reject(reason)
+		return
+	}
+	switch len(results) {
+	case 0:
+		_ = resolve(goja.Undefined())
+	case 1:
+		_ = resolve(toJS(vm, results[0]))
+	default:
+		vals := make([]any, len(results))
+		for i, r := range results {
+			vals[i] = toJS(vm, r)
+		}
+		_ = resolve(vm.NewArray(vals...))
 	}
 }
 

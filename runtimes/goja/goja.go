@@ -47,15 +47,21 @@ type binding struct {
 }
 
 // Post runs t on the loop. It returns runtimes.ErrClosed once the runtime
-// closed the adapter or when the loop was terminated.
+// closed the adapter or when the loop was terminated. The loop is held
+// until t has run: a task posted from the loop without a call in flight
+// (the refusal of a call made in a completion, a Sender's OnReady) must
+// not find eventloop.Run returned.
 func (b *binding) Post(t runtimes.Task) error {
 	if b.closed.Load() {
 		return runtimes.ErrClosed
 	}
+	b.ref()
 	if !b.el.RunOnLoop(func(*goja.Runtime) {
+		defer b.unref()
 		b.enter()
 		t.Run()
 	}) {
+		b.unref()
 		return runtimes.ErrClosed
 	}
 	return nil

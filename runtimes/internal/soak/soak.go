@@ -135,14 +135,27 @@ const (
 	opStreamDirect        // StreamCall.Direct
 	opIterate             // StreamWait.Iterate
 	opBridge              // Iterate over StreamCall.Start over a blocking producer
+	opSendStart           // StartSend (client stream, callback form over blocking)
+	opSendDirect          // DirectSend
+	opSendAwait           // AwaitSend over an Inbox (blocking form over callback)
+	opBidiStart           // StartBidi (bidirectional stream, callback form over blocking)
+	opBidiDirect          // DirectBidi
+	opBidiAwait           // AwaitBidi over StartBidi over a blocking implementation
 	nOps
 )
 
-var opNames = [nOps]string{"Start", "Wait", "Direct", "StreamCall.Start", "StreamCall.Direct", "StreamWait.Iterate", "double bridge"}
+var opNames = [nOps]string{"Start", "Wait", "Direct", "StreamCall.Start", "StreamCall.Direct", "StreamWait.Iterate", "double bridge",
+	"StartSend", "DirectSend", "AwaitSend", "StartBidi", "DirectBidi", "AwaitBidi bridge"}
 
 // async reports whether an operation completes through a done callback on
 // the runtime (and may be refused by the executor).
-func async(op int) bool { return op == opStart || op == opStreamStart || op == opBridge }
+func async(op int) bool {
+	switch op {
+	case opStart, opStreamStart, opBridge, opSendStart, opBidiStart, opBidiAwait:
+		return true
+	}
+	return false
+}
 
 // Cases: the cause a call is given.
 const (
@@ -190,7 +203,8 @@ var soakCases = func() []soakCase {
 	add(opWait, cCanceledDuring, oOK, oCanceled) // a completion races with the cancel
 	add(opWait, cTimeout, oDeadline)             // the completion is dropped: ErrNoCompletion
 	add(opWait, cDouble, oOK)                    // and ErrDoubleCompletion
-	for _, op := range []int{opStreamStart, opStreamDirect, opIterate, opBridge} {
+	for _, op := range []int{opStreamStart, opStreamDirect, opIterate, opBridge,
+		opSendStart, opSendDirect, opSendAwait, opBidiStart, opBidiDirect, opBidiAwait} {
 		add(op, cOK, oOK)
 		add(op, cErr, oErr)
 		add(op, cPanic, oPanic)
@@ -527,7 +541,7 @@ func (r *soakRun) call(i int) {
 		cancel()
 		r.end(i, closedBefore, err, items)
 	default:
-		cancel()
+		r.callSends(i, k, ctx, cancel, timeout, closedBefore)
 	}
 }
 
