@@ -1,0 +1,60 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/shimgen/shimgen/internal/bench/measure"
+)
+
+// row is one benchmark's line of the table.
+type row struct {
+	name                   string
+	base, head             float64 // median ns/op
+	ratio                  measure.Quartiles
+	baseAllocs, headAllocs float64 // median allocs/op
+}
+
+// rows pairs the runs of each benchmark round by round.
+func (rs *results) rows() []row {
+	var out []row
+	for _, name := range rs.names {
+		b, h := rs.base[name], rs.head[name]
+		n := min(len(b), len(h))
+		if n == 0 {
+			continue // a benchmark that one side lacks
+		}
+		bns, hns := figures(b[:n], nsOf), figures(h[:n], nsOf)
+		out = append(out, row{
+			name: name,
+			base: measure.Summarize(bns).Median, head: measure.Summarize(hns).Median,
+			ratio:      measure.QuartilesOf(measure.Ratios(hns, bns)),
+			baseAllocs: measure.Summarize(figures(b[:n], allocsOf)).Median,
+			headAllocs: measure.Summarize(figures(h[:n], allocsOf)).Median,
+		})
+	}
+	return out
+}
+
+func nsOf(r result) float64     { return r.ns }
+func allocsOf(r result) float64 { return r.allocs }
+
+func figures(rs []result, f func(result) float64) []float64 {
+	out := make([]float64, len(rs))
+	for i, r := range rs {
+		out[i] = f(r)
+	}
+	return out
+}
+
+// printTable writes the rows aligned.
+func printTable(w io.Writer, rows []row) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "benchmark\tbase ns/op\tnow ns/op\tratio (IQR)\tallocs/op base → now")
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%s\t%.1f\t%.1f\t%.3f× (%.3f–%.3f)\t%.0f → %.0f\n",
+			r.name, r.base, r.head, r.ratio.Median, r.ratio.Q1, r.ratio.Q3, r.baseAllocs, r.headAllocs)
+	}
+	return tw.Flush()
+}
