@@ -9,8 +9,9 @@
 // It exports the repository at the base commit (by default the parent of
 // the commit that added runtimes/observe.go: the code before observers)
 // into a temporary directory with git archive, builds the test binary of
-// examples/blob there and in the working tree (go test -c), and runs the
-// two binaries alternately, one round each, on the same benchmarks. Per
+// examples/blob there and in the working tree (go test -c), and runs each
+// benchmark in the two binaries back to back, alternating which goes first,
+// for every round. Per
 // benchmark it prints both medians, the median of the per-round ratios
 // (working tree / base) with its interquartile range, and the allocations
 // per call of each.

@@ -22,11 +22,11 @@ type results struct {
 	base, head map[string][]result
 }
 
-// runRounds runs the binaries alternately: odd rounds the base first, even
-// rounds the working tree first.
+// runRounds runs each benchmark in both binaries, one process each, back
+// to back, so that a pair shares the machine's load of the moment: odd
+// rounds the base first, even rounds the working tree first.
 func runRounds(b binaries, c config, stderr io.Writer) (*results, error) {
 	rs := &results{base: map[string][]result{}, head: map[string][]result{}}
-	args := []string{"-test.run", "^$", "-test.bench", c.bench, "-test.benchmem", "-test.benchtime", c.benchtime}
 	for r := 1; r <= c.rounds; r++ {
 		fmt.Fprintf(stderr, "round %d/%d\n", r, c.rounds)
 		runs := []struct {
@@ -36,13 +36,16 @@ func runRounds(b binaries, c config, stderr io.Writer) (*results, error) {
 		if r%2 == 0 {
 			runs[0], runs[1] = runs[1], runs[0]
 		}
-		for _, run := range runs {
-			out, err := benchOutput(run.bin, run.dir, args)
-			if err != nil {
-				return nil, err
-			}
-			if err := rs.add(run.into, out); err != nil {
-				return nil, err
+		for _, name := range c.bench {
+			args := []string{"-test.run", "^$", "-test.bench", "^Benchmark" + name + "$", "-test.benchmem", "-test.benchtime", c.benchtime}
+			for _, run := range runs {
+				out, err := benchOutput(run.bin, run.dir, args)
+				if err != nil {
+					return nil, err
+				}
+				if err := rs.add(run.into, out); err != nil {
+					return nil, err
+				}
 			}
 		}
 	}
