@@ -10,9 +10,12 @@
 // the commit that added runtimes/observe.go: the code before observers)
 // into a temporary directory with git archive, builds the test binary of
 // examples/blob there and in the working tree (go test -c), and runs each
-// benchmark in the two binaries back to back, alternating which goes first,
-// for every round. Per
-// benchmark it prints both medians, the median of the per-round ratios
-// (working tree / base) with its interquartile range, and the allocations
-// per call of each.
+// benchmark in the two binaries back to back, alternating which goes
+// first, for every round; each run makes the calls that fill -benchtime in
+// the base binary. Per benchmark it prints the median wall time per call of
+// each, the medians of the per-round ratios (working tree / base) of wall
+// time and of CPU time per call (the process's, less that of one that runs
+// no benchmark), with their interquartile ranges, and the allocations per
+// call of each. On a busy machine the CPU ratio is the steadier: time spent
+// descheduled does not count in it.
 package main

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/shimgen/shimgen/internal/bench/measure"
 )
@@ -30,7 +31,7 @@ type config struct {
 	rounds    int
 	base      string
 	bench     []string
-	benchtime string
+	benchtime time.Duration
 	repo      string
 	keep      bool
 }
@@ -42,7 +43,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&c.rounds, "n", 20, "paired rounds")
 	fs.StringVar(&c.base, "base", "", "the commit to compare with (default: the parent of the commit that added runtimes/observe.go)")
 	bench := fs.String("bench", defaultBench, "comma-separated names of benchmarks of examples/blob, without the Benchmark prefix")
-	fs.StringVar(&c.benchtime, "benchtime", "200ms", "-test.benchtime of each run")
+	fs.DurationVar(&c.benchtime, "benchtime", 200*time.Millisecond, "how long the base binary takes for the calls of each run")
 	fs.StringVar(&c.repo, "repo", "", "the shimgen repository (default: the module of the current directory)")
 	fs.BoolVar(&c.keep, "keep", false, "keep the temporary directory")
 	if err := fs.Parse(args); err != nil {
@@ -93,7 +94,7 @@ func bench(args []string, stdout, stderr io.Writer) (err error) {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "examples/blob, %d paired rounds of -test.benchtime %s; base %s; ratio: working tree / base per round%s\n", c.rounds, c.benchtime, short(c.base), loadAverage())
+	fmt.Fprintf(stdout, "examples/blob, %d paired rounds of the calls the base makes in %s; base %s; ratios: working tree / base per round%s\n", c.rounds, c.benchtime, short(c.base), loadAverage())
 	return printTable(stdout, rs.rows())
 }
 

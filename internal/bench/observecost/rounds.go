@@ -7,13 +7,15 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/shimgen/shimgen/internal/bench/measure"
 )
 
-// result is one benchmark's figures in one run.
+// result is one benchmark's figures in one run: wall and CPU time per call
+// and allocations per call.
 type result struct {
-	ns, allocs float64
+	ns, cpu, allocs float64
 }
 
 // results are the runs of each benchmark, in round order, per binary.
@@ -22,28 +24,42 @@ type results struct {
 	base, head map[string][]result
 }
 
+// side is one binary, where it runs and its results.
+type side struct {
+	bin, dir string
+	into     map[string][]result
+}
+
 // runRounds runs each benchmark in both binaries, one process each, back
 // to back, so that a pair shares the machine's load of the moment: odd
-// rounds the base first, even rounds the working tree first.
+// rounds the base first, even rounds the working tree first. Every run of
+// a benchmark makes the same number of calls (calibrate), so that its CPU
+// time, less that of a process that runs no benchmark, is the calls' own:
+// on a busy machine, time spent descheduled inflates wall time, not CPU
+// time.
 func runRounds(b binaries, c config, stderr io.Writer) (*results, error) {
 	rs := &results{base: map[string][]result{}, head: map[string][]result{}}
+	calls, err := calibrate(b, c)
+	if err != nil {
+		return nil, err
+	}
 	for r := 1; r <= c.rounds; r++ {
 		fmt.Fprintf(stderr, "round %d/%d\n", r, c.rounds)
-		runs := []struct {
-			bin, dir string
-			into     map[string][]result
-		}{{b.base, b.baseDir, rs.base}, {b.head, b.headDir, rs.head}}
+		sides := []side{{b.base, b.baseDir, rs.base}, {b.head, b.headDir, rs.head}}
 		if r%2 == 0 {
-			runs[0], runs[1] = runs[1], runs[0]
+			sides[0], sides[1] = sides[1], sides[0]
+		}
+		idle := map[string]time.Duration{}
+		for _, s := range sides {
+			_, cpu, err := runBench(s, "-test.run", "^$", "-test.bench", "^$")
+			if err != nil {
+				return nil, err
+			}
+			idle[s.bin] = cpu
 		}
 		for _, name := range c.bench {
-			args := []string{"-test.run", "^$", "-test.bench", "^Benchmark" + name + "$", "-test.benchmem", "-test.benchtime", c.benchtime}
-			for _, run := range runs {
-				out, err := benchOutput(run.bin, run.dir, args)
-				if err != nil {
-					return nil, err
-				}
-				if err := rs.add(run.into, out); err != nil {
+			for _, s := range sides {
+				if err := rs.measure(s, name, calls[name], idle[s.bin]); err != nil {
 					return nil, err
 				}
 			}
@@ -52,32 +68,69 @@ func runRounds(b binaries, c config, stderr io.Writer) (*results, error) {
 	return rs, nil
 }
 
-func benchOutput(bin, dir string, args []string) ([]byte, error) {
-	cmd := measure.Command(dir, nil, bin, args...)
+// calibrate returns, per benchmark, how many calls fill c.benchtime in the
+// base binary.
+func calibrate(b binaries, c config) (map[string]int, error) {
+	calls := map[string]int{}
+	for _, name := range c.bench {
+		out, _, err := runBench(side{bin: b.base, dir: b.baseDir}, benchArgs(name, c.benchtime.String())...)
+		if err != nil {
+			return nil, err
+		}
+		_, r, ok := findResult(out, name)
+		if !ok {
+			return nil, fmt.Errorf("the base binary has no benchmark %s", name)
+		}
+		calls[name] = max(1, int(float64(c.benchtime.Nanoseconds())/r.ns))
+	}
+	return calls, nil
+}
+
+// measure runs name for n calls in s and records the result.
+func (rs *results) measure(s side, name string, n int, idle time.Duration) error {
+	out, cpu, err := runBench(s, benchArgs(name, strconv.Itoa(n)+"x")...)
+	if err != nil {
+		return err
+	}
+	_, r, ok := findResult(out, name)
+	if !ok {
+		return nil // a benchmark that this side lacks
+	}
+	r.cpu = float64((cpu - idle).Nanoseconds()) / float64(n)
+	if _, seen := rs.base[name]; !seen {
+		if _, seen := rs.head[name]; !seen {
+			rs.names = append(rs.names, name)
+		}
+	}
+	s.into[name] = append(s.into[name], r)
+	return nil
+}
+
+func benchArgs(name, benchtime string) []string {
+	return []string{"-test.run", "^$", "-test.bench", "^Benchmark" + name + "$", "-test.benchmem", "-test.benchtime", benchtime}
+}
+
+// runBench runs s's binary with args and returns its output and CPU time
+// (user and system).
+func runBench(s side, args ...string) ([]byte, time.Duration, error) {
+	cmd := measure.Command(s.dir, nil, s.bin, args...)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Run(); err != nil {
-		return nil, fmt.Errorf("%s: %v\n%s", bin, err, out.Bytes())
+		return nil, 0, fmt.Errorf("%s: %v\n%s", s.bin, err, out.Bytes())
 	}
-	return out.Bytes(), nil
+	return out.Bytes(), cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime(), nil
 }
 
-// add parses the benchmark lines of out into into.
-func (rs *results) add(into map[string][]result, out []byte) error {
+// findResult returns the result of benchmark name in out.
+func findResult(out []byte, name string) (string, result, bool) {
 	sc := bufio.NewScanner(bytes.NewReader(out))
 	for sc.Scan() {
-		name, r, ok := parseLine(sc.Text())
-		if !ok {
-			continue
+		if n, r, ok := parseLine(sc.Text()); ok && n == name {
+			return n, r, true
 		}
-		if _, seen := rs.base[name]; !seen {
-			if _, seen := rs.head[name]; !seen {
-				rs.names = append(rs.names, name)
-			}
-		}
-		into[name] = append(into[name], r)
 	}
-	return sc.Err()
+	return "", result{}, false
 }
 
 // parseLine parses a line such as
