@@ -129,6 +129,9 @@ func otelObserver(b *testing.B, tp trace.TracerProvider, mp metric.MeterProvider
 // the whole comparison:
 //
 //	go test -run '^$' -bench RoundTrip -benchmem
+//
+// With -count n each case runs n times in a row, and the ratios are to
+// none's last run.
 func BenchmarkRoundTrip(b *testing.B) {
 	none := 0.0 // ns/op of none's last (reported) run; 0 when it did not run
 	for _, c := range observerCases {
