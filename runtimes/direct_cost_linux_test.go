@@ -4,6 +4,7 @@ package runtimes
 
 import (
 	"context"
+	"io/fs"
 	"runtime"
 	"slices"
 	"syscall"
@@ -36,14 +37,22 @@ func (r *Runtime) releaseBefore(err *error) {
 	}
 }
 
-// costImpl stands for a blocking implementation of examples/blob's Stat.
-type costImpl interface {
-	Stat(ctx context.Context, key string) (Method, bool, error)
+// costInfo and costImpl stand for examples/blob's Info and the blocking
+// implementation of its Stat: the shape of the results decides how the
+// adapter copies them.
+type costInfo struct {
+	Size    int64
+	Mode    fs.FileMode
+	ModTime time.Time
 }
 
-type costMem struct{ info Method }
+type costImpl interface {
+	Stat(ctx context.Context, key string) (costInfo, bool, error)
+}
 
-func (c *costMem) Stat(context.Context, string) (Method, bool, error) { return c.info, true, nil }
+type costMem struct{ info costInfo }
+
+func (c *costMem) Stat(context.Context, string) (costInfo, bool, error) { return c.info, true, nil }
 
 // costDirect is a direct adapter, with both generations of its method.
 type costDirect struct {
@@ -54,7 +63,7 @@ type costDirect struct {
 var costStatMethod = Method{Interface: "Bucket", Name: "Stat"}
 
 //go:noinline
-func (d *costDirect) statBefore(ctx context.Context, key string) (info Method, found bool, err error) {
+func (d *costDirect) statBefore(ctx context.Context, key string) (info costInfo, found bool, err error) {
 	if err = d.rt.admitBefore(ctx); err != nil {
 		return
 	}
@@ -63,7 +72,7 @@ func (d *costDirect) statBefore(ctx context.Context, key string) (info Method, f
 }
 
 //go:noinline
-func (d *costDirect) statNow(ctx context.Context, key string) (info Method, found bool, err error) {
+func (d *costDirect) statNow(ctx context.Context, key string) (info costInfo, found bool, err error) {
 	var pass Pass
 	if ctx, err = d.rt.Admit(ctx, &costStatMethod, &pass); err != nil {
 		return
@@ -72,7 +81,7 @@ func (d *costDirect) statNow(ctx context.Context, key string) (info Method, foun
 	return d.impl.Stat(ctx, key)
 }
 
-var costSink Method
+var costSink costInfo
 
 // threadCPU is the CPU time of the calling thread.
 func threadCPU() time.Duration {
