@@ -43,10 +43,13 @@ type Pass struct {
 //	}
 //	defer rt.Release(&pass, &err)
 func (r *Runtime) Admit(ctx context.Context, m *Method, p *Pass) (context.Context, error) {
-	if r.opts.observer != nil {
-		return r.admitObserved(ctx, m, p)
+	// Both costly cases are decided before the first call, so that the
+	// plain one (no observer, no timeout: the cost of a direct call) keeps
+	// nothing of m across it.
+	if r.opts.observer != nil || m != nil && m.Timeout > 0 {
+		return r.admitSlow(ctx, m, p)
 	}
-	// admit, written out: this is the whole cost of a direct call.
+	// admit, written out (it is not inlined): this is the whole cost.
 	if r.OnLoop() {
 		return ctx, ErrWouldDeadlock
 	}
@@ -57,10 +60,18 @@ func (r *Runtime) Admit(ctx context.Context, m *Method, p *Pass) (context.Contex
 		r.release()
 		return ctx, err
 	}
-	if m != nil && m.Timeout > 0 {
-		ctx = withDeadline(ctx, m.Timeout)
-	}
 	return ctx, nil
+}
+
+// admitSlow is Admit with an observer or a timeout.
+func (r *Runtime) admitSlow(ctx context.Context, m *Method, p *Pass) (context.Context, error) {
+	if r.opts.observer != nil {
+		return r.admitObserved(ctx, m, p)
+	}
+	if err := r.admit(ctx); err != nil {
+		return ctx, err
+	}
+	return withDeadline(ctx, m.Timeout), nil
 }
 
 func (r *Runtime) admit(ctx context.Context) error {
@@ -95,14 +106,26 @@ func (r *Runtime) admitObserved(ctx context.Context, m *Method, p *Pass) (contex
 // It is for generated code.
 func (r *Runtime) Release(p *Pass, err *error) {
 	if v := recover(); v != nil {
-		*err = newPanicError(v)
+		*err = recovered(v)
 	}
 	if p.probe != nil {
-		// Deferred, so that an observer's hook that exits the goroutine
-		// (runtime.Goexit) still ends the call; ended recovers a panic.
-		defer r.release()
-		r.ended(p.probe, *err, 0)
+		r.releaseObserved(p.probe, *err)
 		return
 	}
 	r.release() // not deferred: nothing between recover and here can panic
 }
+
+// releaseObserved ends an observed direct call. Out of Release, so that
+// Release has no defer of its own. The release is deferred, so that an
+// observer's hook that exits the goroutine (runtime.Goexit) still ends
+// the call; ended recovers a panic.
+func (r *Runtime) releaseObserved(probe Probe, err error) {
+	defer r.release()
+	r.ended(probe, err, 0)
+}
+
+// recovered is newPanicError kept out of line: Release's frame stays small
+// for the calls that do not panic.
+//
+//go:noinline
+func recovered(v any) *PanicError { return newPanicError(v) }

@@ -103,10 +103,15 @@ func (o Outcome) String() string {
 
 // OutcomeOf classifies the error a call ended with.
 func OutcomeOf(err error) Outcome {
+	if err == nil {
+		return OutcomeOK // before errorOutcome: its errors.As target escapes
+	}
+	return errorOutcome(err)
+}
+
+func errorOutcome(err error) Outcome {
 	var pe *PanicError
 	switch {
-	case err == nil:
-		return OutcomeOK
 	case errors.As(err, &pe):
 		return OutcomePanic
 	case errors.Is(err, ErrNoCompletion):

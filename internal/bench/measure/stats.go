@@ -54,3 +54,22 @@ func Cell(s Spread, verb, suffix string) string {
 	}
 	return fmt.Sprintf("%s (%s–%s)", m, lo, hi)
 }
+
+// Quartiles are the median and the first and third quartiles of some
+// values: Q3-Q1 is their interquartile range, which one outlier round does
+// not stretch as it does the range.
+type Quartiles struct {
+	Q1, Median, Q3 float64
+}
+
+// QuartilesOf returns the quartiles of vs, which must not be empty: the
+// medians of the lower and upper halves (the middle value of an odd count
+// in neither).
+func QuartilesOf(vs []float64) Quartiles {
+	s := slices.Sorted(slices.Values(vs))
+	n := len(s)
+	if n == 1 {
+		return Quartiles{s[0], s[0], s[0]}
+	}
+	return Quartiles{Q1: Summarize(s[:n/2]).Median, Median: Summarize(s).Median, Q3: Summarize(s[(n+1)/2:]).Median}
+}

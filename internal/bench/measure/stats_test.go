@@ -16,3 +16,15 @@ func TestSummarize(t *testing.T) {
 		t.Errorf("Cell = %q", got)
 	}
 }
+
+func TestQuartilesOf(t *testing.T) {
+	if got := QuartilesOf([]float64{8, 1, 3, 5, 7, 2, 4, 6}); got != (Quartiles{Q1: 2.5, Median: 4.5, Q3: 6.5}) {
+		t.Errorf("even: %+v", got)
+	}
+	if got := QuartilesOf([]float64{5, 1, 4, 2, 3}); got != (Quartiles{Q1: 1.5, Median: 3, Q3: 4.5}) {
+		t.Errorf("odd: %+v", got)
+	}
+	if got := QuartilesOf([]float64{7}); got != (Quartiles{7, 7, 7}) {
+		t.Errorf("one: %+v", got)
+	}
+}
