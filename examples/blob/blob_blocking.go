@@ -199,10 +199,10 @@ type bucketUploadWait struct {
 }
 
 func (w *bucketUploadWait) invoke(ctx context.Context) runtimes.Sender[[]byte] {
-	return w.impl.Upload(ctx, w.key, w.done2)
+	return w.impl.Upload(ctx, w.key, w.end)
 }
 
-func (w *bucketUploadWait) done2(written int64, err error) {
+func (w *bucketUploadWait) end(written int64, err error) {
 	if w.wait.Claim() {
 		w.written = written
 		w.wait.Finish(err)

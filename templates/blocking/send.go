@@ -46,10 +46,10 @@ func (e *emitter) sendMethod(m *spec.Method) {
 //	}
 //
 //	func (w *bucketUploadWait) invoke(ctx context.Context) runtimes.Sender[[]byte] {
-//		return w.impl.Upload(ctx, w.key, w.done)
+//		return w.impl.Upload(ctx, w.key, w.end)
 //	}
 //
-//	func (w *bucketUploadWait) done(written int64, err error) {
+//	func (w *bucketUploadWait) end(written int64, err error) {
 //		if w.wait.Claim() {
 //			w.written = written
 //			w.wait.Finish(err)
@@ -62,7 +62,7 @@ func (e *emitter) sendWait(m *spec.Method) {
 		jen.Id(wait).Qual(t.RuntimesPath, "Wait"),
 		jen.Id(e.Field("impl")).Id(e.N.Async),
 	)...)
-	args := append(append([]jen.Code{jen.Id("ctx")}, t.Selectors(w, m.Params)...), jen.Id(w).Dot(e.Field("done")))
+	args := append(append([]jen.Code{jen.Id("ctx")}, t.Selectors(w, m.Params)...), jen.Id(w).Dot(e.Field("end")))
 	e.F.Line()
 	e.F.Func().Params(jen.Id(w).Op("*").Id(name)).Id(e.Field("invoke")).Params(t.Ctx()).Add(e.U.Sender(m)).Block(
 		jen.Return(jen.Id(w).Dot(e.Field("impl")).Dot(m.Name).Call(args...)),
@@ -73,7 +73,7 @@ func (e *emitter) sendWait(m *spec.Method) {
 	}
 	claim = append(claim, jen.Id(w).Dot(wait).Dot("Finish").Call(jen.Id("err")))
 	e.F.Line()
-	e.F.Func().Params(jen.Id(w).Op("*").Id(name)).Id(e.Field("done")).Params(e.U.DoneParams(m)...).Block(
+	e.F.Func().Params(jen.Id(w).Op("*").Id(name)).Id(e.Field("end")).Params(e.U.DoneParams(m)...).Block(
 		jen.If(jen.Id(w).Dot(wait).Dot("Claim").Call()).Block(claim...),
 	)
 }
