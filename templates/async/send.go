@@ -26,12 +26,7 @@ func (e *emitter) sendMethod(m *spec.Method) {
 		jen.Id(recv).Dot("rt"), jen.Id("ctx"), t.Descriptor(e.N, m),
 		jen.Id(c).Dot(e.Field("run")), jen.Id(c).Dot(e.Field("end")),
 	)
-	e.F.Line()
-	e.F.Func().Params(jen.Id(recv).Op("*").Id(e.N.AsyncType)).Id(m.Name).
-		Params(e.U.AsyncParams(m)...).Add(e.U.AsyncResults(m)).Block(
-		jen.Id(c).Op(":=").Add(state),
-		jen.Return(start),
-	)
+	e.startMethod(m, recv, c, state, start)
 }
 
 // sendState emits the state of one client stream call and its methods:
@@ -83,12 +78,7 @@ func (e *emitter) bidiMethod(m *spec.Method) {
 		jen.Id(recv).Dot("rt"), jen.Id("ctx"), t.Descriptor(e.N, m),
 		jen.Id(c).Dot(e.Field("open")), jen.Id("each"), jen.Id("done"),
 	)
-	e.F.Line()
-	e.F.Func().Params(jen.Id(recv).Op("*").Id(e.N.AsyncType)).Id(m.Name).
-		Params(e.U.AsyncParams(m)...).Add(e.U.AsyncResults(m)).Block(
-		jen.Id(c).Op(":=").Add(state),
-		jen.Return(start),
-	)
+	e.startMethod(m, recv, c, state, start)
 }
 
 // bidiState emits the state of one bidirectional stream call:
@@ -109,6 +99,17 @@ func (e *emitter) bidiState(m *spec.Method) {
 	e.F.Func().Params(jen.Id(c).Op("*").Id(name)).Id(e.Field("open")).
 		Params(t.Ctx(), jen.Id(items).Add(e.U.SendSeq(m))).Add(e.U.Seq(m)).Block(
 		jen.Return(jen.Id(c).Dot(e.Field("impl")).Dot(m.Name).Call(e.stateArgs(m, c, items)...)),
+	)
+}
+
+// startMethod emits a method of the callback form that makes its call's
+// state c and returns what the runtimes helper start returns.
+func (e *emitter) startMethod(m *spec.Method, recv, c string, state, start jen.Code) {
+	e.F.Line()
+	e.F.Func().Params(jen.Id(recv).Op("*").Id(e.N.AsyncType)).Id(m.Name).
+		Params(e.U.AsyncParams(m)...).Add(e.U.AsyncResults(m)).Block(
+		jen.Id(c).Op(":=").Add(state),
+		jen.Return(start),
 	)
 }
 

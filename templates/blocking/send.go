@@ -25,15 +25,25 @@ func (e *emitter) sendMethod(m *spec.Method) {
 		jen.Id(recv).Dot("rt"), jen.Id("ctx"), t.Descriptor(e.N, m), jen.Op("&").Id(w).Dot(e.Field("wait")),
 		jen.Id(m.SendsName()), jen.Id(w).Dot(e.Field("invoke")),
 	)
-	body := []jen.Code{jen.Id(w).Op(":=").Add(t.NewState(e.N.WaitType(m), m, jen.Id(e.Field("impl")), jen.Id(recv).Dot("impl")))}
-	if len(m.Results) == 0 {
-		body = append(body, jen.Return(await))
-	} else {
-		body = append(body, jen.Id("err").Op("=").Add(await), jen.Return(append(t.Selectors(w, m.Results), jen.Id("err"))...))
-	}
 	e.F.Line()
 	e.F.Func().Params(jen.Id(recv).Op("*").Id(e.N.BlockingType)).Id(m.Name).
-		Params(e.U.Params(m, true)...).Add(e.U.Results(m)).Block(body...)
+		Params(e.U.Params(m, true)...).Add(e.U.Results(m)).
+		Block(e.stateCall(m, w, e.N.WaitType(m), recv, await)...)
+}
+
+// stateCall renders the body of a client stream's method: its state v of
+// type typ made with the implementation of recv and the parameters, the
+// call of the runtimes helper, and the results read back from the state:
+//
+//	w := &bucketUploadWait{impl: b.impl, key: key}
+//	err = runtimes.AwaitSend(…)
+//	return w.written, err
+func (e *emitter) stateCall(m *spec.Method, v, typ, recv string, call jen.Code) []jen.Code {
+	body := []jen.Code{jen.Id(v).Op(":=").Add(t.NewState(typ, m, jen.Id(e.Field("impl")), jen.Id(recv).Dot("impl")))}
+	if len(m.Results) == 0 {
+		return append(body, jen.Return(call))
+	}
+	return append(body, jen.Id("err").Op("=").Add(call), jen.Return(append(t.Selectors(v, m.Results), jen.Id("err"))...))
 }
 
 // sendWait emits the state of one client stream call and its methods:
@@ -173,15 +183,10 @@ func (e *emitter) directSend(m *spec.Method) {
 	direct := jen.Qual(t.RuntimesPath, "DirectSend").Call(
 		jen.Id(recv).Dot("rt"), jen.Id("ctx"), t.Descriptor(e.N, m), jen.Id(m.SendsName()), jen.Id(c).Dot(e.Field("run")),
 	)
-	body := []jen.Code{jen.Id(c).Op(":=").Add(t.NewState(e.N.DirectCall(m), m, jen.Id(e.Field("impl")), jen.Id(recv).Dot("impl")))}
-	if len(m.Results) == 0 {
-		body = append(body, jen.Return(direct))
-	} else {
-		body = append(body, jen.Id("err").Op("=").Add(direct), jen.Return(append(t.Selectors(c, m.Results), jen.Id("err"))...))
-	}
 	e.F.Line()
 	e.F.Func().Params(jen.Id(recv).Op("*").Id(e.N.DirectType)).Id(m.Name).
-		Params(e.U.Params(m, true)...).Add(e.U.Results(m)).Block(body...)
+		Params(e.U.Params(m, true)...).Add(e.U.Results(m)).
+		Block(e.stateCall(m, c, e.N.DirectCall(m), recv, direct)...)
 }
 
 // directSendState emits the state directSend uses:
