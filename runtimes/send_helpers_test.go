@@ -51,12 +51,10 @@ type collector struct {
 	mu    sync.Mutex
 	items []int
 	gate  chan struct{}
-	pulls atomic.Int64
 }
 
 func (c *collector) run(ctx context.Context, items iter.Seq[int]) error {
 	for v := range items {
-		c.pulls.Add(1)
 		if c.gate != nil {
 			select {
 			case <-c.gate:

@@ -144,16 +144,24 @@ func TestStartSendContextEnds(t *testing.T) {
 	forEach(t, func(t *testing.T, a adapter) {
 		fx := a.fixture(t)
 		ctx, cancel := context.WithCancel(bounded(t))
-		c := &collector{}
+		took := make(chan struct{})
+		ended := make(chan bool, 1) // whether the items ended with ctx
 		done, errs := doneOnce(t)
-		s := runtimes.StartSend(fx.rt, ctx, &sendMethod, c.run, done)
+		s := runtimes.StartSend(fx.rt, ctx, &sendMethod, func(ctx context.Context, items iter.Seq[int]) error {
+			for range items {
+				close(took)
+			}
+			ended <- ctx.Err() != nil
+			return nil
+		}, done)
 		if err := s.Send(7); err != nil {
 			t.Fatal(err)
 		}
-		for c.pulls.Load() == 0 {
-			time.Sleep(time.Millisecond) // the item reached the implementation
-		}
+		<-took // the implementation waits for the next item
 		cancel()
+		if !recv(t, ended) {
+			t.Error("the items ended before the context")
+		}
 		if err := recvErr(t, errs); !errors.Is(err, context.Canceled) {
 			t.Errorf("done(%v), want context.Canceled", err)
 		}
