@@ -26,15 +26,15 @@ func returnedAs(iface *spec.Interface) *jen.Statement {
 // fromOriginal emits the adapter from the original interface to the
 // blocking form:
 //
-//	// FSFromFsFS returns the blocking form FS of o, an fs.FS; ...
-//	func FSFromFsFS(o fs.FS) FS {
+//	// FSFromFSFS returns the blocking form FS of o, an fs.FS; ...
+//	func FSFromFSFS(o fs.FS) FS {
 //		if o == nil {
-//			panic("FSFromFsFS: nil fs.FS")
+//			panic("FSFromFSFS: nil fs.FS")
 //		}
-//		return &fsFromFsFS{o: o}
+//		return &fsFromFSFS{o: o}
 //	}
 //
-//	type fsFromFsFS struct{ o fs.FS }
+//	type fsFromFSFS struct{ o fs.FS }
 //
 // and one method per method of the method set.
 func (e emitter) fromOriginal() {
@@ -66,11 +66,11 @@ func (e emitter) fromOriginal() {
 
 // helper emits a nil-keeping conversion for handles:
 //
-//	func fsFileOfFS(o fs.File) File {
+//	func fileOfFSFile(o fs.File) File {
 //		if o == nil {
 //			return nil
 //		}
-//		return &fileFromFsFile{o: o}
+//		return &fileFromFSFile{o: o}
 //	}
 func (e emitter) helper(name string, param, result, value jen.Code, v string, extra ...jen.Code) {
 	e.F.Line()
@@ -88,7 +88,7 @@ func (e emitter) helper(name string, param, result, value jen.Code, v string, ex
 //		return f, fmt.Errorf("%T has no method Open: %w", a.o, errors.ErrUnsupported)
 //	}
 //	r0, r1 := o.Open(name)           // o.Open(ctx, name) without "ctx: added"
-//	return fileOfFsFile(r0), r1      // for a handle of another from
+//	return fileOfFSFile(r0), r1      // for a handle of another from
 //
 // or return a.o.Stat() when nothing is converted; for "error: carried",
 // return r0, r0.Err(); for a stream, the original's sequence, its

@@ -12,15 +12,15 @@ import (
 // toOriginal emits the adapter from the blocking form back to the
 // original interface:
 //
-//	// FsFSFromFS returns an fs.FS that calls impl; ...
-//	func FsFSFromFS(impl FS, ctx context.Context) fs.FS {
+//	// FSFSFromFS returns an fs.FS that calls impl; ...
+//	func FSFSFromFS(impl FS, ctx context.Context) fs.FS {
 //		if impl == nil || ctx == nil {
-//			panic("FsFSFromFS: nil FS or ctx")
+//			panic("FSFSFromFS: nil FS or ctx")
 //		}
-//		return &fsFSFromFS{impl: impl, ctx: ctx}
+//		return &fsfsFromFS{impl: impl, ctx: ctx}
 //	}
 //
-//	type fsFSFromFS struct {
+//	type fsfsFromFS struct {
 //		fs.FS // nil: a method of fs.FS the spec lacks panics
 //		impl FS
 //		ctx  context.Context
