@@ -19,6 +19,10 @@ type names struct {
 
 func namesOf(iface *spec.Interface) names {
 	label := originLabel(iface.From)
+	if label == iface.Name {
+		// FSFile from io/fs.File: FSFileFromFSFile would name both ways.
+		label = "Original" + label
+	}
 	return names{
 		from:     iface.Name + "From" + label,
 		to:       label + "From" + iface.Name,

@@ -15,6 +15,7 @@ func TestNamesSpellInitialisms(t *testing.T) {
 		{"database/sql", "DB", "DB", "DBFromSQLDB", "SQLDBFromDB"},
 		{"unicode/utf8", "X", "X", "XFromUTF8X", "UTF8XFromX"},
 		{"github.com/redis/go-redis/v9", "Cmdable", "Cmdable", "CmdableFromRedisCmdable", "RedisCmdableFromCmdable"},
+		{"io/fs", "File", "FSFile", "FSFileFromOriginalFSFile", "OriginalFSFileFromFSFile"},
 	} {
 		n := namesOf(&spec.Interface{Name: c.iface, From: &spec.Origin{Path: c.path, Name: c.name}})
 		if n.from != c.from || n.to != c.to {
