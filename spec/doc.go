@@ -45,7 +45,15 @@
 //
 //   - name (required): an exported Go identifier, unique in the spec.
 //   - doc: the doc comment.
-//   - methods (required): a non-empty list of methods.
+//   - from: the Go interface the spec was scaffolded from, as import path
+//     and name ("io/fs.FS"); the adapt form generates adapters to and
+//     from it.
+//   - as: with from, the interface type original methods return this
+//     interface as when it is not from ("io/fs.File" for a from of
+//     "io/fs.ReadDirFile"); a method's as overrides it.
+//   - embeds: interfaces of the same spec this one embeds, as Go does.
+//   - methods (required): a non-empty list of methods, unless the
+//     interface embeds others.
 //
 // The keys of a method:
 //
@@ -61,6 +69,17 @@
 //     both: when it has both keys, the error is reported at the stream key.
 //   - timeout: a per-call deadline, a Go duration greater than zero such
 //     as "2s" or "1m30s"; for a stream, of the whole stream.
+//   - error: false for no error result in the blocking form; carried, with
+//     the interface's from, when the original method's last result (a
+//     pointer) carries its error. Not with stream.
+//   - ctx: added, with the interface's from, when the original method
+//     takes no ctx.
+//   - as: with the interface's from, the interface type the original
+//     method returns its handle result or stream item as, overriding the
+//     handle interface's as ("io/fs.ReadDirFile" for a method returning a
+//     File handle whose interface says "io/fs.File"). The method's
+//     results or stream item must be handles of one interface of the
+//     spec, which has a from.
 //
 // Every method implicitly receives ctx context.Context first and returns
 // err error last, so params cannot be named "ctx" and results cannot be

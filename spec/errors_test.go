@@ -371,7 +371,7 @@ interfaces:
         timeout: forever
       - name: 日本
 `, []string{
-		"test.shim.yaml:5:9: interface \"Bucket\": method #1 must be a mapping with the keys name, doc, params, results, stream, timeout, error, ctx, not the string \"Get\"",
+		"test.shim.yaml:5:9: interface \"Bucket\": method #1 must be a mapping with the keys name, doc, params, results, stream, timeout, error, ctx, as, not the string \"Get\"",
 		"test.shim.yaml:6:9: interface \"Bucket\": method #2: missing required key \"name\"",
 		"test.shim.yaml:7:15: interface \"Bucket\": method name \"get\" must be exported (did you mean \"Get\"?)",
 		"test.shim.yaml:8:9: interface \"Bucket\": method \"get\": unknown key \"paramz\" (did you mean \"params\"?)",
@@ -614,7 +614,7 @@ interfaces:
 		"test.shim.yaml:8:9: interface \"A\": method \"M2\": key \"send\" is reserved for client streams, which format version 1 does not support yet",
 		"test.shim.yaml:11:9: interface \"A\": method \"M3\": key \"send\" is reserved for client streams, which format version 1 does not support yet",
 		"test.shim.yaml:12:9: interface \"A\": method \"M3\": key \"send\" is reserved for client streams, which format version 1 does not support yet",
-		"test.shim.yaml:14:9: interface \"A\": method \"M4\": unknown key \"sned\" (expected one of: name, doc, params, results, stream, timeout, error, ctx)",
+		"test.shim.yaml:14:9: interface \"A\": method \"M4\": unknown key \"sned\" (expected one of: name, doc, params, results, stream, timeout, error, ctx, as)",
 	}},
 	{"send does not make imports unused", `
 shimgen: 1

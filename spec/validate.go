@@ -14,7 +14,7 @@ import (
 var (
 	rootKeys      = []string{"shimgen", "package", "imports", "interfaces"}
 	interfaceKeys = []string{"name", "doc", "from", "as", "embeds", "methods"}
-	methodKeys    = []string{"name", "doc", "params", "results", "stream", "timeout", "error", "ctx"}
+	methodKeys    = []string{"name", "doc", "params", "results", "stream", "timeout", "error", "ctx", "as"}
 )
 
 // futureMethodKeys are the method keys a later format version will give a
@@ -45,6 +45,7 @@ func (p *specParser) file(root *yaml.Node) *File {
 	f.Imports = p.importList(fs["imports"].value)
 	f.Interfaces = p.interfaces(root, fs)
 	p.resolveEmbeds(f.Interfaces)
+	p.methodAs(f.Interfaces)
 	p.unusedImports(f.Imports)
 	p.confusables(f)
 	return f
@@ -347,6 +348,7 @@ func (p *specParser) method(outer string, i int, n *yaml.Node) *Method {
 	p.signature(subject, fs, m)
 	m.NoError, m.CarriedError = p.noError(fs, subject, m)
 	m.AddedContext = p.addedContext(fs, subject)
+	m.As = p.origin(fs, subject, "as")
 	m.Kind = kindOf(m)
 	if _, streams := fs["stream"]; streams {
 		m.Kind = ServerStream // even when the item could not be read

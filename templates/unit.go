@@ -158,6 +158,9 @@ func Digest(f *spec.File, pkg string) string {
 			if m.AddedContext || m.CarriedError {
 				fmt.Fprintf(h, "origin %t %t\n", m.AddedContext, m.CarriedError)
 			}
+			if m.As != nil {
+				fmt.Fprintf(h, "as %q\n", m.As)
+			}
 			digestParams(h, "param", m.Params)
 			digestParams(h, "result", m.Results)
 			if m.Kind.Streams() {

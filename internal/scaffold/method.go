@@ -21,6 +21,9 @@ type method struct {
 	// "carried" (its last result carries it).
 	ctxAdded bool
 	errMode  string
+	// as is the type the source method returns its handle as, when the
+	// spec being updated says so (`as: io/fs.ReadDirFile`).
+	as string
 	// typed reports whether the signature could be translated: params,
 	// results and stream are meaningful.
 	typed bool

@@ -14,10 +14,13 @@ func origin(iface *spec.Interface) *jen.Statement {
 	return jen.Qual(iface.From.Path, iface.From.Name)
 }
 
-// returnedAs renders the type original methods return a handle of iface
-// as: its as, else its from.
-func returnedAs(iface *spec.Interface) *jen.Statement {
-	if iface.As != nil {
+// returnedAs renders the type original method m returns a handle of
+// iface as: m's as, else iface's as, else its from.
+func returnedAs(m *spec.Method, iface *spec.Interface) *jen.Statement {
+	switch {
+	case m.As != nil:
+		return jen.Qual(m.As.Path, m.As.Name)
+	case iface.As != nil:
 		return jen.Qual(iface.As.Path, iface.As.Name)
 	}
 	return origin(iface)
