@@ -80,9 +80,9 @@ func build(ifaces []*Interface, out Output, opt Options, old *spec.File) Spec {
 	}
 	if old != nil {
 		list = keep(list, old, tr.q)
-		if out.Name == "" {
-			out.Name = old.Package
-		}
+		// The spec being updated decides its package line: the Go files
+		// now in its directory may be the ones generated from it.
+		out.Name = old.Package
 	}
 	live := 0
 	for _, it := range list {

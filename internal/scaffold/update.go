@@ -11,8 +11,9 @@ import (
 const removedUpstream = "no longer declared by its source (kept from the spec being updated: delete it, or uncomment it to keep it by hand)"
 
 // Update re-scaffolds the interfaces as Write does, keeping what old, the
-// spec being updated, adds: an interface's and a method's doc, a method's
-// timeout and as, parameter and result names where the types are unchanged, a
+// spec being updated, adds: its package line (or its lack of one), an
+// interface's and a method's doc, a method's timeout and as, parameter and
+// result names where the types are unchanged, a
 // method the source does not fit but the spec has (fixed by hand), and
 // interfaces no source declares. A method the source no longer declares
 // is commented out, not dropped.
