@@ -166,7 +166,7 @@ type fsReadDirFileFromFile struct {
 }
 
 // fsReadDirFileOfFile converts handle impl, keeping a nil one nil.
-func fsReadDirFileOfFile(impl File, ctx context.Context) fs.File {
+func fsReadDirFileOfFile(impl File, ctx context.Context) fs.ReadDirFile {
 	if impl == nil {
 		return nil
 	}
