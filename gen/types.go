@@ -48,8 +48,10 @@ type resolved struct {
 	bad      map[*spec.Param]bool
 }
 
-// resolveTypes checks every type name the specs use; see Package.Types.
-func resolveTypes(p Package, files []*spec.File) (spec.ErrorList, resolved, error) {
+// resolveTypes checks every type name the specs use, files's, against
+// what the package declares, the interfaces of others too; see
+// Package.Types.
+func resolveTypes(p Package, files, others []*spec.File) (spec.ErrorList, resolved, error) {
 	refs := typeRefs(files)
 	res := resolved{bad: map[*spec.Param]bool{}}
 	if p.Types == nil || len(refs) == 0 {
@@ -64,7 +66,7 @@ func resolveTypes(p Package, files []*spec.File) (spec.ErrorList, resolved, erro
 		}
 		maps.Copy(res.imported, loaded)
 	}
-	r := resolver{local: localTypes(p, files), imported: res.imported, reported: map[string]bool{}}
+	r := resolver{local: localTypes(p, slices.Concat(files, others)), imported: res.imported, reported: map[string]bool{}}
 	for _, ref := range refs {
 		if e := r.check(ref); e != nil {
 			r.errs = append(r.errs, e)

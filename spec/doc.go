@@ -101,6 +101,16 @@
 // holds a single YAML document of at most MaxSize bytes; a UTF-8 byte order
 // mark and CRLF line ends are accepted.
 //
+// # Handles
+//
+// A result or stream item whose type is exactly the name of an interface
+// of the same spec, of another spec in the same directory (File), or of
+// an interface generated in a package the spec imports (vfs.File) is a
+// handle: the blocking form returns the blocking interface, the callback
+// form the callback one (FileAsync, vfs.FileAsync) on the same runtime. No
+// key marks it; the generator decides, as this package cannot see other
+// specs or packages.
+//
 // # Streams
 //
 // A method with a stream key is a server stream: instead of results it

@@ -156,7 +156,7 @@ func originArgs(m *spec.Method) []jen.Code {
 // fromHandle converts v, result or stream item p from the original, to
 // the blocking form: the helper of a handle whose interface has a from.
 func (e emitter) fromHandle(p *spec.Param, v jen.Code) jen.Code {
-	if h := e.U.Handle(p); h != nil && h.From != nil {
+	if h := e.U.LocalHandle(p); h != nil && h.From != nil {
 		return jen.Id(namesOf(h).fromOf).Call(v)
 	}
 	return v

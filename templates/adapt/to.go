@@ -92,7 +92,7 @@ func (e emitter) toResults(m *spec.Method) jen.Code {
 // a handle as, else p's type. The helper converting a handle gives its
 // from, which the type m returns it as is assigned from.
 func (e emitter) origType(m *spec.Method, p *spec.Param) jen.Code {
-	if h := e.U.Handle(p); h != nil && h.From != nil {
+	if h := e.U.LocalHandle(p); h != nil && h.From != nil {
 		return returnedAs(m, h)
 	}
 	return e.U.Type(p, false)
@@ -169,7 +169,7 @@ func (e emitter) carry(last *spec.Param) jen.Code {
 // toHandle converts v, result or stream item p of the blocking form, to
 // the original: the helper of a handle whose interface has a from.
 func (e emitter) toHandle(recv string, p *spec.Param, v jen.Code) jen.Code {
-	if h := e.U.Handle(p); h != nil && h.From != nil {
+	if h := e.U.LocalHandle(p); h != nil && h.From != nil {
 		return jen.Id(namesOf(h).toOf).Call(v, jen.Id(recv).Dot("ctx"))
 	}
 	return v
@@ -185,7 +185,7 @@ func (e emitter) toHandle(recv string, p *spec.Param, v jen.Code) jen.Code {
 //		}
 //	}
 func (e emitter) streamBody(m *spec.Method, call *jen.Statement, item jen.Code, conv func(*spec.Param, jen.Code) jen.Code) []jen.Code {
-	if h := e.U.Handle(m.Stream); h == nil || h.From == nil {
+	if h := e.U.LocalHandle(m.Stream); h == nil || h.From == nil {
 		return []jen.Code{jen.Return(call)}
 	}
 	v, yield := t.Fresh("v", e.taken), t.Fresh("yield", e.taken)

@@ -1,0 +1,62 @@
+package gen_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/shimgen/shimgen/gen"
+)
+
+// TestHandlesOfOtherSpecs: generating one spec of a directory alone gives
+// what generating the whole directory gives for it; the directory's other
+// specs (Package.Others) still make their interfaces handles.
+func TestHandlesOfOtherSpecs(t *testing.T) {
+	ar, err := txtar.ParseFile("testdata/golden/handles-specs.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys, want := fstest.MapFS{}, map[string][]byte{}
+	for _, f := range ar.Files {
+		switch {
+		case strings.HasSuffix(f.Name, gen.SpecSuffix):
+			fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+		case strings.HasPrefix(f.Name, "dirs_"):
+			want[f.Name] = f.Data
+		}
+	}
+	p, err := gen.ReadDir(fsys, ".", "golden", []string{"dirs.shim.yaml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Specs) != 1 || len(p.Others) != 1 || p.Others[0].Name != "file.shim.yaml" {
+		t.Fatalf("Specs %v, Others %v; want dirs.shim.yaml and file.shim.yaml", p.Specs, p.Others)
+	}
+	p.GoPackage = "golden"
+	files, err := gen.Generate(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != len(want) {
+		t.Fatalf("%d files, want %d", len(files), len(want))
+	}
+	for _, f := range files {
+		if !bytes.Equal(f.Data, want[f.Path]) {
+			t.Errorf("%s differs from the golden's", f.Path)
+		}
+	}
+	// without it, File is a type of the package like any other
+	p.Others = nil
+	files, err = gen.Generate(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if bytes.Contains(f.Data, []byte("FileAsync")) {
+			t.Errorf("%s names FileAsync without the spec declaring File", f.Path)
+		}
+	}
+}
