@@ -3,6 +3,9 @@ package gen
 import (
 	"fmt"
 	"go/types"
+	"maps"
+	"os"
+	"slices"
 	"sort"
 
 	"github.com/shimgen/shimgen/spec"
@@ -15,7 +18,9 @@ import (
 // an interface through its exported API only (see templates.Extern), so
 // what gen needs of the other specs is their interfaces' names: those of
 // the package's specs, generated now or not (Package.Others), and those
-// the loaded types of an imported package show as generated.
+// of an imported package's specs (PackageTypes.Specs, which the loader
+// reads from the package's directory) or, without them, those its loaded
+// types show as generated.
 
 // parseOthers parses the specs of the package not being generated, keeping
 // what can be read of each: their errors are not this run's.
@@ -34,8 +39,9 @@ func parseOthers(others []Input) []*spec.File {
 // converts them.
 func setExterns(units []*templates.Unit, pkgSpecs []*spec.File, imported map[string]PackageTypes, hand handDecls) spec.ErrorList {
 	var errs spec.ErrorList
+	specIfaces := specInterfaces(imported)
 	for _, u := range units {
-		u.SetExterns(externsOf(u.Spec, pkgSpecs, imported))
+		u.SetExterns(externsOf(u.Spec, pkgSpecs, imported, specIfaces))
 		if d, ok := hand.byName[u.HandleFunc()]; ok && u.HasExtern() {
 			errs = append(errs, &spec.Error{Pos: spec.Pos{File: u.Spec.Name, Line: 1, Col: 1}, Msg: fmt.Sprintf(
 				"the package's Go files already declare %s, the helper the generated code declares for this spec's handles of other specs; rename it", describeHand(d))})
@@ -45,9 +51,10 @@ func setExterns(units []*templates.Unit, pkgSpecs []*spec.File, imported map[str
 }
 
 // externsOf lists the interfaces of other specs that f's handles may
-// name: those of the package's other specs, and the generated ones of the
-// packages f imports whose types were loaded.
-func externsOf(f *spec.File, pkgSpecs []*spec.File, imported map[string]PackageTypes) []templates.Extern {
+// name: those of the package's other specs, and those of the packages f
+// imports that their specs declare (specIfaces) or their loaded types show
+// generated.
+func externsOf(f *spec.File, pkgSpecs []*spec.File, imported map[string]PackageTypes, specIfaces map[string]map[string]bool) []templates.Extern {
 	var out []templates.Extern
 	for _, o := range pkgSpecs {
 		if o == f {
@@ -60,13 +67,56 @@ func externsOf(f *spec.File, pkgSpecs []*spec.File, imported map[string]PackageT
 		}
 	}
 	for _, imp := range f.Imports {
-		if pt, ok := imported[imp.Path]; ok && pt.Types != nil {
+		pt, ok := imported[imp.Path]
+		if !ok {
+			continue
+		}
+		names := maps.Clone(specIfaces[imp.Path])
+		if names == nil {
+			names = map[string]bool{}
+		}
+		if pt.Types != nil {
 			for _, name := range generatedInterfaces(pt.Types) {
-				out = append(out, templates.Extern{Path: imp.Path, Name: name})
+				names[name] = true
+			}
+		}
+		for _, name := range slices.Sorted(maps.Keys(names)) {
+			out = append(out, templates.Extern{Path: imp.Path, Name: name})
+		}
+	}
+	return out
+}
+
+// specInterfaces returns the names of the interfaces the specs of each
+// imported package declare.
+func specInterfaces(imported map[string]PackageTypes) map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for path, pt := range imported {
+		for _, f := range parseOthers(pt.Specs) {
+			for _, it := range f.Interfaces {
+				if it.Name != "" {
+					if out[path] == nil {
+						out[path] = map[string]bool{}
+					}
+					out[path][it.Name] = true
+				}
 			}
 		}
 	}
 	return out
+}
+
+// dirSpecs reads the specs of directory dir, the package at importPath,
+// or none when dir is "" or cannot be read.
+func dirSpecs(importPath, dir string) []Input {
+	if dir == "" {
+		return nil
+	}
+	specs, err := otherSpecs(os.DirFS(dir), importPath, nil)
+	if err != nil {
+		return nil
+	}
+	return specs
 }
 
 // generatedInterfaces returns, sorted, the names N of the interfaces pkg

@@ -2,6 +2,7 @@ package gen_test
 
 import (
 	"bytes"
+	"go/types"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -58,5 +59,41 @@ func TestHandlesOfOtherSpecs(t *testing.T) {
 		if bytes.Contains(f.Data, []byte("FileAsync")) {
 			t.Errorf("%s names FileAsync without the spec declaring File", f.Path)
 		}
+	}
+}
+
+// TestHandlesOfImportedSpecs: an interface an imported package's spec
+// declares is a handle, even before its code is generated (its types lack
+// it), and one it does not declare is an unknown type.
+func TestHandlesOfImportedSpecs(t *testing.T) {
+	const dirs = `shimgen: 1
+imports:
+  vfs: example.com/vfs
+interfaces:
+  - name: Dirs
+    methods:
+      - name: Open
+        params: name string
+        results: f vfs.File
+`
+	vfs := gen.PackageTypes{Types: types.NewPackage("example.com/vfs", "vfs"), Specs: []gen.Input{{Name: "example.com/vfs/file.shim.yaml", Data: []byte(
+		"shimgen: 1\ninterfaces:\n  - name: File\n    methods:\n      - name: Close\n")}}}
+	p := gen.Package{Dir: ".", DirName: "app", Complete: true, Specs: []gen.Input{{Name: "dirs.shim.yaml", Data: []byte(dirs)}},
+		Types: gen.Loaded{Types: map[string]gen.PackageTypes{"example.com/vfs": vfs}}}
+	files, err := gen.Generate(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	converted := false
+	for _, f := range files {
+		converted = converted || f.Path == "dirs_async.go" && bytes.Contains(f.Data, []byte("shimgenDirsHandle(c.f, c.rt, vfs.NewFileAsync)"))
+	}
+	if !converted {
+		t.Error("dirs_async.go does not convert the handle with vfs.NewFileAsync")
+	}
+	vfs.Specs = nil
+	p.Types = gen.Loaded{Types: map[string]gen.PackageTypes{"example.com/vfs": vfs}}
+	if _, err := gen.Generate(p); err == nil || !strings.Contains(err.Error(), "unknown type vfs.File") {
+		t.Fatalf("without vfs's spec: %v, want unknown type vfs.File", err)
 	}
 }
