@@ -78,6 +78,7 @@ func build(ifaces []*Interface, out Output, opt Options, old *spec.File) Spec {
 			it.as = obj.Pkg().Path() + "." + obj.Name()
 		}
 	}
+	methodAs(list)
 	if old != nil {
 		list = keep(list, old, tr.q)
 		// The spec being updated decides its package line: the Go files

@@ -4,6 +4,7 @@ package ifaces
 import (
 	"context"
 	"io"
+	"io/fs"
 	"iter"
 	"math/rand"
 	"time"
@@ -114,4 +115,11 @@ type Remote interface {
 	meta.Pinger
 	// Fetch fetches.
 	Fetch(ctx context.Context, key string) ([]byte, error)
+}
+
+// Dirs opens files as fs.File and directories as fs.ReadDirFile: one
+// handle, returned as two types.
+type Dirs interface {
+	Open(name string) (fs.File, error)
+	OpenDir(name string) (fs.ReadDirFile, error)
 }
