@@ -40,12 +40,22 @@ func parseOthers(others []Input) []*spec.File {
 func setExterns(units []*templates.Unit, pkgSpecs []*spec.File, imported map[string]PackageTypes, hand handDecls) spec.ErrorList {
 	var errs spec.ErrorList
 	specIfaces := specInterfaces(imported)
+	first := map[string]string{} // helper name → the spec that declares it
 	for _, u := range units {
 		u.SetExterns(externsOf(u.Spec, pkgSpecs, imported, specIfaces))
-		if d, ok := hand.byName[u.HandleFunc()]; ok && u.HasExtern() {
-			errs = append(errs, &spec.Error{Pos: spec.Pos{File: u.Spec.Name, Line: 1, Col: 1}, Msg: fmt.Sprintf(
+		if !u.HasExtern() {
+			continue
+		}
+		pos := spec.Pos{File: u.Spec.Name, Line: 1, Col: 1}
+		if d, ok := hand.byName[u.HandleFunc()]; ok {
+			errs = append(errs, &spec.Error{Pos: pos, Msg: fmt.Sprintf(
 				"the package's Go files already declare %s, the helper the generated code declares for this spec's handles of other specs; rename it", describeHand(d))})
 		}
+		if prev, ok := first[u.HandleFunc()]; ok {
+			errs = append(errs, &spec.Error{Pos: pos, Msg: fmt.Sprintf(
+				"this spec and %s both declare %s for their handles of other specs; rename one of the files", prev, u.HandleFunc())})
+		}
+		first[u.HandleFunc()] = u.Spec.Name
 	}
 	return errs
 }

@@ -97,3 +97,19 @@ interfaces:
 		t.Fatalf("without vfs's spec: %v, want unknown type vfs.File", err)
 	}
 }
+
+// TestHandleFuncClash: two specs whose names give one helper name cannot
+// both have handles of other specs.
+func TestHandleFuncClash(t *testing.T) {
+	use := func(iface, other string) []byte {
+		return []byte("shimgen: 1\ninterfaces:\n  - name: " + iface + "\n    methods:\n      - name: Get\n        results: h " + other + "\n")
+	}
+	p := gen.Package{Dir: ".", DirName: "p", Complete: true, Specs: []gen.Input{
+		{Name: "a-b.shim.yaml", Data: use("X", "Y")},
+		{Name: "a_b.shim.yaml", Data: use("Y", "X")},
+	}}
+	_, err := gen.Generate(p)
+	if err == nil || !strings.Contains(err.Error(), "a_b.shim.yaml:1:1: this spec and a-b.shim.yaml both declare shimgenABHandle") {
+		t.Fatalf("err = %v, want the clash of shimgenABHandle", err)
+	}
+}
