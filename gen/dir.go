@@ -42,6 +42,11 @@ func ReadDir(fsys fs.FS, dir, dirName string, only []string) (Package, error) {
 		p.Specs = append(p.Specs, Input{Name: path.Join(dir, name), Data: data})
 	}
 	var err error
+	if !p.Complete {
+		if p.Others, err = otherSpecs(fsys, dir, names); err != nil {
+			return p, err
+		}
+	}
 	if p.GoPackage, p.Declared, err = goPackage(fsys); err != nil {
 		return p, err
 	}
@@ -148,4 +153,27 @@ func (p Package) SpecNames() []string {
 		names[i] = s.Name
 	}
 	return names
+}
+
+// otherSpecs reads the specs of the directory that names does not list.
+// One that cannot be read is left out: it is not being generated.
+func otherSpecs(fsys fs.FS, dir string, names []string) ([]Input, error) {
+	all, err := fs.Glob(fsys, "*"+SpecSuffix)
+	if err != nil {
+		return nil, err
+	}
+	taken := map[string]bool{}
+	for _, n := range names {
+		taken[path.Clean(n)] = true
+	}
+	var out []Input
+	for _, name := range all {
+		if taken[name] {
+			continue
+		}
+		if data, err := readSpec(fsys, dir, name); err == nil {
+			out = append(out, Input{Name: path.Join(dir, name), Data: data})
+		}
+	}
+	return out, nil
 }

@@ -32,6 +32,7 @@ type listed struct {
 	ImportPath string
 	Name       string
 	Export     string
+	Dir        string
 	Error      *struct{ Err string }
 }
 
@@ -48,7 +49,9 @@ func (l ExportLoader) LoadTypes(paths []string) (map[string]PackageTypes, error)
 	imports := map[string]*types.Package{}
 	out := make(map[string]PackageTypes, len(paths))
 	for _, p := range pkgs {
-		out[p.ImportPath] = readExport(fset, imports, p)
+		pt := readExport(fset, imports, p)
+		pt.Specs = dirSpecs(p.ImportPath, p.Dir)
+		out[p.ImportPath] = pt
 	}
 	for _, path := range paths {
 		if _, ok := out[path]; !ok {
@@ -60,7 +63,7 @@ func (l ExportLoader) LoadTypes(paths []string) (map[string]PackageTypes, error)
 
 // list runs go list -e -export over paths.
 func (l ExportLoader) list(paths []string) ([]listed, error) {
-	args := append([]string{"list", "-e", "-export", "-json=ImportPath,Name,Export,Error", "--"}, paths...)
+	args := append([]string{"list", "-e", "-export", "-json=ImportPath,Name,Export,Dir,Error", "--"}, paths...)
 	cmd := exec.Command("go", args...)
 	cmd.Dir, cmd.Env = l.Dir, l.Env
 	var stderr bytes.Buffer

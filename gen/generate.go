@@ -33,6 +33,10 @@ type Package struct {
 	// the specs of the directory, which lets Check report orphaned files.
 	Specs    []Input
 	Complete bool
+	// Others are the directory's specs not in Specs (ReadDir fills them
+	// in when it takes only some): not generated, but their interfaces can
+	// be handles of the generated ones.
+	Others []Input
 	// Declared are the types the directory's hand-written Go files declare
 	// (ReadDir fills it in), sorted.
 	Declared []string

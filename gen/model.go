@@ -17,18 +17,20 @@ import (
 // with p.Types, the types the specs name.
 func load(p Package) ([]*templates.Unit, error) {
 	files, partial, errs := parseSpecs(p.Specs)
+	others := parseOthers(p.Others)
 	errs = append(specNameErrors(p), errs...)
 	pkg, perrs := packageName(p, files)
 	hand := handNames(p, pkg)
 	errs = append(errs, perrs...)
 	errs = append(errs, collisions(p.Forms, files)...)
 	errs = append(errs, handClashes(p.Forms, hand, files)...)
-	terrs, err := typeErrors(p, hand, slices.Concat(files, partial))
+	terrs, imported, err := typeErrors(p, hand, slices.Concat(files, partial), others)
 	if err != nil {
 		return nil, err
 	}
 	errs = append(errs, terrs...)
 	units, uerrs := newUnits(files, pkg, hand)
+	uerrs = append(uerrs, setExterns(units, slices.Concat(files, partial, others), imported, hand)...)
 	errs = append(errs, uerrs...)
 	if len(errs) > 0 {
 		errs.Sort()
@@ -53,13 +55,16 @@ func parseSpecs(specs []Input) (files, partial []*spec.File, errs spec.ErrorList
 	return files, partial, errs
 }
 
-// typeErrors resolves and type-checks the types the specs name.
-func typeErrors(p Package, hand handDecls, files []*spec.File) (spec.ErrorList, error) {
-	errs, res, err := resolveTypes(p, files)
+// typeErrors resolves and type-checks the types the specs name (the
+// interfaces of others, the package's specs not generated, are known too),
+// and returns the imported packages as loaded.
+func typeErrors(p Package, hand handDecls, files, others []*spec.File) (spec.ErrorList, map[string]PackageTypes, error) {
+	errs, res, err := resolveTypes(p, files, others)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return append(errs, checkTypes(files, res, knownTypes(p.Forms, hand, files))...), nil
+	known := knownTypes(p.Forms, hand, slices.Concat(files, others))
+	return append(errs, checkTypes(files, res, known)...), res.imported, nil
 }
 
 // newUnits prepares the specs for emission, reporting a guard constant that

@@ -29,6 +29,10 @@ type PackageTypes struct {
 	// spec's types that use the package are then type-checked (see
 	// checkTypes), the others only resolved.
 	Types *types.Package
+	// Specs are the shimgen specs of the package's directory, when the
+	// loader found it: their interfaces are handles (see Extern) even
+	// before their code is generated.
+	Specs []Input
 }
 
 // typeRef is one type name a spec uses.
@@ -48,8 +52,10 @@ type resolved struct {
 	bad      map[*spec.Param]bool
 }
 
-// resolveTypes checks every type name the specs use; see Package.Types.
-func resolveTypes(p Package, files []*spec.File) (spec.ErrorList, resolved, error) {
+// resolveTypes checks every type name the specs use, files's, against
+// what the package declares, the interfaces of others too; see
+// Package.Types.
+func resolveTypes(p Package, files, others []*spec.File) (spec.ErrorList, resolved, error) {
 	refs := typeRefs(files)
 	res := resolved{bad: map[*spec.Param]bool{}}
 	if p.Types == nil || len(refs) == 0 {
@@ -64,7 +70,8 @@ func resolveTypes(p Package, files []*spec.File) (spec.ErrorList, resolved, erro
 		}
 		maps.Copy(res.imported, loaded)
 	}
-	r := resolver{local: localTypes(p, files), imported: res.imported, reported: map[string]bool{}}
+	r := resolver{local: localTypes(p, slices.Concat(files, others)), imported: res.imported, reported: map[string]bool{},
+		specIfaces: specInterfaces(res.imported), bad: res.bad}
 	for _, ref := range refs {
 		if e := r.check(ref); e != nil {
 			r.errs = append(r.errs, e)
@@ -161,6 +168,11 @@ type resolver struct {
 	imported map[string]PackageTypes
 	reported map[string]bool // import paths whose failure was reported
 	errs     spec.ErrorList
+	// specIfaces are the interfaces the specs of each imported package
+	// declare; bad is resolved.bad, where a reference to one that is not
+	// generated yet is left to the compiler.
+	specIfaces map[string]map[string]bool
+	bad        map[*spec.Param]bool
 }
 
 // check returns the problem with ref, or nil.
@@ -175,6 +187,9 @@ func (r *resolver) check(ref typeRef) *spec.Error {
 	pkg := r.imported[path]
 	switch {
 	case path == "": // an import reported already (see spec.ParsePartial)
+		return nil
+	case r.specIfaces[path][ref.name] && !slices.Contains(pkg.Names, ref.name):
+		r.bad[ref.param] = true // its spec declares it; not generated yet
 		return nil
 	case pkg.Err != nil:
 		if r.reported[path] {

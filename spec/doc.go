@@ -49,7 +49,15 @@
 //
 //   - name (required): an exported Go identifier, unique in the spec.
 //   - doc: the doc comment.
-//   - methods (required): a non-empty list of methods.
+//   - from: the Go interface the spec was scaffolded from, as import path
+//     and name ("io/fs.FS"); the adapt form generates adapters to and
+//     from it.
+//   - as: with from, the interface type original methods return this
+//     interface as when it is not from ("io/fs.File" for a from of
+//     "io/fs.ReadDirFile"); a method's as overrides it.
+//   - embeds: interfaces of the same spec this one embeds, as Go does.
+//   - methods (required): a non-empty list of methods, unless the
+//     interface embeds others.
 //
 // The keys of a method:
 //
@@ -74,8 +82,17 @@
 //     or at the results key when it has send too.
 //   - timeout: a per-call deadline, a Go duration greater than zero such
 //     as "2s" or "1m30s"; for a stream (of any kind), of the whole stream.
-//   - error, ctx: see the README (methods without an error result, and
-//     interfaces with from).
+//   - error: false for no error result in the blocking form; carried, with
+//     the interface's from, when the original method's last result (a
+//     pointer) carries its error. Not with stream or send.
+//   - ctx: added, with the interface's from, when the original method
+//     takes no ctx.
+//   - as: with the interface's from, the interface type the original
+//     method returns its handle result or stream item as, overriding the
+//     handle interface's as ("io/fs.ReadDirFile" for a method returning a
+//     File handle whose interface says "io/fs.File"). The method's
+//     results or stream item must be handles of one interface of the
+//     spec, which has a from.
 //
 // Every method implicitly receives ctx context.Context first and returns
 // err error last, so params cannot be named "ctx" and results cannot be
@@ -98,6 +115,16 @@
 // YAML anchors and aliases may be used; merge keys ("<<") may not. A spec
 // holds a single YAML document of at most MaxSize bytes; a UTF-8 byte order
 // mark and CRLF line ends are accepted.
+//
+// # Handles
+//
+// A result or stream item whose type is exactly the name of an interface
+// of the same spec, of another spec in the same directory (File), or of
+// an interface generated in a package the spec imports (vfs.File) is a
+// handle: the blocking form returns the blocking interface, the callback
+// form the callback one (FileAsync, vfs.FileAsync) on the same runtime. No
+// key marks it; the generator decides, as this package cannot see other
+// specs or packages.
 //
 // # Streams
 //

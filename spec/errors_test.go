@@ -371,7 +371,7 @@ interfaces:
         timeout: forever
       - name: 日本
 `, []string{
-		"test.shim.yaml:5:9: interface \"Bucket\": method #1 must be a mapping with the keys name, doc, params, send, results, stream, timeout, error, ctx, not the string \"Get\"",
+		"test.shim.yaml:5:9: interface \"Bucket\": method #1 must be a mapping with the keys name, doc, params, send, results, stream, timeout, error, ctx, as, not the string \"Get\"",
 		"test.shim.yaml:6:9: interface \"Bucket\": method #2: missing required key \"name\"",
 		"test.shim.yaml:7:15: interface \"Bucket\": method name \"get\" must be exported (did you mean \"Get\"?)",
 		"test.shim.yaml:8:9: interface \"Bucket\": method \"get\": unknown key \"paramz\" (did you mean \"params\"?)",

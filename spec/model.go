@@ -120,7 +120,11 @@ type Method struct {
 	// interface's From has no error result; its last result carries the
 	// error (`Err() error`, and `SetErr(error)` to carry one back).
 	CarriedError bool
-	Pos          Pos
+	// As is the type the method of the interface's From returns its
+	// handle as (`as: io/fs.ReadDirFile`), overriding the handle
+	// interface's As, or nil.
+	As  *Origin
+	Pos Pos
 }
 
 // Variadic reports whether the method's last parameter is variadic.

@@ -92,6 +92,8 @@ func (p *specParser) originMarkers(it *Interface, subject string) {
 			key = `"ctx: added"`
 		case m.CarriedError:
 			key = `"error: carried"`
+		case m.As != nil:
+			key = "as"
 		default:
 			continue
 		}

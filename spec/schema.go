@@ -168,6 +168,14 @@ var (
 				{"anyOf", []any{object{{"type", "null"}}, object{{"const", "added"}}}},
 			}
 		}},
+		"as": {false, func() object {
+			return object{
+				{"description", "With the interface's from: the interface type the from method returns its handle result or stream item as, overriding the handle interface's as (as: io/fs.ReadDirFile)."},
+				{"type", []any{"string", "null"}},
+				{"pattern", `^[^\s]+\.\p{Lu}[\p{L}\p{Nd}_]*$`},
+				{"examples", []any{"io/fs.ReadDirFile"}},
+			}
+		}},
 		"timeout": {false, func() object {
 			return object{
 				{"description", "A per-call deadline, a Go duration greater than zero such as \"2s\" or \"1m30s\"; for a stream, of the whole stream."},

@@ -14,7 +14,7 @@ import (
 var (
 	rootKeys      = []string{"shimgen", "package", "imports", "interfaces"}
 	interfaceKeys = []string{"name", "doc", "from", "as", "embeds", "methods"}
-	methodKeys    = []string{"name", "doc", "params", "send", "results", "stream", "timeout", "error", "ctx"}
+	methodKeys    = []string{"name", "doc", "params", "send", "results", "stream", "timeout", "error", "ctx", "as"}
 )
 
 // futureMethodKeys are the method keys a later format version will give a
@@ -44,6 +44,7 @@ func (p *specParser) file(root *yaml.Node) *File {
 	f.Interfaces = p.interfaces(root, fs)
 	p.resolveEmbeds(f.Interfaces)
 	p.sendChecks(f)
+	p.methodAs(f.Interfaces)
 	p.unusedImports(f.Imports)
 	p.confusables(f)
 	return f
@@ -346,6 +347,7 @@ func (p *specParser) method(outer string, i int, n *yaml.Node) *Method {
 	p.signature(subject, fs, m)
 	m.NoError, m.CarriedError = p.noError(fs, subject, m)
 	m.AddedContext = p.addedContext(fs, subject)
+	m.As = p.origin(fs, subject, "as")
 	_, sends := fs["send"]
 	_, streams := fs["stream"]
 	m.Kind = kindOf(sends, streams) // even when an item could not be read

@@ -9,14 +9,31 @@ import (
 )
 
 // A handle is a result or stream item whose type is the bare name of an
-// interface of the same spec (Open returning f File): the blocking form
-// gives the blocking interface, the callback form the callback one, on the
-// runtime of the adapter, and each adapter converts what its
-// implementation returns with the handle's AsyncOf or BlockingOf helper.
+// interface of the same spec (Open returning f File), or an interface of
+// another spec (see Extern): the blocking form gives the blocking
+// interface, the callback form the callback one, on the runtime of the
+// adapter, and each adapter converts what its implementation returns with
+// the handle's AsyncOf or BlockingOf helper, or for an Extern its
+// constructors through the unit's HandleFunc.
 
-// Handle returns the interface of the spec that result or stream item p
-// names, or nil when p is no handle.
+// Handle returns the interface that result or stream item p names, or nil
+// when p is no handle: for an Extern, a stand-in with only its name.
 func (u *Unit) Handle(p *spec.Param) *spec.Interface {
+	if it := u.local(p); it != nil {
+		return it
+	}
+	if p.Variadic {
+		return nil
+	}
+	_, it := u.extern(p)
+	return it
+}
+
+// LocalHandle returns the interface of the spec itself that result or
+// stream item p names, or nil.
+func (u *Unit) LocalHandle(p *spec.Param) *spec.Interface { return u.local(p) }
+
+func (u *Unit) local(p *spec.Param) *spec.Interface {
 	id, ok := p.Type.(*ast.Ident)
 	if !ok || p.Variadic {
 		return nil
@@ -65,6 +82,9 @@ func (u *Unit) IsHandleTarget(iface *spec.Interface) bool {
 // AsyncType renders the type of a result or stream item on the callback
 // side: a handle's callback interface (FileAsync), else its type.
 func (u *Unit) AsyncType(p *spec.Param) jen.Code {
+	if e, ok := u.externOf(p); ok {
+		return e.qual(e.Name + "Async")
+	}
 	if h := u.Handle(p); h != nil {
 		return jen.Id(NamesOf(h).Async)
 	}
@@ -75,6 +95,9 @@ func (u *Unit) AsyncType(p *spec.Param) jen.Code {
 // implementation, as the callback side gets it: fileAsyncOf(v, rt) for a
 // handle, else v.
 func (u *Unit) ToAsync(p *spec.Param, v, rt jen.Code) jen.Code {
+	if e, ok := u.externOf(p); ok {
+		return u.externConv(e, "New"+e.Name+"Async", v, rt)
+	}
 	if h := u.Handle(p); h != nil {
 		return jen.Id(NamesOf(h).AsyncOf).Call(v, rt)
 	}
@@ -85,6 +108,9 @@ func (u *Unit) ToAsync(p *spec.Param, v, rt jen.Code) jen.Code {
 // implementation, as the blocking side gets it: fileBlockingOf(v, rt) for
 // a handle, else v.
 func (u *Unit) ToBlocking(p *spec.Param, v, rt jen.Code) jen.Code {
+	if e, ok := u.externOf(p); ok {
+		return u.externConv(e, "New"+e.Name+"Blocking", v, rt)
+	}
 	if h := u.Handle(p); h != nil {
 		return jen.Id(NamesOf(h).BlockingOf).Call(v, rt)
 	}
@@ -94,8 +120,13 @@ func (u *Unit) ToBlocking(p *spec.Param, v, rt jen.Code) jen.Code {
 // ToDirect renders v, a value of result or stream item p from a blocking
 // implementation called directly, as the blocking form returns it:
 // fileDirectOf(v, rt) for a handle, so that its methods keep the
-// runtime's rules, else v.
+// runtime's rules, else v. An Extern's goes through both its
+// constructors, which its NewNameBlocking collapses to the same direct
+// call.
 func (u *Unit) ToDirect(p *spec.Param, v, rt jen.Code) jen.Code {
+	if e, ok := u.externOf(p); ok {
+		return u.externConv(e, "New"+e.Name+"Blocking", u.externConv(e, "New"+e.Name+"Async", v, rt), rt)
+	}
 	if h := u.Handle(p); h != nil {
 		return jen.Id(NamesOf(h).DirectOf).Call(v, rt)
 	}

@@ -38,7 +38,11 @@ type Unit struct {
 	// renamed maps the import paths the generated files must import under
 	// another name than their own to that name (see importNames).
 	renamed map[string]string
-	err     error
+	// externs are the interfaces of other specs handles may name (see
+	// SetExterns), handleFunc the helper that converts them.
+	externs    map[Extern]*spec.Interface
+	handleFunc string
+	err        error
 }
 
 // NewUnit prepares f for emission into package pkg, whose hand-written Go
@@ -51,6 +55,8 @@ func NewUnit(f *spec.File, pkg string, declared ...string) *Unit {
 		Package: pkg,
 		Source:  base,
 		Guard:   "shimgen" + Ident(stem) + Digest(f, pkg),
+		// the guard's prefix is the generator's, so no spec declares it
+		handleFunc: "shimgen" + Ident(stem) + "Handle",
 	}
 	u.Runtimes, u.renamed = importNames(f, declared)
 	return u
@@ -157,6 +163,9 @@ func Digest(f *spec.File, pkg string) string {
 			}
 			if m.AddedContext || m.CarriedError {
 				fmt.Fprintf(h, "origin %t %t\n", m.AddedContext, m.CarriedError)
+			}
+			if m.As != nil {
+				fmt.Fprintf(h, "as %q\n", m.As)
 			}
 			digestParams(h, "param", m.Params)
 			if m.Send != nil {

@@ -8,8 +8,8 @@
 //	shimgen init --add-ctx --from database/sql/driver.Conn -o sql.shim.yaml
 //
 // Besides the blocking and callback forms, the adapt form gives adapters
-// both ways (FSFromFsFS, FsReadDirFSFromReadDirFS, RoundTripperFromHttpRoundTripper,
-// HttpRoundTripperFromRoundTripper, ...), so that an fstest.MapFS or an
+// both ways (FSFromFSFS, FSReadDirFSFromReadDirFS, RoundTripperFromHTTPRoundTripper,
+// HTTPRoundTripperFromRoundTripper, ...), so that an fstest.MapFS or an
 // http.Transport feeds the callback form and the callback form plugs back
 // into testing/fstest and http.Client.
 package stdadapt

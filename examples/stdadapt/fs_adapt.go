@@ -14,20 +14,20 @@ import (
 // the same fs.shim.yaml; run shimgen if this line fails to build.
 const _ = shimgenFs770dc2b9
 
-// FSFromFsFS returns the blocking form FS of o (io/fs.FS).
+// FSFromFSFS returns the blocking form FS of o (io/fs.FS).
 // A method the spec marks "ctx: added" calls o without ctx, which
 // cannot interrupt it; the others pass theirs on. It panics on a nil o.
-func FSFromFsFS(o fs.FS) FS {
+func FSFromFSFS(o fs.FS) FS {
 	if o == nil {
-		panic("FSFromFsFS: nil io/fs.FS")
+		panic("FSFromFSFS: nil io/fs.FS")
 	}
-	return &fsFromFsFS{o: o}
+	return &fsFromFSFS{o: o}
 }
 
-// fsFromFsFS is the blocking form of an original io/fs.FS,
+// fsFromFSFS is the blocking form of an original io/fs.FS,
 // or of another interface type an original method returns as this
 // handle: each method asserts the one it calls.
-type fsFromFsFS struct {
+type fsFromFSFS struct {
 	o any
 }
 
@@ -36,7 +36,7 @@ var _ interface {
 	Open(name string) (fs.File, error)
 } = fs.FS(nil)
 
-func (a *fsFromFsFS) Open(ctx context.Context, name string) (file File, err error) {
+func (a *fsFromFSFS) Open(ctx context.Context, name string) (file File, err error) {
 	o, ok := a.o.(interface {
 		Open(name string) (fs.File, error)
 	})
@@ -44,48 +44,48 @@ func (a *fsFromFsFS) Open(ctx context.Context, name string) (file File, err erro
 		return file, fmt.Errorf("%T has no method Open: %w", a.o, errors.ErrUnsupported)
 	}
 	r0, r1 := o.Open(name)
-	return fileOfFsReadDirFile(r0), r1
+	return fileOfFSReadDirFile(r0), r1
 }
 
-// FsFSFromFS returns an original io/fs.FS that calls impl, the blocking form FS.
+// FSFSFromFS returns an original io/fs.FS that calls impl, the blocking form FS.
 // A method the spec marks "ctx: added" gets ctx, the others their caller's;
 // a method of the original the spec lacks panics. It panics on a nil impl or ctx.
-func FsFSFromFS(impl FS, ctx context.Context) fs.FS {
+func FSFSFromFS(impl FS, ctx context.Context) fs.FS {
 	if impl == nil || ctx == nil {
-		panic("FsFSFromFS: nil FS or ctx")
+		panic("FSFSFromFS: nil FS or ctx")
 	}
-	return &fsFSFromFS{
+	return &fsfsFromFS{
 		ctx:  ctx,
 		impl: impl,
 	}
 }
 
-// fsFSFromFS is an original io/fs.FS over the blocking form FS.
-type fsFSFromFS struct {
+// fsfsFromFS is an original io/fs.FS over the blocking form FS.
+type fsfsFromFS struct {
 	fs.FS // nil: the methods the spec lacks panic
 	impl  FS
 	ctx   context.Context
 }
 
-func (a *fsFSFromFS) Open(name string) (fs.File, error) {
+func (a *fsfsFromFS) Open(name string) (fs.File, error) {
 	file, err := a.impl.Open(a.ctx, name)
 	return fsReadDirFileOfFile(file, a.ctx), err
 }
 
-// FileFromFsReadDirFile returns the blocking form File of o (io/fs.ReadDirFile).
+// FileFromFSReadDirFile returns the blocking form File of o (io/fs.ReadDirFile).
 // A method the spec marks "ctx: added" calls o without ctx, which
 // cannot interrupt it; the others pass theirs on. It panics on a nil o.
-func FileFromFsReadDirFile(o fs.ReadDirFile) File {
+func FileFromFSReadDirFile(o fs.ReadDirFile) File {
 	if o == nil {
-		panic("FileFromFsReadDirFile: nil io/fs.ReadDirFile")
+		panic("FileFromFSReadDirFile: nil io/fs.ReadDirFile")
 	}
-	return &fileFromFsReadDirFile{o: o}
+	return &fileFromFSReadDirFile{o: o}
 }
 
-// fileFromFsReadDirFile is the blocking form of an original io/fs.ReadDirFile,
+// fileFromFSReadDirFile is the blocking form of an original io/fs.ReadDirFile,
 // or of another interface type an original method returns as this
 // handle: each method asserts the one it calls.
-type fileFromFsReadDirFile struct {
+type fileFromFSReadDirFile struct {
 	o any
 }
 
@@ -97,15 +97,15 @@ var _ interface {
 	ReadDir(n int) ([]fs.DirEntry, error)
 } = fs.ReadDirFile(nil)
 
-// fileOfFsReadDirFile converts handle o, keeping a nil one nil.
-func fileOfFsReadDirFile(o any) File {
+// fileOfFSReadDirFile converts handle o, keeping a nil one nil.
+func fileOfFSReadDirFile(o any) File {
 	if o == nil {
 		return nil
 	}
-	return &fileFromFsReadDirFile{o: o}
+	return &fileFromFSReadDirFile{o: o}
 }
 
-func (a *fileFromFsReadDirFile) Stat(ctx context.Context) (info fs.FileInfo, err error) {
+func (a *fileFromFSReadDirFile) Stat(ctx context.Context) (info fs.FileInfo, err error) {
 	o, ok := a.o.(interface {
 		Stat() (fs.FileInfo, error)
 	})
@@ -115,7 +115,7 @@ func (a *fileFromFsReadDirFile) Stat(ctx context.Context) (info fs.FileInfo, err
 	return o.Stat()
 }
 
-func (a *fileFromFsReadDirFile) Read(ctx context.Context, data []byte) (n int, err error) {
+func (a *fileFromFSReadDirFile) Read(ctx context.Context, data []byte) (n int, err error) {
 	o, ok := a.o.(interface {
 		Read(data []byte) (int, error)
 	})
@@ -125,7 +125,7 @@ func (a *fileFromFsReadDirFile) Read(ctx context.Context, data []byte) (n int, e
 	return o.Read(data)
 }
 
-func (a *fileFromFsReadDirFile) Close(ctx context.Context) error {
+func (a *fileFromFSReadDirFile) Close(ctx context.Context) error {
 	o, ok := a.o.(interface {
 		Close() error
 	})
@@ -135,7 +135,7 @@ func (a *fileFromFsReadDirFile) Close(ctx context.Context) error {
 	return o.Close()
 }
 
-func (a *fileFromFsReadDirFile) ReadDir(ctx context.Context, n int) (dirEntries []fs.DirEntry, err error) {
+func (a *fileFromFSReadDirFile) ReadDir(ctx context.Context, n int) (dirEntries []fs.DirEntry, err error) {
 	o, ok := a.o.(interface {
 		ReadDir(n int) ([]fs.DirEntry, error)
 	})
@@ -145,12 +145,12 @@ func (a *fileFromFsReadDirFile) ReadDir(ctx context.Context, n int) (dirEntries 
 	return o.ReadDir(n)
 }
 
-// FsReadDirFileFromFile returns an original io/fs.ReadDirFile that calls impl, the blocking form File.
+// FSReadDirFileFromFile returns an original io/fs.ReadDirFile that calls impl, the blocking form File.
 // A method the spec marks "ctx: added" gets ctx, the others their caller's;
 // a method of the original the spec lacks panics. It panics on a nil impl or ctx.
-func FsReadDirFileFromFile(impl File, ctx context.Context) fs.ReadDirFile {
+func FSReadDirFileFromFile(impl File, ctx context.Context) fs.ReadDirFile {
 	if impl == nil || ctx == nil {
-		panic("FsReadDirFileFromFile: nil File or ctx")
+		panic("FSReadDirFileFromFile: nil File or ctx")
 	}
 	return &fsReadDirFileFromFile{
 		ctx:  ctx,
@@ -166,7 +166,7 @@ type fsReadDirFileFromFile struct {
 }
 
 // fsReadDirFileOfFile converts handle impl, keeping a nil one nil.
-func fsReadDirFileOfFile(impl File, ctx context.Context) fs.File {
+func fsReadDirFileOfFile(impl File, ctx context.Context) fs.ReadDirFile {
 	if impl == nil {
 		return nil
 	}
@@ -196,20 +196,20 @@ func (a *fsReadDirFileFromFile) ReadDir(n int) ([]fs.DirEntry, error) {
 	return dirEntries, err
 }
 
-// ReadDirFSFromFsReadDirFS returns the blocking form ReadDirFS of o (io/fs.ReadDirFS).
+// ReadDirFSFromFSReadDirFS returns the blocking form ReadDirFS of o (io/fs.ReadDirFS).
 // A method the spec marks "ctx: added" calls o without ctx, which
 // cannot interrupt it; the others pass theirs on. It panics on a nil o.
-func ReadDirFSFromFsReadDirFS(o fs.ReadDirFS) ReadDirFS {
+func ReadDirFSFromFSReadDirFS(o fs.ReadDirFS) ReadDirFS {
 	if o == nil {
-		panic("ReadDirFSFromFsReadDirFS: nil io/fs.ReadDirFS")
+		panic("ReadDirFSFromFSReadDirFS: nil io/fs.ReadDirFS")
 	}
-	return &readDirFSFromFsReadDirFS{o: o}
+	return &readDirFSFromFSReadDirFS{o: o}
 }
 
-// readDirFSFromFsReadDirFS is the blocking form of an original io/fs.ReadDirFS,
+// readDirFSFromFSReadDirFS is the blocking form of an original io/fs.ReadDirFS,
 // or of another interface type an original method returns as this
 // handle: each method asserts the one it calls.
-type readDirFSFromFsReadDirFS struct {
+type readDirFSFromFSReadDirFS struct {
 	o any
 }
 
@@ -219,7 +219,7 @@ var _ interface {
 	Open(name string) (fs.File, error)
 } = fs.ReadDirFS(nil)
 
-func (a *readDirFSFromFsReadDirFS) ReadDir(ctx context.Context, name string) (dirEntries []fs.DirEntry, err error) {
+func (a *readDirFSFromFSReadDirFS) ReadDir(ctx context.Context, name string) (dirEntries []fs.DirEntry, err error) {
 	o, ok := a.o.(interface {
 		ReadDir(name string) ([]fs.DirEntry, error)
 	})
@@ -229,7 +229,7 @@ func (a *readDirFSFromFsReadDirFS) ReadDir(ctx context.Context, name string) (di
 	return o.ReadDir(name)
 }
 
-func (a *readDirFSFromFsReadDirFS) Open(ctx context.Context, name string) (file File, err error) {
+func (a *readDirFSFromFSReadDirFS) Open(ctx context.Context, name string) (file File, err error) {
 	o, ok := a.o.(interface {
 		Open(name string) (fs.File, error)
 	})
@@ -237,15 +237,15 @@ func (a *readDirFSFromFsReadDirFS) Open(ctx context.Context, name string) (file 
 		return file, fmt.Errorf("%T has no method Open: %w", a.o, errors.ErrUnsupported)
 	}
 	r0, r1 := o.Open(name)
-	return fileOfFsReadDirFile(r0), r1
+	return fileOfFSReadDirFile(r0), r1
 }
 
-// FsReadDirFSFromReadDirFS returns an original io/fs.ReadDirFS that calls impl, the blocking form ReadDirFS.
+// FSReadDirFSFromReadDirFS returns an original io/fs.ReadDirFS that calls impl, the blocking form ReadDirFS.
 // A method the spec marks "ctx: added" gets ctx, the others their caller's;
 // a method of the original the spec lacks panics. It panics on a nil impl or ctx.
-func FsReadDirFSFromReadDirFS(impl ReadDirFS, ctx context.Context) fs.ReadDirFS {
+func FSReadDirFSFromReadDirFS(impl ReadDirFS, ctx context.Context) fs.ReadDirFS {
 	if impl == nil || ctx == nil {
-		panic("FsReadDirFSFromReadDirFS: nil ReadDirFS or ctx")
+		panic("FSReadDirFSFromReadDirFS: nil ReadDirFS or ctx")
 	}
 	return &fsReadDirFSFromReadDirFS{
 		ctx:  ctx,

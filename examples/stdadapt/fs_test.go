@@ -26,11 +26,11 @@ var files = fstest.MapFS{
 // the callback form on rt and the blocking form again, hop by hop when
 // collapse is false.
 func throughForms(rt *runtimes.Runtime, collapse bool) fs.ReadDirFS {
-	var async ReadDirFSAsync = NewReadDirFSAsync(ReadDirFSFromFsReadDirFS(files), rt)
+	var async ReadDirFSAsync = NewReadDirFSAsync(ReadDirFSFromFSReadDirFS(files), rt)
 	if !collapse {
 		async = hiddenReadDirFS{async}
 	}
-	return FsReadDirFSFromReadDirFS(NewReadDirFSBlocking(async, rt), context.Background())
+	return FSReadDirFSFromReadDirFS(NewReadDirFSBlocking(async, rt), context.Background())
 }
 
 // TestFSThroughForms runs testing/fstest.TestFS on an fstest.MapFS fed to
@@ -83,7 +83,7 @@ func TestFSAdapterCtx(t *testing.T) {
 	for name, rt := range runtimesUnderTest(t) {
 		t.Run(name, func(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
-			fsys := FsReadDirFSFromReadDirFS(NewReadDirFSBlocking(hiddenReadDirFS{NewReadDirFSAsync(ReadDirFSFromFsReadDirFS(files), rt)}, rt), ctx)
+			fsys := FSReadDirFSFromReadDirFS(NewReadDirFSBlocking(hiddenReadDirFS{NewReadDirFSAsync(ReadDirFSFromFSReadDirFS(files), rt)}, rt), ctx)
 			if _, err := fs.ReadFile(fsys, "a.txt"); err != nil {
 				t.Fatal(err)
 			}

@@ -14,20 +14,20 @@ import (
 // the same http.shim.yaml; run shimgen if this line fails to build.
 const _ = shimgenHttpa80a315d
 
-// RoundTripperFromHttpRoundTripper returns the blocking form RoundTripper of o (net/http.RoundTripper).
+// RoundTripperFromHTTPRoundTripper returns the blocking form RoundTripper of o (net/http.RoundTripper).
 // A method the spec marks "ctx: added" calls o without ctx, which
 // cannot interrupt it; the others pass theirs on. It panics on a nil o.
-func RoundTripperFromHttpRoundTripper(o http.RoundTripper) RoundTripper {
+func RoundTripperFromHTTPRoundTripper(o http.RoundTripper) RoundTripper {
 	if o == nil {
-		panic("RoundTripperFromHttpRoundTripper: nil net/http.RoundTripper")
+		panic("RoundTripperFromHTTPRoundTripper: nil net/http.RoundTripper")
 	}
-	return &roundTripperFromHttpRoundTripper{o: o}
+	return &roundTripperFromHTTPRoundTripper{o: o}
 }
 
-// roundTripperFromHttpRoundTripper is the blocking form of an original net/http.RoundTripper,
+// roundTripperFromHTTPRoundTripper is the blocking form of an original net/http.RoundTripper,
 // or of another interface type an original method returns as this
 // handle: each method asserts the one it calls.
-type roundTripperFromHttpRoundTripper struct {
+type roundTripperFromHTTPRoundTripper struct {
 	o any
 }
 
@@ -36,7 +36,7 @@ var _ interface {
 	RoundTrip(req *http.Request) (*http.Response, error)
 } = http.RoundTripper(nil)
 
-func (a *roundTripperFromHttpRoundTripper) RoundTrip(ctx context.Context, req *http.Request) (resp *http.Response, err error) {
+func (a *roundTripperFromHTTPRoundTripper) RoundTrip(ctx context.Context, req *http.Request) (resp *http.Response, err error) {
 	o, ok := a.o.(interface {
 		RoundTrip(req *http.Request) (*http.Response, error)
 	})
@@ -46,12 +46,12 @@ func (a *roundTripperFromHttpRoundTripper) RoundTrip(ctx context.Context, req *h
 	return o.RoundTrip(req)
 }
 
-// HttpRoundTripperFromRoundTripper returns an original net/http.RoundTripper that calls impl, the blocking form RoundTripper.
+// HTTPRoundTripperFromRoundTripper returns an original net/http.RoundTripper that calls impl, the blocking form RoundTripper.
 // A method the spec marks "ctx: added" gets ctx, the others their caller's;
 // a method of the original the spec lacks panics. It panics on a nil impl or ctx.
-func HttpRoundTripperFromRoundTripper(impl RoundTripper, ctx context.Context) http.RoundTripper {
+func HTTPRoundTripperFromRoundTripper(impl RoundTripper, ctx context.Context) http.RoundTripper {
 	if impl == nil || ctx == nil {
-		panic("HttpRoundTripperFromRoundTripper: nil RoundTripper or ctx")
+		panic("HTTPRoundTripperFromRoundTripper: nil RoundTripper or ctx")
 	}
 	return &httpRoundTripperFromRoundTripper{
 		ctx:  ctx,

@@ -27,8 +27,8 @@ func TestHTTPThroughForms(t *testing.T) {
 	defer srv.Close()
 	for name, rt := range runtimesUnderTest(t) {
 		t.Run(name, func(t *testing.T) {
-			async := hiddenRoundTripper{NewRoundTripperAsync(RoundTripperFromHttpRoundTripper(srv.Client().Transport), rt)}
-			client := &http.Client{Transport: HttpRoundTripperFromRoundTripper(NewRoundTripperBlocking(async, rt), context.Background())}
+			async := hiddenRoundTripper{NewRoundTripperAsync(RoundTripperFromHTTPRoundTripper(srv.Client().Transport), rt)}
+			client := &http.Client{Transport: HTTPRoundTripperFromRoundTripper(NewRoundTripperBlocking(async, rt), context.Background())}
 			for range 3 {
 				resp, err := client.Post(srv.URL+"/p", "text/plain", strings.NewReader("x"))
 				if err != nil {

@@ -23,6 +23,9 @@ type method struct {
 	// "carried" (its last result carries it).
 	ctxAdded bool
 	errMode  string
+	// as is the type the source method returns its handle as, when the
+	// spec being updated says so (`as: io/fs.ReadDirFile`).
+	as string
 	// typed reports whether the signature could be translated: params,
 	// send, results and stream are meaningful.
 	typed bool
@@ -41,13 +44,14 @@ type translator struct {
 	q          *qualifiers
 	addContext bool
 	addError   bool
-	// handles maps the type names of the interfaces scaffolded together to
-	// their spec names: a result of such a type is a handle.
-	handles map[*types.TypeName]string
+	// handles maps the types of the interfaces scaffolded together, by
+	// package path and name (see objKey), to their spec names: a result of
+	// such a type is a handle.
+	handles map[string]string
 	// upgrades maps an interface type one of them embeds to that one, for
 	// a result of the narrower type (fs.FS.Open's fs.File for a spec File
 	// made from fs.ReadDirFile), and asOf records the narrower type.
-	upgrades map[*types.TypeName]string
+	upgrades map[string]string
 	asOf     map[string]*types.TypeName
 }
 

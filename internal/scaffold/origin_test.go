@@ -70,3 +70,23 @@ func TestForeignEmbedDocs(t *testing.T) {
 	}
 	contains(t, data, "      - name: Ping", "        doc: Ping checks the connection.", "        doc: Fetch fetches.")
 }
+
+// TestMethodAs: a method whose source returns a handle as another type
+// than its interface's as gets its own as, and the adapters type-check.
+func TestMethodAs(t *testing.T) {
+	data, err := scaffold(t, Output{Path: outPath, Name: "out"}, Options{AddContext: true},
+		ifacesPath+".Dirs", "io/fs.ReadDirFile=File")
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, data,
+		"    from: io/fs.ReadDirFile",
+		"    as: io/fs.File",
+		"      - name: OpenDir",
+		"        as: io/fs.ReadDirFile",
+	)
+	if n := strings.Count(string(data), "        as: "); n != 1 {
+		t.Errorf("%d methods with as, want 1 (OpenDir):\n%s", n, data)
+	}
+	typecheck(t, generate(t, data, "out"))
+}

@@ -127,6 +127,7 @@ func writeMethod(w *writer, m *method, c int) {
 	if m.errMode != "" {
 		w.line(8, c, "error: "+m.errMode) // a boolean or a word, unquoted
 	}
+	w.field(8, c, "as", m.as)
 }
 
 func skipComment(reason string) string {

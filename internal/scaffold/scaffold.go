@@ -81,11 +81,12 @@ func build(ifaces []*Interface, out Output, opt Options, old *spec.File) Spec {
 			it.as = obj.Pkg().Path() + "." + obj.Name()
 		}
 	}
+	methodAs(list)
 	if old != nil {
 		list = keep(list, old, tr.q)
-		if out.Name == "" {
-			out.Name = old.Package
-		}
+		// The spec being updated decides its package line: the Go files
+		// now in its directory may be the ones generated from it.
+		out.Name = old.Package
 	}
 	dropSendersFrom(list)
 	live := 0

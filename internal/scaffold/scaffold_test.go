@@ -207,7 +207,7 @@ func TestLoadErrors(t *testing.T) {
 		"./testdata/ifaces.store":     "did you mean Store?",
 		"./testdata/ifaces.NotIface":  "not an interface type",
 		"./testdata/ifaces/meta.Attr": "has no type Attr",
-		"./testdata/ifaces":           "no interface name; want PACKAGE.Interface, one of:\n\t./testdata/ifaces.Closer\n\t./testdata/ifaces.Generic\n",
+		"./testdata/ifaces":           "no interface name; want PACKAGE.Interface, one of:\n\t./testdata/ifaces.Closer\n\t./testdata/ifaces.Dirs\n\t./testdata/ifaces.Generic\n",
 		"./testdata/ifaces/meta":      "no interface name; want PACKAGE.Interface, one of:\n\t./testdata/ifaces/meta.Pinger",
 		"./testdata/ifaces/none":      `--from "./testdata/ifaces/none": no interface name, and package`,
 		"./testdata/nosuch":           `--from "./testdata/nosuch": no interface name (want PACKAGE.Interface`,

@@ -43,7 +43,7 @@ func (tr *translator) sendHandle(sent, results, item []*types.Var) string {
 		return ""
 	}
 	for _, v := range append(append(sent[:1:1], results...), item...) {
-		if n, ok := types.Unalias(v.Type()).(*types.Named); ok && (tr.handles[n.Obj()] != "" || tr.upgrades[n.Obj()] != "") {
+		if n, ok := types.Unalias(v.Type()).(*types.Named); ok && (tr.handles[objKey(n.Obj())] != "" || tr.upgrades[objKey(n.Obj())] != "") {
 			return "type " + n.Obj().Name() + " would be a handle, which client and bidirectional streams cannot pass yet"
 		}
 	}

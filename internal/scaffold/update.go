@@ -11,8 +11,9 @@ import (
 const removedUpstream = "no longer declared by its source (kept from the spec being updated: delete it, or uncomment it to keep it by hand)"
 
 // Update re-scaffolds the interfaces as Write does, keeping what old, the
-// spec being updated, adds: an interface's and a method's doc, a method's
-// timeout, parameter and result names where the types are unchanged, a
+// spec being updated, adds: its package line (or its lack of one), an
+// interface's and a method's doc, a method's timeout and as, parameter and
+// result names where the types are unchanged, a
 // method the source does not fit but the spec has (fixed by hand), and
 // interfaces no source declares. A method the source no longer declares
 // is commented out, not dropped.
@@ -72,13 +73,16 @@ func keepIface(it *iface, oi *spec.Interface, q *qualifiers) {
 	}
 }
 
-// keepMethod keeps om's doc, timeout and names in m.
+// keepMethod keeps om's doc, timeout, as and names in m.
 func keepMethod(m *method, om *spec.Method) {
 	if om.Doc != "" {
 		m.doc = om.Doc
 	}
 	if om.Timeout > 0 {
 		m.timeout = om.Timeout.String()
+	}
+	if om.As != nil {
+		m.as = om.As.String()
 	}
 	keepNames(m.params, om.Params)
 	keepNames(m.results, om.Results)

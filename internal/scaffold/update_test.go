@@ -87,3 +87,39 @@ func TestRecorded(t *testing.T) {
 		t.Error("Recorded found a line in a spec without one")
 	}
 }
+
+// TestUpdateKeepsMethodAs checks that a method's as, which only a hand
+// edit writes, survives an update.
+func TestUpdateKeepsMethodAs(t *testing.T) {
+	var srcs []Source
+	for _, f := range []string{"io/fs.FS", "io/fs.ReadDirFile=File"} {
+		src, err := ParseSource(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs = append(srcs, src)
+	}
+	ifaces, err := Load(".", srcs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := Write(ifaces, Output{Path: outPath}, Options{AddContext: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(first.Data), "        results: file File\n        ctx: added\n", "        results: file File\n        ctx: added\n        as: io/fs.ReadDirFile\n", 1)
+	if edited == string(first.Data) {
+		t.Fatalf("no Open result to edit in:\n%s", first.Data)
+	}
+	old, err := spec.Parse("x.shim.yaml", []byte(edited))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp, err := Update(old, ifaces, Output{Path: outPath}, Options{AddContext: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(sp.Data) != edited {
+		t.Errorf("update changed the spec:\n%s\nwant:\n%s", sp.Data, edited)
+	}
+}

@@ -1,7 +1,7 @@
 // Package adapt emits the adapters between a spec's interfaces and the Go
 // interfaces they were scaffolded from (file NAME_adapt.go): for an
-// interface with `from: io/fs.FS`, FSFromFsFS turns an fs.FS into the
-// blocking form and FsFSFromFS turns the blocking form back into an fs.FS.
+// interface with `from: io/fs.FS`, FSFromFSFS turns an fs.FS into the
+// blocking form and FSFSFromFS turns the blocking form back into an fs.FS.
 // Methods marked `ctx: added` call the original without ctx (and get the
 // adapter's ctx the other way); `error: carried` takes the error from the
 // last result's Err() (and gives one back with SetErr). A spec with no

@@ -14,10 +14,13 @@ func origin(iface *spec.Interface) *jen.Statement {
 	return jen.Qual(iface.From.Path, iface.From.Name)
 }
 
-// returnedAs renders the type original methods return a handle of iface
-// as: its as, else its from.
-func returnedAs(iface *spec.Interface) *jen.Statement {
-	if iface.As != nil {
+// returnedAs renders the type original method m returns a handle of
+// iface as: m's as, else iface's as, else its from.
+func returnedAs(m *spec.Method, iface *spec.Interface) *jen.Statement {
+	switch {
+	case m.As != nil:
+		return jen.Qual(m.As.Path, m.As.Name)
+	case iface.As != nil:
 		return jen.Qual(iface.As.Path, iface.As.Name)
 	}
 	return origin(iface)
@@ -26,15 +29,15 @@ func returnedAs(iface *spec.Interface) *jen.Statement {
 // fromOriginal emits the adapter from the original interface to the
 // blocking form:
 //
-//	// FSFromFsFS returns the blocking form FS of o, an fs.FS; ...
-//	func FSFromFsFS(o fs.FS) FS {
+//	// FSFromFSFS returns the blocking form FS of o, an fs.FS; ...
+//	func FSFromFSFS(o fs.FS) FS {
 //		if o == nil {
-//			panic("FSFromFsFS: nil fs.FS")
+//			panic("FSFromFSFS: nil fs.FS")
 //		}
-//		return &fsFromFsFS{o: o}
+//		return &fsFromFSFS{o: o}
 //	}
 //
-//	type fsFromFsFS struct{ o fs.FS }
+//	type fsFromFSFS struct{ o fs.FS }
 //
 // and one method per method of the method set.
 func (e emitter) fromOriginal() {
@@ -66,11 +69,11 @@ func (e emitter) fromOriginal() {
 
 // helper emits a nil-keeping conversion for handles:
 //
-//	func fsFileOfFS(o fs.File) File {
+//	func fileOfFSFile(o fs.File) File {
 //		if o == nil {
 //			return nil
 //		}
-//		return &fileFromFsFile{o: o}
+//		return &fileFromFSFile{o: o}
 //	}
 func (e emitter) helper(name string, param, result, value jen.Code, v string, extra ...jen.Code) {
 	e.F.Line()
@@ -88,7 +91,7 @@ func (e emitter) helper(name string, param, result, value jen.Code, v string, ex
 //		return f, fmt.Errorf("%T has no method Open: %w", a.o, errors.ErrUnsupported)
 //	}
 //	r0, r1 := o.Open(name)           // o.Open(ctx, name) without "ctx: added"
-//	return fileOfFsFile(r0), r1      // for a handle of another from
+//	return fileOfFSFile(r0), r1      // for a handle of another from
 //
 // or return a.o.Stat() when nothing is converted; for "error: carried",
 // return r0, r0.Err(); for a stream, the original's sequence, its
@@ -153,7 +156,7 @@ func originArgs(m *spec.Method) []jen.Code {
 // fromHandle converts v, result or stream item p from the original, to
 // the blocking form: the helper of a handle whose interface has a from.
 func (e emitter) fromHandle(p *spec.Param, v jen.Code) jen.Code {
-	if h := e.U.Handle(p); h != nil && h.From != nil {
+	if h := e.U.LocalHandle(p); h != nil && h.From != nil {
 		return jen.Id(namesOf(h).fromOf).Call(v)
 	}
 	return v

@@ -12,13 +12,17 @@ import (
 // from pkg.O: XFromPkgO, PkgOFromX, their types and the nil-keeping
 // helpers handles use.
 type names struct {
-	from, to         string // FSFromFsFS, FsFSFromFS
-	fromType, toType string // fsFromFsFS, fsFSFromFS
-	fromOf, toOf     string // fsOfFsFS, fsFSOfFS
+	from, to         string // FSFromFSFS, FSFSFromFS
+	fromType, toType string // fsFromFSFS, fsfsFromFS
+	fromOf, toOf     string // fsOfFSFS, fsfsOfFS
 }
 
 func namesOf(iface *spec.Interface) names {
 	label := originLabel(iface.From)
+	if label == iface.Name {
+		// FSFile from io/fs.File: FSFileFromFSFile would name both ways.
+		label = "Original" + label
+	}
 	return names{
 		from:     iface.Name + "From" + label,
 		to:       label + "From" + iface.Name,
@@ -29,14 +33,16 @@ func namesOf(iface *spec.Interface) names {
 	}
 }
 
-// originLabel names an origin by its package and type: FsFS for io/fs.FS,
-// RedisCmdable for github.com/redis/go-redis/v9.Cmdable.
+// originLabel names an origin by its package, spelled as Go spells
+// initialisms, and type: FSFS for io/fs.FS, HTTPRoundTripper for
+// net/http.RoundTripper, RedisCmdable for
+// github.com/redis/go-redis/v9.Cmdable.
 func originLabel(o *spec.Origin) string {
 	pkg := packageGuess(o.Path)
 	if pkg == "" {
 		return o.Name
 	}
-	return strings.ToUpper(pkg[:1]) + pkg[1:] + o.Name
+	return exported(pkg) + o.Name
 }
 
 // packageGuess is the package name an import path most likely declares,

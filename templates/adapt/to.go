@@ -12,15 +12,15 @@ import (
 // toOriginal emits the adapter from the blocking form back to the
 // original interface:
 //
-//	// FsFSFromFS returns an fs.FS that calls impl; ...
-//	func FsFSFromFS(impl FS, ctx context.Context) fs.FS {
+//	// FSFSFromFS returns an fs.FS that calls impl; ...
+//	func FSFSFromFS(impl FS, ctx context.Context) fs.FS {
 //		if impl == nil || ctx == nil {
-//			panic("FsFSFromFS: nil FS or ctx")
+//			panic("FSFSFromFS: nil FS or ctx")
 //		}
-//		return &fsFSFromFS{impl: impl, ctx: ctx}
+//		return &fsfsFromFS{impl: impl, ctx: ctx}
 //	}
 //
-//	type fsFSFromFS struct {
+//	type fsfsFromFS struct {
 //		fs.FS // nil: a method of fs.FS the spec lacks panics
 //		impl FS
 //		ctx  context.Context
@@ -47,7 +47,7 @@ func (e emitter) toOriginal() {
 		jen.Id("ctx").Qual(t.ContextPath, "Context"),
 	)
 	if e.U.IsHandleTarget(e.Iface) {
-		e.helper(n.toOf, jen.Id("impl").Id(x), returnedAs(e.Iface), jen.Id(n.toType).Values(toFields()), "impl", t.Ctx())
+		e.helper(n.toOf, jen.Id("impl").Id(x), origin(e.Iface), jen.Id(n.toType).Values(toFields()), "impl", t.Ctx())
 	}
 	recv := t.Fresh("a", e.taken)
 	for _, m := range e.Iface.MethodSet() {
@@ -76,11 +76,11 @@ func (e emitter) toParams(m *spec.Method) []jen.Code {
 // or carries it; a stream's sequence.
 func (e emitter) toResults(m *spec.Method) jen.Code {
 	if m.Kind.Streams() {
-		return jen.Qual(t.IterPath, "Seq2").Types(e.origType(m.Stream), jen.Error())
+		return jen.Qual(t.IterPath, "Seq2").Types(e.origType(m, m.Stream), jen.Error())
 	}
 	var rs []jen.Code
 	for _, p := range m.Results {
-		rs = append(rs, e.origType(p))
+		rs = append(rs, e.origType(m, p))
 	}
 	if !m.NoError && !m.CarriedError {
 		rs = append(rs, jen.Error())
@@ -88,11 +88,12 @@ func (e emitter) toResults(m *spec.Method) jen.Code {
 	return jen.Params(rs...)
 }
 
-// origType is the type of result p in the original: a handle's from, else
-// p's type.
-func (e emitter) origType(p *spec.Param) jen.Code {
-	if h := e.U.Handle(p); h != nil && h.From != nil {
-		return returnedAs(h)
+// origType is the type of result p of m in the original: what m returns
+// a handle as, else p's type. The helper converting a handle gives its
+// from, which the type m returns it as is assigned from.
+func (e emitter) origType(m *spec.Method, p *spec.Param) jen.Code {
+	if h := e.U.LocalHandle(p); h != nil && h.From != nil {
+		return returnedAs(m, h)
 	}
 	return e.U.Type(p, false)
 }
@@ -123,7 +124,7 @@ func (e emitter) toBody(recv string, m *spec.Method) []jen.Code {
 	case spec.Unary:
 		return e.toUnary(m, call, conv)
 	case spec.ServerStream:
-		return e.streamBody(m, call, e.origType(m.Stream), conv)
+		return e.streamBody(m, call, e.origType(m, m.Stream), conv)
 	}
 	e.unsupported(m)
 	return nil
@@ -168,7 +169,7 @@ func (e emitter) carry(last *spec.Param) jen.Code {
 // toHandle converts v, result or stream item p of the blocking form, to
 // the original: the helper of a handle whose interface has a from.
 func (e emitter) toHandle(recv string, p *spec.Param, v jen.Code) jen.Code {
-	if h := e.U.Handle(p); h != nil && h.From != nil {
+	if h := e.U.LocalHandle(p); h != nil && h.From != nil {
 		return jen.Id(namesOf(h).toOf).Call(v, jen.Id(recv).Dot("ctx"))
 	}
 	return v
@@ -184,7 +185,7 @@ func (e emitter) toHandle(recv string, p *spec.Param, v jen.Code) jen.Code {
 //		}
 //	}
 func (e emitter) streamBody(m *spec.Method, call *jen.Statement, item jen.Code, conv func(*spec.Param, jen.Code) jen.Code) []jen.Code {
-	if h := e.U.Handle(m.Stream); h == nil || h.From == nil {
+	if h := e.U.LocalHandle(m.Stream); h == nil || h.From == nil {
 		return []jen.Code{jen.Return(call)}
 	}
 	v, yield := t.Fresh("v", e.taken), t.Fresh("yield", e.taken)

@@ -48,6 +48,9 @@ func (Part) Emit(u *t.Unit, f *jen.File) error {
 	guard(f, u)
 	timeouts(f, u)
 	descriptors(f, u)
+	if u.HasExtern() {
+		u.EmitHandleFunc(f)
+	}
 	for _, iface := range u.Spec.Interfaces {
 		e := emitter{t.NewScope(u, f, iface)}
 		for _, m := range iface.Methods {

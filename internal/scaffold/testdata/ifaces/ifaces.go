@@ -4,6 +4,7 @@ package ifaces
 import (
 	"context"
 	"io"
+	"io/fs"
 	"iter"
 	"math/rand"
 	"time"
@@ -136,4 +137,11 @@ type Uploader interface {
 type Linker interface {
 	// Link sends closers.
 	Link(ctx context.Context, cs iter.Seq[Closer]) error
+}
+
+// Dirs opens files as fs.File and directories as fs.ReadDirFile: one
+// handle, returned as two types.
+type Dirs interface {
+	Open(name string) (fs.File, error)
+	OpenDir(name string) (fs.ReadDirFile, error)
 }
