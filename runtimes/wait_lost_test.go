@@ -19,16 +19,19 @@ func waitDropped(rt *runtimes.Runtime, ctx context.Context, timeout time.Duratio
 }
 
 // collect runs the garbage collector until a misuse report arrives, or
-// fails t after patience.
+// fails t after six times patience. The report comes from a finalizer, which
+// runs on the runtime's finalizer goroutine after a collection found the
+// call unreachable: on a loaded machine that goroutine can wait long for a
+// CPU, so the collections leave it 10ms each to run.
 func collect(t *testing.T, m *misuses) error {
 	t.Helper()
-	deadline := time.Now().Add(patience)
+	deadline := time.Now().Add(6 * patience)
 	for time.Now().Before(deadline) {
 		runtime.GC()
 		select {
 		case err := <-m.ch:
 			return err
-		case <-time.After(time.Millisecond):
+		case <-time.After(10 * time.Millisecond):
 		}
 	}
 	t.Fatal("no misuse report after garbage collections")
