@@ -290,6 +290,9 @@ func (g *specGen) method(b *strings.Builder, name string) {
 	stream := g.chance(0.3)
 	names := shuffled(g.r, paramNames)
 	if stream {
+		// The item may be a handle, whose conversion in the method body
+		// names bool and error: such parameters are an error there.
+		names = slices.DeleteFunc(names, func(n string) bool { return n == "bool" || n == "error" })
 		names = append(names, "each") // a method without a stream may use it; moved out below
 	} else {
 		names = append([]string{"each"}, names...)

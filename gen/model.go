@@ -31,6 +31,7 @@ func load(p Package) ([]*templates.Unit, error) {
 	errs = append(errs, terrs...)
 	units, uerrs := newUnits(files, pkg, hand)
 	uerrs = append(uerrs, setExterns(units, slices.Concat(files, partial, others), imported, hand)...)
+	uerrs = append(uerrs, handleShadowing(units)...)
 	errs = append(errs, uerrs...)
 	if len(errs) > 0 {
 		errs.Sort()
