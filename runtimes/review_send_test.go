@@ -43,3 +43,47 @@ func TestReviewDirectSendRangedAgain(t *testing.T) {
 		}
 	})
 }
+
+// panickyItems is the caller's items: one item, then a panic.
+func panickyItems(yield func(int) bool) {
+	yield(1)
+	panic("items")
+}
+
+// A panic in the caller's items propagates from AwaitSend and DirectSend,
+// and the observer's Probe still ends, exactly once, as a panic (as
+// AwaitBidi reports it).
+func TestReviewObserverEndsOnItemsPanic(t *testing.T) {
+	paths := []struct {
+		name string
+		run  func(rt *runtimes.Runtime, ctx context.Context)
+	}{
+		{"AwaitSend", func(rt *runtimes.Runtime, ctx context.Context) {
+			awaitUpload(rt, ctx, &sendMethod, panickyItems, (&inboxSum{rt: rt}).upload)
+		}},
+		{"DirectSend", func(rt *runtimes.Runtime, ctx context.Context) {
+			var n int
+			runtimes.DirectSend(rt, ctx, &sendMethod, panickyItems, sum(&n))
+		}},
+	}
+	forEach(t, func(t *testing.T, a adapter) {
+		for _, p := range paths {
+			t.Run(p.name, func(t *testing.T) {
+				rec := &recorder{}
+				rt := openObserved(t, a, runtimes.WithObserver(rec))
+				func() {
+					defer func() {
+						if v := recover(); v != "items" {
+							t.Errorf("recovered %v, want the items' panic", v)
+						}
+					}()
+					p.run(rt, bounded(t))
+				}()
+				c := rec.only(t)
+				if c.ended != 1 || c.end.Outcome != runtimes.OutcomePanic {
+					t.Errorf("ended %d times, with %v; want once, with a panic", c.ended, c.end.Outcome)
+				}
+			})
+		}
+	})
+}
