@@ -4,6 +4,7 @@ import (
 	"context"
 	"iter"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/shimgen/shimgen/runtimes"
@@ -85,5 +86,45 @@ func TestReviewObserverEndsOnItemsPanic(t *testing.T) {
 				}
 			})
 		}
+	})
+}
+
+// A bidirectional implementation may pull its items on a goroutine of its
+// own (reading and writing at once), which it does not wait for once the
+// consumer stopped: under DirectBidi as under StartBidi, that is no data
+// race with the caller's goroutine.
+func TestReviewDirectBidiItemsOnAnotherGoroutine(t *testing.T) {
+	forEach(t, func(t *testing.T, a adapter) {
+		fx := a.fixture(t)
+		var wg sync.WaitGroup
+		open := func(ctx context.Context, items iter.Seq[int]) iter.Seq2[int, error] {
+			return func(yield func(int, error) bool) {
+				ch := make(chan int)
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for v := range items {
+						select {
+						case ch <- v * 10:
+						case <-ctx.Done():
+							return
+						}
+					}
+					close(ch)
+				}()
+				for v := range ch {
+					if !yield(v, nil) {
+						return // the reader ends with ctx
+					}
+				}
+			}
+		}
+		for v, err := range runtimes.DirectBidi(fx.rt, bounded(t), &bidiMethod, seqOf(50), open) {
+			if err != nil || v != 0 {
+				t.Errorf("got (%d, %v)", v, err)
+			}
+			break
+		}
+		wg.Wait()
 	})
 }
