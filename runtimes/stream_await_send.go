@@ -44,7 +44,7 @@ func AwaitSend[T any](r *Runtime, ctx context.Context, m *Method, w *Wait, items
 	defer r.release()
 	a := &sendAwait[T]{rt: r, w: w, sc: r.openStream(ctx, m.timeout()), wake: make(chan struct{}, 1)}
 	if probe != nil {
-		defer endOnPanic(r, probe, nil, &a.sent)
+		defer endOnPanic(r, probe, nil, func() int64 { return a.sent })
 	}
 	err := a.run(items, invoke, probe)
 	r.endedStream(probe, err, 0, a.sent)
@@ -54,7 +54,7 @@ func AwaitSend[T any](r *Runtime, ctx context.Context, m *Method, w *Wait, items
 // endOnPanic is deferred by the blocking form of a stream whose caller's
 // code (its items, or the loop body) may panic through it: the panic goes
 // on, and the stream's Probe ends with it, as Ended is due exactly once.
-func endOnPanic(r *Runtime, probe Probe, items, sent *int64) {
+func endOnPanic(r *Runtime, probe Probe, items *int64, sent func() int64) {
 	v := recover()
 	if v == nil {
 		return
@@ -63,7 +63,7 @@ func endOnPanic(r *Runtime, probe Probe, items, sent *int64) {
 	if items != nil {
 		n = *items
 	}
-	r.endedStream(probe, newPanicError(v), n, *sent)
+	r.endedStream(probe, newPanicError(v), n, sent())
 	panic(v)
 }
 

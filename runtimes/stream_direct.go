@@ -50,13 +50,13 @@ func (StreamCall[T]) directSide(r *Runtime, ctx context.Context, m *Method, time
 		d := direct[T]{sc: r.openStream(ctx, timeout), yield: yield, probe: probe != nil, side: side}
 		defer d.sc.end(true) // a break canceled it already
 		if probe != nil && side != nil {
-			defer endOnPanic(r, probe, &d.items, &side.sent)
+			defer endOnPanic(r, probe, &d.items, side.sent.Load)
 		}
 		err := d.run(src)
 		if probe != nil {
 			var sent int64
 			if side != nil {
-				sent = side.sent
+				sent = side.sent.Load()
 			}
 			if d.stopped {
 				r.endedStream(probe, nil, d.items, sent)
@@ -89,7 +89,7 @@ type direct[T any] struct {
 // nil when it ended cleanly or the body broke out.
 func (d *direct[T]) run(src Source[T]) (err error) {
 	defer func() {
-		if d.inBody || d.side != nil && d.side.inItems {
+		if d.inBody || d.side != nil && d.side.inItems.Load() {
 			return // the loop body (or the caller's items) panicked: let it through
 		}
 		if v := recover(); v != nil {

@@ -3,6 +3,7 @@ package runtimes
 import (
 	"context"
 	"iter"
+	"sync/atomic"
 )
 
 // DirectSend is a client stream of the blocking form over the callback
@@ -37,10 +38,11 @@ func DirectBidi[T, U any](r *Runtime, ctx context.Context, m *Method, items iter
 }
 
 // directSide is the sending half of a direct client or bidirectional
-// stream: all of it runs on the caller's goroutine.
+// stream. It runs on the caller's goroutine, or on one the implementation
+// pulls its items from.
 type directSide struct {
-	inItems bool  // the caller's items iterator runs: a panic there is not the implementation's
-	sent    int64 // items handed to the implementation
+	inItems atomic.Bool  // the caller's items iterator runs: a panic there is not the implementation's
+	sent    atomic.Int64 // items handed to the implementation
 }
 
 // sendItems is items as the implementation of a direct stream sees it:
@@ -51,20 +53,20 @@ func sendItems[T any](ctx context.Context, items iter.Seq[T], d *directSide) ite
 		if ctx.Err() != nil {
 			return
 		}
-		d.inItems = true
+		d.inItems.Store(true)
 		for v := range items {
-			d.inItems = false
+			d.inItems.Store(false)
 			ok := ctx.Err() == nil
 			if ok {
-				d.sent++
+				d.sent.Add(1)
 				ok = yield(v)
 			}
-			d.inItems = true
+			d.inItems.Store(true)
 			if !ok {
 				break
 			}
 		}
-		d.inItems = false
+		d.inItems.Store(false)
 	}
 }
 
