@@ -2,6 +2,7 @@ package runtimes_test
 
 import (
 	"context"
+	"errors"
 	"iter"
 	"slices"
 	"sync"
@@ -126,5 +127,25 @@ func TestReviewDirectBidiItemsOnAnotherGoroutine(t *testing.T) {
 			break
 		}
 		wg.Wait()
+	})
+}
+
+// A panic in an Inbox's recv is a panic of the implementation: with a
+// callback-panic handler it does not pass for a received item, the stream
+// ends with the *PanicError, as a panic of a Flow's OnReady function does.
+func TestReviewInboxRecvPanic(t *testing.T) {
+	forEach(t, func(t *testing.T, a adapter) {
+		fx := a.fixture(t, runtimes.WithCallbackPanicHandler(func(*runtimes.PanicError) {}))
+		done, errs := doneOnce(t)
+		in := runtimes.Receive(fx.rt, bounded(t), func(v int) {
+			if v == 1 {
+				panic("recv")
+			}
+		}, done)
+		recv(t, pump(in, 5))
+		var pe *runtimes.PanicError
+		if err := recvErr(t, errs); !errors.As(err, &pe) || pe.Value != "recv" {
+			t.Errorf("closed(%v), want the recv's panic", err)
+		}
 	})
 }
