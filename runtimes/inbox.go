@@ -33,7 +33,8 @@ type Inbox[T any] struct {
 // Receive returns an Inbox that hands the items sent to it to recv, and
 // then its end to closed: nil once CloseSend was called and every item
 // received, the argument of Stop, the cause of ctx's end (ctx.Err(), or
-// [ErrClosed] when the runtime closes) or [ErrStreamOverflow]. After
+// [ErrClosed] when the runtime closes), [ErrStreamOverflow], or, with a
+// callback-panic handler, the *[PanicError] of a recv that panicked. After
 // closed, or once stopped, Send fails with [ErrStreamDone]; items not
 // received by then are dropped.
 //
@@ -169,9 +170,20 @@ func (in *Inbox[T]) deliver() {
 
 func (in *Inbox[T]) receive(v T) {
 	if in.rt.opts.onCallbackPanic != nil {
-		defer in.rt.recoverCallback()
+		defer in.recoverRecv()
 	}
 	in.recv(v)
+}
+
+// recoverRecv reports a panic of recv to the callback-panic handler and
+// ends the inbox with it: the implementation failed, the item was not
+// received.
+func (in *Inbox[T]) recoverRecv() {
+	if v := recover(); v != nil {
+		pe := newPanicError(v)
+		in.rt.opts.onCallbackPanic(pe)
+		in.Stop(pe)
+	}
 }
 
 // finish unhooks the inbox and calls closed.
