@@ -149,3 +149,34 @@ func TestReviewInboxRecvPanic(t *testing.T) {
 		}
 	})
 }
+
+// An implementation that returned nil succeeded: done says so even when the
+// caller's OnReady function, which the end of the stream runs, cancels the
+// caller's context on learning that the stream is over.
+func TestReviewStartSendOnReadyCancelsAfterSuccess(t *testing.T) {
+	forEach(t, func(t *testing.T, a adapter) {
+		fx := a.fixture(t, runtimes.WithStreamWindow(2))
+		ctx, cancel := context.WithCancel(bounded(t))
+		defer cancel()
+		parked := make(chan struct{})
+		done, errs := doneOnce(t)
+		s := runtimes.StartSend(fx.rt, ctx, &sendMethod, func(ctx context.Context, items iter.Seq[int]) error {
+			<-parked // it needs none of the items
+			return nil
+		}, done)
+		for i := 0; s.Ready(); i++ {
+			if err := s.Send(i); err != nil {
+				t.Fatalf("Send: %v", err)
+			}
+		}
+		s.OnReady(func() {
+			if s.Send(9) != nil {
+				cancel() // the stream is over: let the context go
+			}
+		})
+		close(parked)
+		if err := recvErr(t, errs); err != nil {
+			t.Errorf("done(%v), want nil: the implementation returned nil", err)
+		}
+	})
+}
