@@ -307,11 +307,12 @@ func (s *push[T]) post() bool {
 // items still in flight: by the delivery task if there is one, else by a
 // final delivery; at once without a loop, or after a refusal.
 func (s *push[T]) finish(err error) {
+	cause := s.sc.cause() // before shut runs the caller's OnReady functions
 	if s.side != nil {
 		s.side.shut(true) // the items sent from now on go nowhere
 	}
 	s.mu.Lock()
-	s.err, s.cause, s.ended = err, s.sc.cause(), true
+	s.err, s.cause, s.ended = err, cause, true
 	s.sc.end(true) // a stop or a refusal canceled it already
 	post := false
 	switch {
