@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/shimgen/shimgen/runtimes"
+	"github.com/shimgen/shimgen/runtimes/goroutine"
 )
 
 // headerThenRest is a blocking client-stream implementation that takes a
@@ -52,7 +53,8 @@ func panickyItems(yield func(int) bool) {
 	panic("items")
 }
 
-// A panic in the caller's items propagates from AwaitSend and DirectSend,
+// A panic in the caller's items (or loop body) propagates from AwaitSend,
+// DirectSend, DirectBidi and AwaitBidi,
 // and the observer's Probe still ends, exactly once, as a panic (as
 // AwaitBidi reports it).
 func TestReviewObserverEndsOnItemsPanic(t *testing.T) {
@@ -66,6 +68,18 @@ func TestReviewObserverEndsOnItemsPanic(t *testing.T) {
 		{"DirectSend", func(rt *runtimes.Runtime, ctx context.Context) {
 			var n int
 			runtimes.DirectSend(rt, ctx, &sendMethod, panickyItems, sum(&n))
+		}},
+		{"DirectBidiBody", func(rt *runtimes.Runtime, ctx context.Context) {
+			for range runtimes.DirectBidi(rt, ctx, &bidiMethod, seqOf(5), echo) {
+				panic("items") // the loop body, this time
+			}
+		}},
+		{"AwaitBidiBody", func(rt *runtimes.Runtime, ctx context.Context) {
+			plain := goroutine.New()
+			defer plain.Close(ctx)
+			for range bidiSeq(rt, plain, ctx, seqOf(5), echo) {
+				panic("items") // the loop body, this time
+			}
 		}},
 	}
 	forEach(t, func(t *testing.T, a adapter) {
