@@ -74,6 +74,12 @@ func TestReviewObserverEndsOnItemsPanic(t *testing.T) {
 				panic("items") // the loop body, this time
 			}
 		}},
+		{"AwaitBidiItems", func(rt *runtimes.Runtime, ctx context.Context) {
+			plain := goroutine.New()
+			defer plain.Close(ctx)
+			for range bidiSeq(rt, plain, ctx, panickyItems, echo) {
+			}
+		}},
 		{"AwaitBidiBody", func(rt *runtimes.Runtime, ctx context.Context) {
 			plain := goroutine.New()
 			defer plain.Close(ctx)
@@ -89,7 +95,11 @@ func TestReviewObserverEndsOnItemsPanic(t *testing.T) {
 				rt := openObserved(t, a, runtimes.WithObserver(rec))
 				func() {
 					defer func() {
-						if v := recover(); v != "items" {
+						v := recover()
+						if pe, ok := v.(*runtimes.PanicError); ok && p.name == "AwaitBidiItems" {
+							v = pe.Value // raised again on the ranging goroutine
+						}
+						if v != "items" {
 							t.Errorf("recovered %v, want the items' panic", v)
 						}
 					}()

@@ -42,9 +42,14 @@ func AwaitBidi[T, U any](r *Runtime, ctx context.Context, m *Method, items iter.
 		b.cancel = s.cancel
 		defer s.close()
 		defer b.leave()
+		reported := false
+		if probe != nil {
+			defer endOnPanic(r, probe, &s.items, b.sent.Load, &reported)
+		}
 		err := s.consume(yield)
 		if pe := b.leave(); pe != nil {
 			r.endedStream(probe, pe, s.items, b.sent.Load())
+			reported = true
 			panic(pe)
 		}
 		r.endedStream(probe, err, s.items, b.sent.Load())

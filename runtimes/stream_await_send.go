@@ -44,7 +44,7 @@ func AwaitSend[T any](r *Runtime, ctx context.Context, m *Method, w *Wait, items
 	defer r.release()
 	a := &sendAwait[T]{rt: r, w: w, sc: r.openStream(ctx, m.timeout()), wake: make(chan struct{}, 1)}
 	if probe != nil {
-		defer endOnPanic(r, probe, nil, func() int64 { return a.sent })
+		defer endOnPanic(r, probe, nil, func() int64 { return a.sent }, nil)
 	}
 	err := a.run(items, invoke, probe)
 	r.endedStream(probe, err, 0, a.sent)
@@ -54,10 +54,14 @@ func AwaitSend[T any](r *Runtime, ctx context.Context, m *Method, w *Wait, items
 // endOnPanic is deferred by the blocking form of a stream whose caller's
 // code (its items, or the loop body) may panic through it: the panic goes
 // on, and the stream's Probe ends with it, as Ended is due exactly once.
-func endOnPanic(r *Runtime, probe Probe, items *int64, sent func() int64) {
+// A panic once reported (*reported) is let through.
+func endOnPanic(r *Runtime, probe Probe, items *int64, sent func() int64, reported *bool) {
 	v := recover()
 	if v == nil {
 		return
+	}
+	if reported != nil && *reported {
+		panic(v)
 	}
 	var n int64
 	if items != nil {

@@ -50,7 +50,7 @@ func (StreamCall[T]) directSide(r *Runtime, ctx context.Context, m *Method, time
 		d := direct[T]{sc: r.openStream(ctx, timeout), yield: yield, probe: probe != nil, side: side}
 		defer d.sc.end(true) // a break canceled it already
 		if probe != nil && side != nil {
-			defer endOnPanic(r, probe, &d.items, side.sent.Load)
+			defer endOnPanic(r, probe, &d.items, side.sent.Load, nil)
 		}
 		err := d.run(src)
 		if probe != nil {
