@@ -204,3 +204,48 @@ func TestReviewStartSendOnReadyCancelsAfterSuccess(t *testing.T) {
 		}
 	})
 }
+
+// A loop body that panics on the final error pair panics after the stream
+// ended: the Probe ended once, with that error.
+func TestReviewObserverEndsOnceOnFinalPairPanic(t *testing.T) {
+	failing := func(ctx context.Context, items iter.Seq[int]) iter.Seq2[int, error] {
+		return func(yield func(int, error) bool) { yield(0, errStopAt) }
+	}
+	paths := []struct {
+		name string
+		seq  func(rt *runtimes.Runtime, ctx context.Context) iter.Seq2[int, error]
+	}{
+		{"DirectBidi", func(rt *runtimes.Runtime, ctx context.Context) iter.Seq2[int, error] {
+			return runtimes.DirectBidi(rt, ctx, &bidiMethod, seqOf(5), failing)
+		}},
+		{"AwaitBidi", func(rt *runtimes.Runtime, ctx context.Context) iter.Seq2[int, error] {
+			plain := goroutine.New()
+			t.Cleanup(func() { plain.Close(context.Background()) })
+			return bidiSeq(rt, plain, ctx, seqOf(5), failing)
+		}},
+	}
+	forEach(t, func(t *testing.T, a adapter) {
+		for _, p := range paths {
+			t.Run(p.name, func(t *testing.T) {
+				rec := &recorder{}
+				rt := openObserved(t, a, runtimes.WithObserver(rec))
+				func() {
+					defer func() {
+						if v := recover(); v != "body" {
+							t.Errorf("recovered %v, want the body's panic", v)
+						}
+					}()
+					for _, err := range p.seq(rt, bounded(t)) {
+						if err != nil {
+							panic("body")
+						}
+					}
+				}()
+				c := rec.only(t)
+				if c.ended != 1 || !errors.Is(c.end.Err, errStopAt) {
+					t.Errorf("ended %d times, last with %v; want once, with %v", c.ended, c.end.Err, errStopAt)
+				}
+			})
+		}
+	})
+}
