@@ -53,6 +53,7 @@ func AwaitBidi[T, U any](r *Runtime, ctx context.Context, m *Method, items iter.
 			panic(pe)
 		}
 		r.endedStream(probe, err, s.items, b.sent.Load())
+		reported = true // the final pair's body may panic after Ended
 		if err != nil {
 			yield(zero, err)
 		}

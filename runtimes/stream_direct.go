@@ -49,11 +49,13 @@ func (StreamCall[T]) directSide(r *Runtime, ctx context.Context, m *Method, time
 		r.began(probe)
 		d := direct[T]{sc: r.openStream(ctx, timeout), yield: yield, probe: probe != nil, side: side}
 		defer d.sc.end(true) // a break canceled it already
+		reported := false    // the final pair's body may panic after Ended
 		if probe != nil && side != nil {
-			defer endOnPanic(r, probe, &d.items, side.sent.Load, nil)
+			defer endOnPanic(r, probe, &d.items, side.sent.Load, &reported)
 		}
 		err := d.run(src)
 		if probe != nil {
+			reported = true
 			var sent int64
 			if side != nil {
 				sent = side.sent.Load()
