@@ -68,13 +68,13 @@ func TestSendExternHandles(t *testing.T) {
 		src, want string
 	}{
 		{dirs + "{name: Up, send: 'c int', results: 'f File'}",
-			`h.shim.yaml:5:43: interface "D": method "Up": result "f" has type File, an interface of another spec: a client stream cannot pass it as a handle yet`},
+			`h.shim.yaml:5:47: interface "D": method "Up": result "f" has type File, an interface of another spec: a client stream cannot pass it as a handle yet`},
 		{dirs + "{name: Up, send: 'c int', stream: 'f File'}",
-			`h.shim.yaml:5:42: interface "D": method "Up": stream item "f" has type File, an interface of another spec: a bidirectional stream cannot pass it as a handle yet`},
+			`h.shim.yaml:5:46: interface "D": method "Up": stream item "f" has type File, an interface of another spec: a bidirectional stream cannot pass it as a handle yet`},
 		{vfs + "{name: Up, send: 'c int', results: 'n int, f vfs.File'}",
-			`h.shim.yaml:6:50: interface "D": method "Up": result "f" has type vfs.File, an interface of another spec: a client stream cannot pass it as a handle yet`},
+			`h.shim.yaml:6:54: interface "D": method "Up": result "f" has type vfs.File, an interface of another spec: a client stream cannot pass it as a handle yet`},
 		{vfs + "{name: Up, send: 'c int', stream: 'f vfs.File'}",
-			`h.shim.yaml:6:42: interface "D": method "Up": stream item "f" has type vfs.File, an interface of another spec: a bidirectional stream cannot pass it as a handle yet`},
+			`h.shim.yaml:6:46: interface "D": method "Up": stream item "f" has type vfs.File, an interface of another spec: a bidirectional stream cannot pass it as a handle yet`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.src[strings.LastIndex(tt.src, "{"):], func(t *testing.T) {
