@@ -85,7 +85,7 @@ func generateChecked(t *testing.T, srcs []string, others ...string) error {
 // or result named like the helper, like the package of a qualified
 // handle's type, or like an identifier another spec of the package
 // generates, even when that spec is not generated in this run; the
-// others type-check.
+// others type-check, whatever the imported package's name.
 func TestExternHandleShadowing(t *testing.T) {
 	const file = "shimgen: 1\ninterfaces:\n  - {name: File, methods: [{name: Name, results: 'n string'}]}\n"
 	const vfs = "shimgen: 1\nimports: {vfs: example.com/vfs}\ninterfaces:\n  - name: D\n    methods:\n      - "
@@ -108,6 +108,8 @@ func TestExternHandleShadowing(t *testing.T) {
 		{vfs + "{name: Open, results: 'vfs vfs.File'}", "",
 			`h.shim.yaml:6:32: interface "D": method "Open": result "vfs" would shadow the package name vfs`},
 		{vfs + "{name: Walk, stream: 'vfs vfs.File'}", "", ""},
+		{"shimgen: 1\nimports: {c: example.com/vfs}\ninterfaces:\n  - name: D\n    methods:\n      - {name: Open, results: 'f c.File'}", "", ""},
+		{"shimgen: 1\nimports: {p: example.com/vfs}\ninterfaces:\n  - name: D\n    methods:\n      - {name: Open, results: 'f p.File'}", "", ""},
 		{vfs + "{name: Open, params: 'a int, b int, c int, d int, h int, rt int, made int', results: 'f vfs.File, g File, x D'}", file, ""},
 	}
 	for _, tt := range tests {
