@@ -3,6 +3,7 @@ package gen
 import (
 	"fmt"
 	"go/token"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -22,7 +23,7 @@ func load(p Package) ([]*templates.Unit, error) {
 	pkg, perrs := packageName(p, files)
 	hand := handNames(p, pkg)
 	errs = append(errs, perrs...)
-	errs = append(errs, collisions(p.Forms, files)...)
+	errs = append(errs, collisions(p.Forms, files, others)...)
 	errs = append(errs, handClashes(p.Forms, hand, files)...)
 	terrs, imported, err := typeErrors(p, hand, slices.Concat(files, partial), others)
 	if err != nil {
@@ -131,8 +132,10 @@ func dirPackage(dir string) string {
 
 // collisions reports interfaces declared twice in the package, generated
 // identifiers that clash, and parameters named like a generated identifier
-// the generated method bodies refer to.
-func collisions(forms Forms, files []*spec.File) spec.ErrorList {
+// the generated method bodies refer to, those of others (the package's
+// specs not generated in this run, whose handles the bodies convert with
+// their constructors) included.
+func collisions(forms Forms, files, others []*spec.File) spec.ErrorList {
 	var errs spec.ErrorList
 	owner := map[string]*spec.Interface{}
 	for _, f := range files {
@@ -146,9 +149,22 @@ func collisions(forms Forms, files []*spec.File) spec.ErrorList {
 			}
 		}
 	}
+	generated := maps.Clone(owner)
+	for _, f := range others {
+		for _, iface := range f.Interfaces {
+			if iface.Name == "" {
+				continue // what could not be read of it
+			}
+			for _, d := range forms.Declares(iface) {
+				if generated[d.Name] == nil {
+					generated[d.Name] = iface
+				}
+			}
+		}
+	}
 	for _, f := range files {
 		for _, iface := range f.Interfaces {
-			errs = append(errs, shadowing(iface, owner)...)
+			errs = append(errs, shadowing(iface, generated)...)
 		}
 	}
 	return errs

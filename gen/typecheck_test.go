@@ -43,6 +43,22 @@ type Key[T any] struct{ v T }
 type Codec interface{ Encode() []byte }
 type ID int64
 `,
+	// vfs declares what shimgen generates for an interface File, the API
+	// a handle of another package's spec is converted through.
+	"example.com/vfs": `package vfs
+
+import (
+	"context"
+
+	"github.com/shimgen/shimgen/runtimes"
+)
+
+type File interface{ Close(ctx context.Context) error }
+type FileAsync interface{ Close(ctx context.Context, done func(err error)) }
+
+func NewFileAsync(impl File, rt *runtimes.Runtime) FileAsync       { return nil }
+func NewFileBlocking(impl FileAsync, rt *runtimes.Runtime) File    { return nil }
+`,
 }
 
 // localDecls are the hand-written types of every generated test package.

@@ -112,8 +112,9 @@ func Fresh(base string, taken map[string]bool) string {
 
 // ParamNames returns the set of names generated receivers and locals must
 // avoid: the parameter, result and stream item names used anywhere in the
-// interface, and the reserved names of every method kind (ctx, done, err,
-// each…) and the package qualifiers the interface's types use, which a
+// interface, the blocking form's iterators of sent items (chunks), the
+// reserved names of every method kind (ctx, done, err, each…) and the
+// package qualifiers the interface's types use, which a
 // local of a function literal's scope would hide. A stream item's name is in
 // no generated body's scope; it is avoided anyway, so that the spec's names
 // and the generator's never meet.
@@ -130,6 +131,9 @@ func ParamNames(iface *spec.Interface) map[string]bool {
 	for _, m := range iface.Methods {
 		for _, p := range m.Items() {
 			taken[p.Name] = true
+		}
+		if m.Send != nil {
+			taken[m.SendsName()] = true // a parameter of the blocking form
 		}
 	}
 	return taken

@@ -101,28 +101,31 @@ func (e *emitter) callType(m *spec.Method) {
 //	}
 //
 // A method with `error: false` assigns its results alone and returns nil.
+// The names p and c are chosen clear of the qualifiers the result types
+// use, since the conversion of an imported package's handle names its
+// package.
 func (e *emitter) stepFunc(m *spec.Method) {
-	name := e.N.StepFunc(m)
-	res := t.Selectors("c", m.Results)
+	name, p, c := e.N.StepFunc(m), t.Fresh("p", e.Taken), t.Fresh("c", e.Taken)
+	res := t.Selectors(c, m.Results)
 	delivered := make([]jen.Code, 0, len(res)+1)
-	for i, p := range m.Results {
-		delivered = append(delivered, e.U.ToAsync(p, res[i], jen.Id("c").Dot(e.Field("rt"))))
+	for i, r := range m.Results {
+		delivered = append(delivered, e.U.ToAsync(r, res[i], jen.Id(c).Dot(e.Field("rt"))))
 	}
 	e.F.Line()
-	e.F.Func().Id(name).Params(jen.Id("p").Any(), t.Ctx(), jen.Id("err").Error()).Error().Block(
-		jen.Id("c").Op(":=").Id("p").Assert(jen.Op("*").Id(e.N.CallType(m))),
+	e.F.Func().Id(name).Params(jen.Id(p).Any(), t.Ctx(), jen.Id("err").Error()).Error().Block(
+		jen.Id(c).Op(":=").Id(p).Assert(jen.Op("*").Id(e.N.CallType(m))),
 		jen.If(jen.Id("ctx").Op("==").Nil()).Block(
-			jen.Id("c").Dot("done").Call(append(delivered, jen.Id("err"))...),
+			jen.Id(c).Dot("done").Call(append(delivered, jen.Id("err"))...),
 			jen.Return(jen.Nil()),
 		),
-		e.run(m, res),
+		e.run(m, c, res),
 	)
 }
 
-// run renders the call of the blocking implementation in a step function
-// and its return.
-func (e *emitter) run(m *spec.Method, res []jen.Code) jen.Code {
-	call := jen.Id("c").Dot(e.Field("impl")).Dot(m.Name).Call(e.args(m)...)
+// run renders the call of the blocking implementation of state c in a
+// step function and its return.
+func (e *emitter) run(m *spec.Method, c string, res []jen.Code) jen.Code {
+	call := jen.Id(c).Dot(e.Field("impl")).Dot(m.Name).Call(e.args(m, c)...)
 	switch {
 	case m.NoError && len(res) == 0:
 		return jen.Add(call).Line().Return(jen.Nil())
@@ -134,9 +137,9 @@ func (e *emitter) run(m *spec.Method, res []jen.Code) jen.Code {
 	return jen.List(append(res, jen.Id("err"))...).Op("=").Add(call).Line().Return(jen.Id("err"))
 }
 
-// args passes the state's arguments on, spreading a variadic one.
-func (e *emitter) args(m *spec.Method) []jen.Code {
-	out := append([]jen.Code{jen.Id("ctx")}, t.Selectors("c", m.Params)...)
+// args passes the arguments of state c on, spreading a variadic one.
+func (e *emitter) args(m *spec.Method, c string) []jen.Code {
+	out := append([]jen.Code{jen.Id("ctx")}, t.Selectors(c, m.Params)...)
 	if m.Variadic() {
 		out[len(out)-1].(*jen.Statement).Op("...")
 	}
