@@ -87,7 +87,11 @@
 // ends (the caller's context, the deadline, Close, the consumer stopping a
 // bidirectional stream): an implementation tells that from a complete
 // stream by checking ctx.Err() after its range, before it commits
-// anything. The blocking implementation of StartSend and StartBidi runs on
+// anything. The sent items are for one range: an implementation that
+// breaks out and ranges again gets the items not yet taken from StartSend,
+// StartBidi and an Inbox, but the caller's sequence again from its start
+// on the direct paths (DirectSend, DirectBidi), which hand it the caller's
+// own iter.Seq. The blocking implementation of StartSend and StartBidi runs on
 // the runtime's executor, except on an inline one, where it runs on a
 // goroutine of its own (it waits for items the caller sends only after
 // the call returned) and done runs there. AwaitSend sends from the
