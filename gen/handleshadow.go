@@ -95,6 +95,7 @@ func externSends(u *templates.Unit, iface *spec.Interface, m *spec.Method) spec.
 			"interface %q: method %q: %s %q has type %s, an interface of another spec: a %s cannot pass it as a handle yet; use another type, such as a name or an ID the implementation resolves",
 			iface.Name, m.Name, noun, p.Name, p.TypeText, m.Kind)})
 	}
+	check("sent item", m.Send)
 	for _, r := range m.Results {
 		check("result", r)
 	}

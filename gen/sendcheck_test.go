@@ -73,6 +73,10 @@ func TestSendExternHandles(t *testing.T) {
 			`h.shim.yaml:5:46: interface "D": method "Up": stream item "f" has type File, an interface of another spec: a bidirectional stream cannot pass it as a handle yet`},
 		{vfs + "{name: Up, send: 'c int', results: 'n int, f vfs.File'}",
 			`h.shim.yaml:6:54: interface "D": method "Up": result "f" has type vfs.File, an interface of another spec: a client stream cannot pass it as a handle yet`},
+		{dirs + "{name: Up, send: 'c File'}",
+			`h.shim.yaml:5:29: interface "D": method "Up": sent item "c" has type File, an interface of another spec: a client stream cannot pass it as a handle yet`},
+		{vfs + "{name: Up, send: 'c vfs.File', stream: 'n int'}",
+			`h.shim.yaml:6:29: interface "D": method "Up": sent item "c" has type vfs.File, an interface of another spec: a bidirectional stream cannot pass it as a handle yet`},
 		{vfs + "{name: Up, send: 'c int', stream: 'f vfs.File'}",
 			`h.shim.yaml:6:46: interface "D": method "Up": stream item "f" has type vfs.File, an interface of another spec: a bidirectional stream cannot pass it as a handle yet`},
 	}
