@@ -61,13 +61,7 @@ func bench(args []string, stdout, stderr io.Writer) (err error) {
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if c.keep {
-			fmt.Fprintf(stderr, "kept %s\n", l.root)
-		} else if rmErr := os.RemoveAll(l.root); err == nil {
-			err = rmErr
-		}
-	}()
+	defer measure.Leave(l.root, c.keep, stderr, &err)
 	ms := methods(c.methods, c.seed)
 	fmt.Fprintf(stderr, "writing a %d-method module in %s; building shimgen and %s\n", len(ms), l.module, mockgenVersion)
 	if err := writeModule(l, repo, ms); err != nil {

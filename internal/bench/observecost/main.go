@@ -79,13 +79,7 @@ func bench(args []string, stdout, stderr io.Writer) (err error) {
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if c.keep {
-			fmt.Fprintf(stderr, "kept %s\n", root)
-		} else if rmErr := os.RemoveAll(root); err == nil {
-			err = rmErr
-		}
-	}()
+	defer measure.Leave(root, c.keep, stderr, &err)
 	bins, err := buildBinaries(root, repo, c.base, stderr)
 	if err != nil {
 		return err

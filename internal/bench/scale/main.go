@@ -69,13 +69,7 @@ func bench(args []string, stdout, stderr io.Writer) (err error) {
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if c.keep {
-			fmt.Fprintf(stderr, "kept %s\n", root)
-		} else if rmErr := os.RemoveAll(root); err == nil {
-			err = rmErr
-		}
-	}()
+	defer measure.Leave(root, c.keep, stderr, &err)
 	t, err := buildTools(root, repo)
 	if err != nil {
 		return err
