@@ -51,12 +51,8 @@ func resultShadowing(u *templates.Unit, iface *spec.Interface, m *spec.Method) s
 	var errs spec.ErrorList
 	quals := map[string]bool{}
 	for _, r := range m.Results {
-		if u.Handle(r) != nil && u.LocalHandle(r) == nil {
-			if sel, ok := r.Type.(*ast.SelectorExpr); ok {
-				if x, ok := sel.X.(*ast.Ident); ok {
-					quals[x.Name] = true
-				}
-			}
+		if q := qualifierOf(r); q != "" && u.Handle(r) != nil && u.LocalHandle(r) == nil {
+			quals[q] = true
 		}
 	}
 	for _, group := range []struct {
@@ -106,12 +102,21 @@ func externSends(u *templates.Unit, iface *spec.Interface, m *spec.Method) spec.
 // bodyNames are the names a handle stream's conversion literal refers to.
 func bodyNames(item *spec.Param) map[string]bool {
 	used := map[string]bool{"bool": true, "error": true}
-	if sel, ok := item.Type.(*ast.SelectorExpr); ok {
-		if x, ok := sel.X.(*ast.Ident); ok {
-			used[x.Name] = true
-		}
+	if q := qualifierOf(item); q != "" {
+		used[q] = true
 	}
 	return used
+}
+
+// qualifierOf returns the package name of p's type when it is a qualified
+// name (vfs in vfs.File), else "".
+func qualifierOf(p *spec.Param) string {
+	if sel, ok := p.Type.(*ast.SelectorExpr); ok {
+		if x, ok := sel.X.(*ast.Ident); ok {
+			return x.Name
+		}
+	}
+	return ""
 }
 
 func what(name string) string {
