@@ -49,6 +49,21 @@ func noSessions(t *testing.T, h *harness) {
 	})
 }
 
+// followK checks the first change of a watch of "k" (no value), sets k
+// and checks the change that follows.
+func followK(t *testing.T, h *harness, changes <-chan string) {
+	t.Helper()
+	if got := recv(t, changes); got != "k-" {
+		t.Errorf("first change %s, want k-", got)
+	}
+	if err := h.c.Set(context.Background(), "k", []byte("v"), 0); err != nil {
+		t.Fatal(err)
+	}
+	if got := recv(t, changes); got != "k=v" {
+		t.Errorf("change %s, want k=v", got)
+	}
+}
+
 // TestWatchBlocking watches through the blocking form: the first state of
 // each key sent, then its changes, in order, until the keys end.
 func TestWatchBlocking(t *testing.T) {
@@ -107,15 +122,7 @@ func TestWatchCallback(t *testing.T) {
 			t.Errorf("Send: %v", err)
 		}
 	})
-	if got := recv(t, changes); got != "k-" {
-		t.Errorf("first change %s, want k-", got)
-	}
-	if err := h.c.Set(ctx, "k", []byte("v"), 0); err != nil {
-		t.Fatal(err)
-	}
-	if got := recv(t, changes); got != "k=v" {
-		t.Errorf("change %s, want k=v", got)
-	}
+	followK(t, h, changes)
 	s.CloseSend()
 	if err := recv(t, errc); err != nil {
 		t.Errorf("done(%v), want nil", err)
@@ -195,15 +202,7 @@ func TestWatchEveryRuntime(t *testing.T) {
 			if err := s.Send("k"); err != nil {
 				t.Fatalf("Send: %v", err)
 			}
-			if got := recv(t, changes); got != "k-" {
-				t.Errorf("first change %s, want k-", got)
-			}
-			if err := h.c.Set(ctx, "k", []byte("v"), 0); err != nil {
-				t.Fatal(err)
-			}
-			if got := recv(t, changes); got != "k=v" {
-				t.Errorf("change %s, want k=v", got)
-			}
+			followK(t, h, changes)
 			if _, err := h.c.Delete(ctx, "k"); err != nil {
 				t.Fatal(err)
 			}
